@@ -1,0 +1,37 @@
+"""Configuration: defaults, overridden by ``GEO_LAYOUT_*`` environment variables, overridden by
+the mapping passed to ``create_app``. Keys are the environment variable names without prefix."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+DEFAULTS: dict[str, Any] = {
+    "DATA": None,                # data folder (shape of seeds/); None = the embedded default
+    "GEODATA": None,             # boundaries folder; None = DATA/geodata or the embedded default
+    "TIANDITU_KEY": "",          # Tianditu basemap key; the basemap is hidden without one
+    "FRAME_ANCESTORS": "*",      # who may frame /embed/ pages (CSP frame-ancestors)
+    "MAX_LIMIT": 1000,           # cap on limit= in the API
+    "DEFAULT_LIMIT": 100,
+    "THREADS": 8,                # waitress worker threads
+}
+_INTS = {"MAX_LIMIT", "DEFAULT_LIMIT", "THREADS"}
+PREFIX = "GEO_LAYOUT_"
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    environ = os.environ if environ is None else environ
+    out: dict[str, Any] = {}
+    for key in DEFAULTS:
+        raw = environ.get(PREFIX + key)
+        if raw is None or raw == "":
+            continue
+        out[key] = int(raw) if key in _INTS else raw
+    return out
+
+
+def resolve(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    settings = dict(DEFAULTS)
+    settings.update(from_environment())
+    settings.update(config or {})
+    return settings

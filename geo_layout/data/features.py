@@ -1,0 +1,138 @@
+"""Flattens a Dataset into per-collection features (id, JSON-ready properties, geometry):
+the one shape the store, the API, the downloads and the maps all read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import shapely
+
+from .model import LODS, Dataset, Place, Text
+
+GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
+TABLE_COLLECTIONS = ("enterprises", "targets")
+COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One record of a collection. ``geometries`` maps level of detail to a shapely geometry
+    (points have the same geometry at every level); empty for table collections and for
+    records the plan does not locate."""
+
+    collection: str
+    id: str
+    properties: dict[str, Any]
+    geometries: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def geometry(self, lod: str = "medium"):
+        return self.geometries.get(lod)
+
+    def name(self, lang: str) -> str:
+        return self.properties.get("name_en" if lang == "en" else "name_zh") or self.id
+
+
+def _text(prefix: str, text: Text | None) -> dict[str, str | None]:
+    return {f"{prefix}_zh": text.zh if text else None, f"{prefix}_en": text.en if text else None}
+
+
+def _cite(record) -> dict[str, Any]:
+    return {"citation_section": record.citation.section,
+            "citation_paragraph": record.citation.paragraph}
+
+
+def build_features(ds: Dataset) -> dict[str, list[Feature]]:
+    """All collections of a dataset, each sorted by id (adcode for boundaries)."""
+    element_by_prefecture: dict[str, list[str]] = {}
+    element_by_county: dict[str, list[str]] = {}
+    for el in ds.elements:
+        for code in el.prefectures:
+            element_by_prefecture.setdefault(code, []).append(el.id)
+        for part in el.counties:
+            element_by_county.setdefault(part.adcode, []).append(el.id)
+            parent = next(c.parent for c in ds.counties if c.adcode == part.adcode)
+            element_by_prefecture.setdefault(parent, [])
+            if el.id not in element_by_prefecture[parent]:
+                element_by_prefecture[parent].append(el.id)
+    kinds = {el.id: el.kind for el in ds.elements}
+    places = (*ds.parks, *ds.sites)
+    enterprises_by_place: dict[str, list[str]] = {}
+    for ent in ds.enterprises:
+        for pid in ent.parks:
+            enterprises_by_place.setdefault(pid, []).append(ent.id)
+
+    out: dict[str, list[Feature]] = {name: [] for name in COLLECTIONS}
+    for b in ds.prefectures:
+        els = element_by_prefecture.get(b.adcode, [])
+        out["prefectures"].append(Feature("prefectures", b.adcode, {
+            "adcode": b.adcode, "parent": b.parent, "level": "prefecture",
+            "name_zh": b.name.zh, "name_en": b.name.en, "elements": els,
+            "roles": sorted({kinds[e] for e in els}),
+            "places": sorted(p.id for p in places if p.prefecture == b.adcode),
+        }, dict(b.geometries)))
+    for b in ds.counties:
+        out["counties"].append(Feature("counties", b.adcode, {
+            "adcode": b.adcode, "parent": b.parent, "prefecture": b.parent, "level": "county",
+            "name_zh": b.name.zh, "name_en": b.name.en,
+            "elements": element_by_county.get(b.adcode, []),
+        }, dict(b.geometries)))
+
+    county_geoms = {c.adcode: c.geometries for c in ds.counties}
+    prefecture_geoms = {p.adcode: p.geometries for p in ds.prefectures}
+    for el in ds.elements:
+        members = [prefecture_geoms[c] for c in el.prefectures] + [
+            county_geoms[p.adcode] for p in el.counties]
+        geoms = {}
+        if members:
+            for lod in LODS:
+                geoms[lod] = shapely.union_all([m[lod] for m in members])
+        out["layout-elements"].append(Feature("layout-elements", el.id, {
+            "id": el.id, "kind": el.kind, **_text("name", el.name), **_text("short", el.short),
+            **_text("role", el.role), **_text("note", el.note),
+            "prefectures": list(el.prefectures),
+            "counties": [{"adcode": p.adcode, "extent": p.extent,
+                          "note_zh": p.note.zh if p.note else None,
+                          "note_en": p.note.en if p.note else None} for p in el.counties],
+            "approximate": el.approximate, "industries": list(el.industries),
+            "places": sorted(p.id for p in places if el.id in p.elements),
+            "enterprises": sorted(e.id for e in ds.enterprises if el.id in e.elements),
+            **_cite(el),
+        }, geoms))
+
+    for place in places:
+        out[place.collection].append(_place_feature(place, enterprises_by_place))
+    for ent in ds.enterprises:
+        out["enterprises"].append(Feature("enterprises", ent.id, {
+            "id": ent.id, **_text("name", ent.name), "role": ent.role,
+            "elements": list(ent.elements), "parks": list(ent.parks),
+            "industries": list(ent.industries), **_text("note", ent.note), **_cite(ent),
+        }))
+    for t in ds.targets:
+        out["targets"].append(Feature("targets", t.id, {
+            "id": t.id, **_text("name", t.name), "measure": t.measure, "value": t.value,
+            "value_max": t.value_max, "comparator": t.comparator, **_text("unit", t.unit),
+            "year": t.year, "period_start": t.period[0] if t.period else None,
+            "period_end": t.period[1] if t.period else None, **_text("scope", t.scope),
+            "elements": list(t.elements), "industries": list(t.industries),
+            "related": list(t.related), **_text("note", t.note), **_cite(t),
+        }))
+    for name in COLLECTIONS:
+        out[name].sort(key=lambda f: f.id)
+    return out
+
+
+def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]]) -> Feature:
+    geoms = {}
+    if place.point is not None:
+        pt = shapely.Point(*place.point)
+        geoms = {lod: pt for lod in LODS}
+    return Feature(place.collection, place.id, {
+        "id": place.id, **_text("name", place.name), "kind": place.kind,
+        "elements": list(place.elements), "prefecture": place.prefecture, "county": place.county,
+        "precision": place.precision, "point_source": place.point_source,
+        "uncertainty_km": place.uncertainty_km, "location_source": place.location_source,
+        "industries": list(place.industries), "group": place.group,
+        "enterprises": sorted(enterprises_by_place.get(place.id, [])),
+        **_text("note", place.note), **_cite(place),
+    }, geoms)

@@ -1,0 +1,57 @@
+"""Loads the built boundary files (``geodata/<layer>.<lod>.geojson``, WGS-84) into Boundary
+records. Building them from the source package is ``geodata_build``'s job, not this one's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import shapely
+
+from .model import LODS, Boundary, Text
+
+LAYERS = ("province", "prefectures", "counties")
+
+
+class GeodataProblem(Exception):
+    """A boundary file is missing or malformed; the message names the file."""
+
+
+def geodata_files(directory: Path) -> list[Path]:
+    return [directory / f"{layer}.{lod}.geojson" for layer in LAYERS for lod in LODS]
+
+
+def load_boundaries(directory: Path) -> dict[str, list[Boundary]]:
+    """Return ``{"province": [...], "prefectures": [...], "counties": [...]}`` sorted by adcode."""
+    geoms: dict[tuple[str, str], dict[str, object]] = {}
+    props: dict[tuple[str, str], dict] = {}
+    for layer in LAYERS:
+        for lod in LODS:
+            path = directory / f"{layer}.{lod}.geojson"
+            try:
+                collection = json.loads(path.read_text(encoding="utf-8"))
+                features = collection["features"]
+            except FileNotFoundError:
+                raise GeodataProblem(f"{path}: boundary file is missing") from None
+            except (ValueError, KeyError, TypeError) as exc:
+                raise GeodataProblem(f"{path}: not a GeoJSON FeatureCollection ({exc})") from None
+            for index, feature in enumerate(features):
+                try:
+                    p = feature["properties"]
+                    key = (layer, str(p["adcode"]))
+                    geoms.setdefault(key, {})[lod] = shapely.from_geojson(
+                        json.dumps(feature["geometry"]))
+                    props.setdefault(key, p)
+                except Exception as exc:  # noqa: BLE001 - report which feature is broken
+                    raise GeodataProblem(f"{path}: feature {index}: {exc}") from None
+    result: dict[str, list[Boundary]] = {layer: [] for layer in LAYERS}
+    for (layer, adcode), p in sorted(props.items()):
+        missing = [lod for lod in LODS if lod not in geoms[(layer, adcode)]]
+        if missing:
+            raise GeodataProblem(f"{layer} {adcode}: missing at level(s) {', '.join(missing)}")
+        result[layer].append(Boundary(
+            adcode=adcode, parent=str(p.get("parent", "")), level=str(p.get("level", layer)),
+            name=Text(zh=str(p["name_zh"]), en=str(p["name_en"])),
+            geometries=geoms[(layer, adcode)],
+        ))
+    return result

@@ -1,0 +1,182 @@
+"""The typed model of a plan: immutable records, so a loaded dataset can be shared by every
+request thread and swapped whole on reload."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS = ("zh", "en")
+LODS = ("low", "medium", "high")
+PRECISIONS = ("site", "town", "county", "prefecture", "unknown")
+ELEMENT_KINDS = ("core", "zone", "cluster", "point", "point-group")
+PLACE_KINDS = (
+    "park", "high-tech-zone", "development-zone", "pilot-zone", "town", "science-park",
+    "project", "base",
+)
+ENTERPRISE_ROLES = ("backbone", "to-introduce")
+TARGET_MEASURES = ("amount", "growth-rate", "count", "cluster-size", "coverage")
+COMPARATORS = ("at-least", "exactly", "range", "about")
+COUNTY_EXTENTS = ("whole", "approximate")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-visible string in both languages of the service."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def as_dict(self) -> dict[str, str]:
+        return {"zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True)
+class Citation:
+    section: str
+    paragraph: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: Text
+    issuer: Text
+    period_start: int
+    period_end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: Text
+
+
+@dataclass(frozen=True)
+class Industry:
+    id: str
+    name: Text
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """A province, prefecture or county with its geometry at every level of detail."""
+
+    adcode: str
+    parent: str
+    level: str
+    name: Text
+    geometries: dict = field(compare=False, repr=False)  # lod -> shapely geometry (WGS-84)
+
+    def geometry(self, lod: str = "medium"):
+        return self.geometries[lod]
+
+
+@dataclass(frozen=True)
+class CountyPart:
+    adcode: str
+    extent: str  # whole | approximate
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class LayoutElement:
+    id: str
+    kind: str
+    name: Text
+    short: Text
+    role: Text
+    prefectures: tuple[str, ...]
+    counties: tuple[CountyPart, ...]
+    industries: tuple[str, ...]
+    note: Text | None
+    citation: Citation
+
+    @property
+    def approximate(self) -> bool:
+        return any(part.extent == "approximate" for part in self.counties)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A park (collection ``parks``) or a project site / base (collection ``sites``).
+
+    ``point`` is the display point in WGS-84, or None when the plan does not locate the place.
+    ``point_source`` says where it came from: ``seed`` (coordinates given with their source),
+    ``county`` / ``prefecture`` (a point inside that boundary, standing for "somewhere in it"),
+    and ``uncertainty_km`` is the radius that point is good to.
+    """
+
+    id: str
+    collection: str
+    name: Text
+    kind: str
+    elements: tuple[str, ...]
+    prefecture: str | None
+    county: str | None
+    precision: str
+    point: tuple[float, float] | None
+    point_source: str | None
+    uncertainty_km: float | None
+    location_source: str | None
+    industries: tuple[str, ...]
+    group: str | None
+    note: Text | None
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    id: str
+    name: Text
+    role: str
+    elements: tuple[str, ...]
+    parks: tuple[str, ...]
+    industries: tuple[str, ...]
+    note: Text | None
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: Text
+    measure: str
+    value: float
+    value_max: float | None
+    comparator: str
+    unit: Text
+    year: int
+    period: tuple[int, int] | None
+    scope: Text
+    elements: tuple[str, ...]
+    industries: tuple[str, ...]
+    related: tuple[str, ...]
+    note: Text | None
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything one data folder holds, validated. ``version`` changes with any input byte."""
+
+    plan: Plan
+    sections: tuple[Section, ...]
+    industries: tuple[Industry, ...]
+    province: Boundary
+    prefectures: tuple[Boundary, ...]
+    counties: tuple[Boundary, ...]
+    elements: tuple[LayoutElement, ...]
+    parks: tuple[Place, ...]
+    sites: tuple[Place, ...]
+    enterprises: tuple[Enterprise, ...]
+    targets: tuple[Target, ...]
+    version: str
+    source: str = ""

@@ -1,0 +1,40 @@
+"""Where the default data lives: the repository's ``seeds/`` and ``geodata/`` in a checkout,
+or their copies inside the installed wheel (``geo_layout.bundled_*``)."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def _bundled(package: str) -> Path | None:
+    try:
+        path = Path(str(resources.files(package)))
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return path if path.is_dir() else None
+
+
+def default_seeds_dir() -> Path:
+    """``GEO_LAYOUT_DATA`` if set, else the checkout's ``seeds/``, else the wheel's copy."""
+    env = os.environ.get("GEO_LAYOUT_DATA")
+    if env:
+        return Path(env)
+    if (_REPO / "seeds" / "plan.yaml").is_file():
+        return _REPO / "seeds"
+    return _bundled("geo_layout.bundled_seeds") or _REPO / "seeds"
+
+
+def default_geodata_dir() -> Path:
+    if (_REPO / "geodata" / "manifest.json").is_file():
+        return _REPO / "geodata"
+    return _bundled("geo_layout.bundled_geodata") or _REPO / "geodata"
+
+
+def geodata_dir_for(data_dir: Path) -> Path:
+    """A data folder may carry its own ``geodata/``; otherwise the default boundaries apply."""
+    own = Path(data_dir) / "geodata"
+    return own if own.is_dir() else default_geodata_dir()

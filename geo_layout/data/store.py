@@ -1,0 +1,245 @@
+"""One narrow store interface over a loaded dataset, and its in-memory implementation.
+
+The interface is what ``web`` and ``maps`` may call; a PostGIS implementation can replace the
+in-memory one later without them noticing. Distances are geodesic (WGS-84 ellipsoid, pyproj);
+candidates come from a shapely STRtree per collection.
+"""
+
+from __future__ import annotations
+
+import abc
+import math
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+import shapely
+from pyproj import Geod
+
+from ..errors import InvalidParameter, NotFound
+from .features import COLLECTIONS, GEOMETRY_COLLECTIONS, Feature, build_features
+from .model import Dataset
+from .search import make_entry, normalise, score
+
+# query parameter -> feature property, per collection; list properties match by membership.
+FILTERS: dict[str, dict[str, str]] = {
+    "prefectures": {"element": "elements", "role": "roles"},
+    "counties": {"prefecture": "prefecture", "element": "elements"},
+    "layout-elements": {"kind": "kind", "prefecture": "prefectures", "industry": "industries"},
+    "parks": {"prefecture": "prefecture", "county": "county", "element": "elements",
+              "industry": "industries", "kind": "kind", "precision": "precision",
+              "group": "group"},
+    "sites": {"prefecture": "prefecture", "county": "county", "element": "elements",
+              "industry": "industries", "kind": "kind", "precision": "precision",
+              "group": "group"},
+    "enterprises": {"element": "elements", "industry": "industries", "role": "role",
+                    "park": "parks"},
+    "targets": {"element": "elements", "industry": "industries", "measure": "measure",
+                "year": "year"},
+}
+POINT_COLLECTIONS = ("parks", "sites")
+SEARCH_COLLECTIONS = ("parks", "sites", "layout-elements", "enterprises", "prefectures",
+                      "counties", "targets")
+_GEOD = Geod(ellps="WGS84")
+EARTH_HALF_CIRCUMFERENCE_KM = 20_100.0
+
+
+@dataclass(frozen=True)
+class Page:
+    features: list[Feature]
+    total: int
+    offset: int
+    limit: int | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    feature: Feature
+    score: float
+
+
+@dataclass(frozen=True)
+class Near:
+    feature: Feature
+    distance_km: float
+
+
+class Store(abc.ABC):
+    """What the service asks of its data. Everything returns features in WGS-84."""
+
+    dataset: Dataset
+
+    @property
+    def version(self) -> str:
+        return self.dataset.version
+
+    @abc.abstractmethod
+    def collections(self) -> Sequence[str]: ...
+
+    @abc.abstractmethod
+    def get(self, collection: str, fid: str) -> Feature: ...
+
+    @abc.abstractmethod
+    def query(self, collection: str, filters: Mapping[str, str] | None = None,
+              bbox: tuple[float, float, float, float] | None = None,
+              limit: int | None = None, offset: int = 0) -> Page: ...
+
+    @abc.abstractmethod
+    def nearby(self, lon: float, lat: float, radius_km: float | None = None,
+               k: int | None = None,
+               collections: Sequence[str] = POINT_COLLECTIONS) -> list[Near]: ...
+
+    @abc.abstractmethod
+    def search(self, q: str, limit: int = 20,
+               collections: Sequence[str] = SEARCH_COLLECTIONS) -> list[Hit]: ...
+
+    @abc.abstractmethod
+    def extent(self, collection: str) -> tuple[float, float, float, float] | None: ...
+
+
+class InMemoryStore(Store):
+    """Everything in memory, indexed once at construction; immutable afterwards, so it is safe
+    to share between threads and to swap whole on reload."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._features = build_features(dataset)
+        self._by_id = {name: {f.id: f for f in feats} for name, feats in self._features.items()}
+        self._trees: dict[str, tuple[shapely.STRtree, list[Feature]]] = {}
+        for name in GEOMETRY_COLLECTIONS:
+            located = [f for f in self._features[name] if f.geometry("medium") is not None]
+            self._trees[name] = (shapely.STRtree([f.geometry("medium") for f in located]),
+                                 located)
+        self._points = {}
+        for name in POINT_COLLECTIONS:
+            located = self._trees[name][1]
+            xy = np.array([(f.geometry().x, f.geometry().y) for f in located], dtype=float)
+            self._points[name] = (xy.reshape(-1, 2), located)
+        self._search = []
+        industry_names = {i.id: i.name for i in dataset.industries}
+        for name in SEARCH_COLLECTIONS:
+            for f in self._features[name]:
+                p = f.properties
+                extra = []
+                for iid in p.get("industries", []):
+                    extra += [industry_names[iid].zh, industry_names[iid].en]
+                extra += [p.get("short_zh"), p.get("short_en"), p.get("role_zh"), p.get("role_en")]
+                self._search.append((make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
+                                                [e for e in extra if e]), f))
+
+    def collections(self) -> Sequence[str]:
+        return COLLECTIONS
+
+    def _collection(self, collection: str) -> list[Feature]:
+        if collection not in self._features:
+            raise NotFound(f"unknown collection {collection!r}; "
+                           f"collections are: {', '.join(COLLECTIONS)}")
+        return self._features[collection]
+
+    def get(self, collection: str, fid: str) -> Feature:
+        self._collection(collection)
+        try:
+            return self._by_id[collection][fid]
+        except KeyError:
+            raise NotFound(f"no {collection} record with id {fid!r}") from None
+
+    def query(self, collection, filters=None, bbox=None, limit=None, offset=0) -> Page:
+        features = self._collection(collection)
+        if bbox is not None:
+            if collection not in self._trees:
+                raise InvalidParameter(f"collection {collection!r} has no geometry: bbox "
+                                       "does not apply")
+            tree, located = self._trees[collection]
+            hits = set(tree.query(shapely.box(*bbox), predicate="intersects").tolist())
+            features = [f for i, f in enumerate(located) if i in hits]
+        for key, value in (filters or {}).items():
+            prop = FILTERS[collection].get(key)
+            if prop is None:
+                allowed = ", ".join(sorted(FILTERS[collection])) or "none"
+                raise InvalidParameter(f"unknown filter {key!r} for {collection} "
+                                       f"(filters: {allowed})")
+            features = [f for f in features if _matches(f.properties.get(prop), value)]
+        total = len(features)
+        end = None if limit is None else offset + limit
+        return Page(features[offset:end], total, offset, limit)
+
+    def nearby(self, lon, lat, radius_km=None, k=None, collections=POINT_COLLECTIONS):
+        """Points by geodesic distance: within ``radius_km`` if given, the ``k`` nearest if given."""
+        out: list[Near] = []
+        for name in collections:
+            self._collection(name)
+            xy, located = self._points[name]
+            if not len(located):
+                continue
+            search_km = radius_km if radius_km is not None else 25.0
+            while True:
+                idx = self._candidates(name, lon, lat, search_km)
+                if len(idx):
+                    _, _, dist_m = _GEOD.inv(np.full(len(idx), lon), np.full(len(idx), lat),
+                                             xy[idx, 0], xy[idx, 1])
+                    dist_km = dist_m / 1000.0
+                    inside = dist_km <= search_km
+                else:
+                    inside = np.zeros(0, dtype=bool)
+                enough = radius_km is not None or k is None or inside.sum() >= k
+                if enough or search_km >= EARTH_HALF_CIRCUMFERENCE_KM or len(idx) == len(located):
+                    if radius_km is None and not enough:
+                        inside = np.ones(len(idx), dtype=bool)  # everything there is
+                    break
+                search_km = min(search_km * 4, EARTH_HALF_CIRCUMFERENCE_KM)
+            out.extend(Near(located[i], round(float(d), 3))
+                       for i, d, keep in zip(idx.tolist(), dist_km if len(idx) else [], inside)
+                       if keep)
+        out.sort(key=lambda n: (n.distance_km, n.feature.id))
+        return out[:k] if k is not None else out
+
+    def _candidates(self, name: str, lon: float, lat: float, radius_km: float) -> np.ndarray:
+        """Indices of points inside a lon/lat box that surely contains the geodesic circle."""
+        tree, _ = self._trees[name]
+        if radius_km >= EARTH_HALF_CIRCUMFERENCE_KM / 2:
+            return np.arange(len(self._points[name][1]))
+        dlat = radius_km / 110.5 + 0.01
+        top = min(abs(lat) + dlat, 89.9)
+        dlon = min(radius_km / (111.0 * math.cos(math.radians(top))) + 0.01, 180.0)
+        boxes = [(lon - dlon, lat - dlat, lon + dlon, lat + dlat)]
+        idx = set()
+        for b in boxes:
+            idx.update(tree.query(shapely.box(*b)).tolist())
+        return np.array(sorted(idx), dtype=int)
+
+    def search(self, q, limit=20, collections=SEARCH_COLLECTIONS) -> list[Hit]:
+        query = normalise(q)
+        if not query:
+            return []
+        hits = []
+        for entry, feature in self._search:
+            if entry.collection not in collections:
+                continue
+            s = score(entry, query)
+            if s:
+                hits.append(Hit(feature, s))
+        order = {name: i for i, name in enumerate(SEARCH_COLLECTIONS)}
+        hits.sort(key=lambda h: (-h.score, order[h.feature.collection], h.feature.id))
+        return hits[:limit]
+
+    def extent(self, collection):
+        self._collection(collection)
+        if collection not in self._trees or not self._trees[collection][1]:
+            return None
+        geoms = [f.geometry("low") for f in self._trees[collection][1]]
+        return tuple(float(v) for v in shapely.total_bounds(geoms))
+
+
+def _matches(value, wanted: str) -> bool:
+    if isinstance(value, list):
+        return wanted in value
+    if value is None:
+        return wanted in ("", "none", "null")
+    return str(value) == wanted
+
+
+def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:
+    """Load and validate a data folder and index it (raises DataError listing problems)."""
+    from .seeds import load_dataset
+
+    return InMemoryStore(load_dataset(data_dir, geodata_dir))

@@ -1,0 +1,10 @@
+"""The thin HTTP layer: parse and check the request, call ``data`` / ``maps``, render."""
+
+from __future__ import annotations
+
+
+def blueprints() -> list:
+    """Every blueprint of the service, in registration order (one module per concern)."""
+    from . import api, assets, health, ogc, pages
+
+    return [health.bp, assets.bp, api.bp, ogc.bp, pages.bp]

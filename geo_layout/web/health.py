@@ -1,0 +1,21 @@
+"""``/healthz``: is the service up, and which data version does it serve."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+
+from .state import current_store
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    store = current_store()
+    holder = current_app.extensions["geo_layout"]
+    ds = store.dataset
+    return jsonify({
+        "status": "ok", "data_version": store.version, "plan": ds.plan.id,
+        "counts": {name: store.query(name).total for name in store.collections()},
+        "last_reload_error": holder.last_error,
+    })

@@ -1,0 +1,104 @@
+"""Parsing and checking of query parameters shared by pages, API, OGC and downloads.
+
+Every bad value raises :class:`InvalidParameter` (400) naming the parameter and the rule."""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+from flask import current_app, request
+
+from ..data.store import FILTERS
+from ..errors import InvalidParameter
+
+LANGS = ("zh", "en")
+MAX_QUERY_CHARS = 200
+
+
+def lang() -> str:
+    """``?lang=zh|en``; anything else falls back to Chinese (pages must always render)."""
+    value = request.args.get("lang", "zh")
+    return value if value in LANGS else "zh"
+
+
+def number(name: str, value: str | None, *, low: float | None = None, high: float | None = None,
+           required: bool = False) -> float | None:
+    if value is None or value == "":
+        if required:
+            raise InvalidParameter(f"parameter {name!r} is required")
+        return None
+    try:
+        result = float(value)
+    except ValueError:
+        raise InvalidParameter(f"parameter {name!r} must be a number, got {value[:40]!r}") from None
+    if not math.isfinite(result):
+        raise InvalidParameter(f"parameter {name!r} must be finite")
+    if low is not None and result < low or high is not None and result > high:
+        raise InvalidParameter(f"parameter {name!r} must be between {low} and {high}, got {result}")
+    return result
+
+
+def integer(name: str, value: str | None, *, low: int, high: int, default: int | None = None
+            ) -> int | None:
+    if value is None or value == "":
+        return default
+    try:
+        result = int(value)
+    except ValueError:
+        raise InvalidParameter(f"parameter {name!r} must be an integer, got {value[:40]!r}") from None
+    if not low <= result <= high:
+        raise InvalidParameter(f"parameter {name!r} must be between {low} and {high}, got {result}")
+    return result
+
+
+def bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``minlon,minlat,maxlon,maxlat`` in WGS-84 degrees, west <= east, south <= north."""
+    if value is None or value == "":
+        return None
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise InvalidParameter("parameter 'bbox' must be four numbers: minlon,minlat,maxlon,maxlat")
+    west, south, east, north = (number("bbox", p.strip()) for p in parts)
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise InvalidParameter("parameter 'bbox': longitudes must be between -180 and 180")
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise InvalidParameter("parameter 'bbox': latitudes must be between -90 and 90")
+    if west > east:
+        raise InvalidParameter("parameter 'bbox': west (minlon) is greater than east (maxlon)")
+    if south > north:
+        raise InvalidParameter("parameter 'bbox': south (minlat) is greater than north (maxlat)")
+    return (west, south, east, north)
+
+
+def limit_offset(args: Mapping[str, str] | None = None) -> tuple[int, int]:
+    """``limit`` (1..MAX_LIMIT, default DEFAULT_LIMIT) and ``offset`` (0..10^7)."""
+    args = request.args if args is None else args
+    settings = current_app.config["GEO_LAYOUT"]
+    limit = integer("limit", args.get("limit"), low=1, high=settings["MAX_LIMIT"],
+                    default=settings["DEFAULT_LIMIT"])
+    offset = integer("offset", args.get("offset"), low=0, high=10_000_000, default=0)
+    return limit, offset
+
+
+def filters(collection: str, args: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The property filters of ``collection`` present in the query string (others ignored)."""
+    args = request.args if args is None else args
+    out = {}
+    for key in FILTERS.get(collection, {}):
+        value = args.get(key)
+        if value not in (None, ""):
+            if len(value) > MAX_QUERY_CHARS:
+                raise InvalidParameter(f"parameter {key!r} is longer than {MAX_QUERY_CHARS} characters")
+            out[key] = value
+    return out
+
+
+def query_text(name: str = "q", *, required: bool = True) -> str:
+    value = request.args.get(name, "")
+    if required and not value.strip():
+        raise InvalidParameter(f"parameter {name!r} is required")
+    if len(value) > MAX_QUERY_CHARS:
+        raise InvalidParameter(f"parameter {name!r} is longer than {MAX_QUERY_CHARS} characters "
+                               "(the cap)")
+    return value
