@@ -164,10 +164,6 @@ def _union_area_check(parts: np.ndarray, union, what: str) -> float:
     return rel
 
 
-def _vertex_count(geom) -> int:
-    return int(shapely.get_num_coordinates(geom))
-
-
 def _feature_dict(geom, props: dict) -> dict:
     polys = []
     for poly in geom.geoms:
@@ -459,7 +455,8 @@ edges). After conversion they are simplified together with `shapely.coverage_sim
 stay shared and no gaps or overlaps appear. Coordinates are then rounded to the level's
 decimals (equal vertices round equally) and re-checked. Prefectures and the province are
 `shapely.coverage_union_all` of their simplified counties, so all three layers of a level
-agree exactly. The build fails if any level is not a valid coverage, if a union's area
+agree exactly. Differences vs the source's own prefecture outlines are relative to the
+prefecture's area. The build fails if any level is not a valid coverage, if a union's area
 differs from the sum of its parts, or if a gap (extra hole) appears.
 
 Levels: `low` for the whole province (zoom <= 7), `medium` for a few prefectures (zoom
@@ -468,7 +465,7 @@ Levels: `low` for the whole province (zoom <= 7), `medium` for a few prefectures
 10.5 MB; the tolerances are therefore ~500 / 200 / 100 m, with rounding at about a
 twentieth of the tolerance (4 decimals ~ 11 m, 5 decimals ~ 1.1 m).
 
-| level | tolerance (deg) | decimals | prefecture area diff. vs source (max, relative) | symmetric diff. (max, relative) |
+| level | tolerance (deg) | decimals | prefectures vs source: max area diff. | max sym. diff. |
 |---|---|---|---|---|
 {levels}
 

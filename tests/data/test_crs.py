@@ -81,7 +81,8 @@ def test_convert_dispatches_and_identity():
     assert crs.SYSTEMS == ("wgs84", "gcj02", "bd09")
 
 
-@pytest.mark.parametrize("src,dst,bad", [("wgs", "gcj02", "wgs"), ("wgs84", "epsg:3857", "epsg:3857"),
+@pytest.mark.parametrize("src,dst,bad", [("wgs", "gcj02", "wgs"),
+                                         ("wgs84", "epsg:3857", "epsg:3857"),
                                          ("gcj02", None, "None")])
 def test_convert_rejects_unknown_system(src, dst, bad):
     with pytest.raises(ValueError, match=bad):

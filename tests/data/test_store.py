@@ -1,0 +1,177 @@
+"""Store queries (get, filters, bbox, nearest, radius, search) against hand-computed answers.
+
+The fixture dataset pins four site-precision parks at points inside known counties, so the
+expected answers can be worked out independently (haversine) of the store's pyproj code."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shapely
+
+from geo_layout.data.geodata import load_boundaries
+from geo_layout.data.paths import default_geodata_dir
+from geo_layout.data.store import InMemoryStore, open_store
+from geo_layout.data.seeds import load_dataset
+from geo_layout.errors import InvalidParameter, NotFound
+
+# id -> (prefecture, county)
+PINNED = {
+    "p-wuhua": ("530100", "530102"),
+    "p-chenggong": ("530100", "530114"),
+    "p-qilin": ("530300", "530302"),
+    "p-dali": ("532900", "532901"),
+}
+
+
+def haversine_km(a, b):
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def pinned(tmp_path_factory):
+    """A store whose parks are the four pinned ones, and their coordinates."""
+    import shutil
+
+    import yaml
+
+    from geo_layout.data import paths
+
+    folder = tmp_path_factory.mktemp("pinned")
+    shutil.copytree(paths.default_seeds_dir(), folder, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("*.md"))
+    counties = {b.adcode: b for b in load_boundaries(default_geodata_dir())["counties"]}
+    coords, parks = {}, []
+    for pid, (pref, county) in PINNED.items():
+        pt = shapely.point_on_surface(counties[county].geometry("high"))
+        coords[pid] = (round(pt.x, 5), round(pt.y, 5))
+        parks.append({"id": pid, "name": {"zh": f"测试{pid}", "en": f"Test {pid}"},
+                      "kind": "park", "elements": [], "prefecture": pref, "county": county,
+                      "precision": "site", "lon": coords[pid][0], "lat": coords[pid][1],
+                      "location_source": "test fixture", "industries": [],
+                      "citation": {"section": "layout"}})
+    (folder / "parks.yaml").write_text(yaml.safe_dump({"parks": parks}, allow_unicode=True),
+                                       encoding="utf-8")
+    ents = yaml.safe_load((folder / "enterprises.yaml").read_text(encoding="utf-8"))
+    for e in ents["enterprises"]:
+        e["parks"] = []
+    (folder / "enterprises.yaml").write_text(yaml.safe_dump(ents, allow_unicode=True),
+                                             encoding="utf-8")
+    return InMemoryStore(load_dataset(folder)), coords
+
+
+def test_collections_and_counts(store):
+    assert store.query("prefectures").total == 16
+    assert store.query("counties").total == 129
+    assert store.get("prefectures", "530100").properties["name_zh"] == "昆明市"
+    assert store.get("counties", "530114").properties["parent"] == "530100"
+
+
+def test_get_unknown_raises_not_found(store):
+    with pytest.raises(NotFound, match="no parks record with id 'nope'"):
+        store.get("parks", "nope")
+    with pytest.raises(NotFound, match="unknown collection 'nothing'"):
+        store.query("nothing")
+
+
+def test_cluster_memberships(store):
+    def members(eid):
+        return sorted(store.get("layout-elements", eid).properties["prefectures"])
+
+    assert members("core") == ["530100"]
+    assert members("cluster-silicon") == ["530300", "530500", "530700", "532300"]
+    assert members("cluster-smart-terminals") == ["530400", "532500", "532600", "532900"]
+    zone = store.get("layout-elements", "zone").properties
+    assert sorted(c["adcode"] for c in zone["counties"]) == ["530111", "530127", "530181"]
+    assert zone["approximate"] is True
+    assert store.get("layout-elements", "point-pilot-zones").geometry() is None
+
+
+def test_every_located_place_inside_its_prefecture(store):
+    for collection in ("parks", "sites"):
+        for f in store.query(collection).features:
+            p = f.properties
+            if p["precision"] == "unknown":
+                assert f.geometry() is None, f.id
+                continue
+            pref = store.get("prefectures", p["prefecture"]).geometry("high")
+            assert pref.covers(f.geometry()), f.id
+            if p["county"]:
+                assert store.get("counties", p["county"]).geometry("high").covers(f.geometry())
+
+
+def test_filters(store):
+    kunming = {f.id for f in store.query("parks", {"prefecture": "530100"}).features}
+    assert "chenggong-information-industry-park" in kunming
+    assert all(store.get("parks", i).properties["prefecture"] == "530100" for i in kunming)
+    silicon = store.query("prefectures", {"element": "cluster-silicon"})
+    assert sorted(f.id for f in silicon.features) == ["530300", "530500", "530700", "532300"]
+    with pytest.raises(InvalidParameter, match="unknown filter 'colour' for parks"):
+        store.query("parks", {"colour": "red"})
+
+
+def test_pagination(store):
+    page = store.query("counties", limit=10, offset=120)
+    assert page.total == 129 and len(page.features) == 9
+    assert page.features[0].id == sorted(f.id for f in store.query("counties").features)[120]
+
+
+def test_bbox(pinned):
+    s, coords = pinned
+    kunming_box = (102.5, 24.7, 103.0, 25.3)
+    expected = sorted(pid for pid, (x, y) in coords.items()
+                      if kunming_box[0] <= x <= kunming_box[2] and kunming_box[1] <= y <= kunming_box[3])
+    assert expected == ["p-chenggong", "p-wuhua"]
+    assert sorted(f.id for f in s.query("parks", bbox=kunming_box).features) == expected
+    counties = {f.id for f in s.query("counties", bbox=(102.80, 24.85, 102.81, 24.86)).features}
+    assert "530114" in counties
+
+
+def test_nearest_k_order_and_distances(pinned):
+    s, coords = pinned
+    origin = coords["p-wuhua"]
+    expected = sorted(coords, key=lambda pid: haversine_km(origin, coords[pid]))
+    result = s.nearby(origin[0], origin[1], k=4, collections=("parks",))
+    assert [n.feature.id for n in result] == expected
+    for n in result:
+        assert n.distance_km == pytest.approx(haversine_km(origin, coords[n.feature.id]),
+                                              rel=0.005, abs=0.01)
+    assert result[0].distance_km == 0.0
+
+
+def test_within_radius(pinned):
+    s, coords = pinned
+    origin = coords["p-wuhua"]
+    d_cg = haversine_km(origin, coords["p-chenggong"])
+    d_ql = haversine_km(origin, coords["p-qilin"])
+    assert d_cg < 60 < d_ql
+    inside = s.nearby(origin[0], origin[1], radius_km=60, collections=("parks",))
+    assert [n.feature.id for n in inside] == ["p-wuhua", "p-chenggong"]
+    k1 = s.nearby(origin[0], origin[1], radius_km=d_ql + 1, k=10, collections=("parks",))
+    assert [n.feature.id for n in k1] == ["p-wuhua", "p-chenggong", "p-qilin"]
+
+
+def test_nearest_far_away_still_answers(pinned):
+    s, _ = pinned
+    result = s.nearby(0.0, 0.0, k=2, collections=("parks",))
+    assert len(result) == 2 and result[0].distance_km > 8000
+
+
+def test_search_languages_and_ranking(store):
+    def ids(q):
+        return [h.feature.id for h in store.search(q)]
+
+    for q in ("呈贡", "chenggong", "ChengGong", "Chenggong Information", "cggx"[:2]):
+        assert "chenggong-information-industry-park" in ids(q), q
+    assert ids("呈贡信息产业园")[0] == "chenggong-information-industry-park"
+    assert ids("xyzzy") == []
+    top = store.search("kunming")[0]
+    assert top.feature.id == "530100"
+
+
+def test_open_store_default_version_is_stable():
+    assert open_store().version == open_store().version

@@ -1,0 +1,70 @@
+"""Imports point down the layers of DESIGN.md: cli/web -> maps -> data. Only web, cli and
+the app factory import flask; only maps imports folium, branca or matplotlib."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import geo_layout
+
+PACKAGE = Path(geo_layout.__file__).parent
+WEB_ONLY = ("flask", "werkzeug", "waitress")
+MAPS_ONLY = ("folium", "branca", "matplotlib")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module.split(".")[: -node.level]
+                if path.name == "__init__.py":
+                    base = module.split(".")[: len(module.split(".")) - node.level + 1]
+                names.add(".".join(base + ([node.module] if node.module else [])))
+            else:
+                names.add(node.module or "")
+    return names
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(PACKAGE).parts
+    return rel[0] if len(rel) > 1 else path.stem
+
+
+def _violations():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        layer = _layer(path)
+        for name in _imports(path):
+            top = name.split(".")[0]
+            if top in WEB_ONLY and layer not in ("web", "cli", "app"):
+                found.append(f"{path.relative_to(PACKAGE)} imports {name}")
+            if top in MAPS_ONLY and layer != "maps":
+                found.append(f"{path.relative_to(PACKAGE)} imports {name}")
+            if layer == "data" and name.startswith(("geo_layout.maps", "geo_layout.web",
+                                                    "geo_layout.cli", "geo_layout.app")):
+                found.append(f"{path.relative_to(PACKAGE)} imports {name} (upward)")
+            if layer == "maps" and name.startswith(("geo_layout.web", "geo_layout.cli",
+                                                    "geo_layout.app")):
+                found.append(f"{path.relative_to(PACKAGE)} imports {name} (upward)")
+    return found
+
+
+def test_imports_follow_the_layers():
+    assert _violations() == []
+
+
+def test_the_check_can_fail(tmp_path, monkeypatch):
+    bad = PACKAGE / "data" / "_layer_probe.py"
+    bad.write_text("import flask\nfrom ..web import state\n", encoding="utf-8")
+    try:
+        found = _violations()
+    finally:
+        bad.unlink()
+    assert "data/_layer_probe.py imports flask" in found
+    assert "data/_layer_probe.py imports geo_layout.web (upward)" in found
