@@ -4,17 +4,15 @@ or their copies inside the installed wheel (``geo_layout.bundled_*``)."""
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
-_REPO = Path(__file__).resolve().parents[2]
+_PACKAGE = Path(__file__).resolve().parents[1]
+_REPO = _PACKAGE.parent
 
 
-def _bundled(package: str) -> Path | None:
-    try:
-        path = Path(str(resources.files(package)))
-    except (ModuleNotFoundError, TypeError):
-        return None
+def _bundled(name: str) -> Path | None:
+    """The wheel's copy (``geo_layout/bundled_seeds`` etc., data-only folders)."""
+    path = _PACKAGE / name
     return path if path.is_dir() else None
 
 
@@ -25,13 +23,13 @@ def default_seeds_dir() -> Path:
         return Path(env)
     if (_REPO / "seeds" / "plan.yaml").is_file():
         return _REPO / "seeds"
-    return _bundled("geo_layout.bundled_seeds") or _REPO / "seeds"
+    return _bundled("bundled_seeds") or _REPO / "seeds"
 
 
 def default_geodata_dir() -> Path:
     if (_REPO / "geodata" / "manifest.json").is_file():
         return _REPO / "geodata"
-    return _bundled("geo_layout.bundled_geodata") or _REPO / "geodata"
+    return _bundled("bundled_geodata") or _REPO / "geodata"
 
 
 def geodata_dir_for(data_dir: Path) -> Path:
