@@ -35,6 +35,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ADCODE = re.compile(r"^[0-9]{6}$")
 DEFAULT_UNCERTAINTY_KM = {"site": 0.5, "town": 5.0}
 _GEOD = Geod(ellps="WGS84")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class _Reader:
         raw = path.read_bytes()
         self.hash.update(name.encode() + b"\0" + raw)
         try:
-            doc = yaml.safe_load(raw.decode("utf-8"))
+            doc = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
         except UnicodeDecodeError as exc:
             self.problems.append(Problem(name, "(file)", "(file)", f"not UTF-8 text: {exc}"))
             return {}
@@ -268,6 +269,16 @@ class _Builder:
         self.prefectures = {b.adcode: b for b in boundaries["prefectures"]}
         self.counties = {b.adcode: b for b in boundaries["counties"]}
         self.boundaries = boundaries
+        self._buffered: dict[str, object] = {}
+
+    def _tolerant(self, unit: Boundary):
+        """The unit's outline grown by ~200 m (boundary simplification), prepared, cached."""
+        cached = self._buffered.get(unit.adcode)
+        if cached is None:
+            cached = unit.geometry("high").buffer(0.002)
+            shapely.prepare(cached)
+            self._buffered[unit.adcode] = cached
+        return cached
 
     def run(self) -> Dataset | None:
         r = self.r
@@ -446,10 +457,10 @@ class _Builder:
             if not (-90 <= lat <= 90):
                 rec.problem("lat", f"{lat} is outside -90..90")
                 return None, None, None
-            pt = shapely.Point(lon, lat)
             for field, code, table in (("county", county, self.counties),
                                        ("prefecture", prefecture, self.prefectures)):
-                if code is not None and not table[code].geometry("high").buffer(0.002).covers(pt):
+                if code is not None and not shapely.contains_xy(self._tolerant(table[code]),
+                                                                lon, lat):
                     rec.problem("lon/lat", f"point ({lon}, {lat}) is outside its declared "
                                            f"{field} {code} ({table[code].name.zh})")
                     return None, None, None

@@ -150,8 +150,8 @@ class InMemoryStore(Store):
                 raise InvalidParameter(f"collection {collection!r} has no geometry: bbox "
                                        "does not apply")
             tree, located = self._trees[collection]
-            hits = set(tree.query(shapely.box(*bbox), predicate="intersects").tolist())
-            features = [f for i, f in enumerate(located) if i in hits]
+            hits = tree.query(shapely.box(*bbox), predicate="intersects")
+            features = [located[i] for i in np.sort(hits).tolist()]
         for key, value in (filters or {}).items():
             prop = FILTERS[collection].get(key)
             if prop is None:
