@@ -74,5 +74,36 @@ def geodata_build(out: Path) -> None:
         sys.exit(1)
 
 
+@main.command(help="Export a map (maps/layout, maps/parks, maps/sites, elements/<id>, "
+                    "prefectures/<adcode>) as a static PNG, SVG or PDF file.")
+@click.argument("map_path", metavar="MAP")
+@click.option("--format", "fmt", required=True, type=click.Choice(["png", "svg", "pdf", "html"]))
+@click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
+@click.option("--size", default="a4", show_default=True, type=click.Choice(["a4", "a5", "slide"]))
+@click.option("--orientation", default="landscape", show_default=True,
+              type=click.Choice(["landscape", "portrait"]))
+@click.option("--dpi", default=200, show_default=True, type=int, help="96-600 (PNG resolution).")
+@click.option("--data", type=click.Path(path_type=Path), envvar="GEO_LAYOUT_DATA",
+              help="Dataset folder shaped like seeds/ (default: the embedded data).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi: int,
+           data: Path | None, output: Path) -> None:
+    if fmt == "html":
+        click.echo("html export is not available yet; use --format png, svg or pdf", err=True)
+        sys.exit(2)
+    from .data.store import open_store
+    from .errors import GeoLayoutError
+    from .maps.static_export import render_static
+
+    try:
+        body = render_static(open_store(data), map_path, fmt=fmt, lang=lang, size=size,
+                             orientation=orientation, dpi=dpi)
+    except GeoLayoutError as exc:
+        click.echo(f"error: {exc.description}", err=True)
+        sys.exit(1)
+    output.write_bytes(body)
+    click.echo(f"wrote {output} ({len(body)} bytes)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,54 @@
+"""``/export/<map path>.png|.svg|.pdf``: the service's maps as files for documents.
+
+Options: ``lang``, ``size`` (a4|a5|slide), ``orientation``, ``dpi`` (96-600), and for the parks
+and sites maps the parks-directory filters. ``.html`` (standalone page) is not available yet."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+
+from ..data.writers import file_prefix
+from ..errors import InvalidParameter, NotFound
+from ..maps import static_style as style
+from ..maps.static_export import render_static
+from . import params
+from .state import current_store
+
+bp = Blueprint("exports", __name__, url_prefix="/export")
+MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+
+
+@bp.get("/<path:map_path>.<fmt>")
+def export(map_path: str, fmt: str):
+    if fmt == "html":
+        raise NotFound("standalone HTML export is not available yet; use .png, .svg or .pdf")
+    if fmt not in MEDIA_TYPES:
+        raise NotFound(f"no export format {fmt!r}; exports are "
+                       "/export/<map path>.png|.svg|.pdf")
+    lang = request.args.get("lang", "zh")
+    if lang not in params.LANGS:
+        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(params.LANGS)}")
+    size = request.args.get("size", "a4")
+    orientation = request.args.get("orientation", "landscape")
+    dpi = params.integer("dpi", request.args.get("dpi"), low=style.DPI_MIN, high=style.DPI_MAX,
+                         default=150)
+    collection = map_path.strip("/").split("/")[-1] if map_path.startswith("maps/") else ""
+    filters = params.filters(collection) if collection in ("parks", "sites") else {}
+    store = current_store()
+    body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
+                         orientation=orientation, dpi=dpi, filters=filters)
+    filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.{fmt}"
+    return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
+                                   "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _slug(map_path: str) -> str:
+    """"maps/layout" -> "layout", "elements/core" -> "element-core",
+    "prefectures/530100" -> "prefecture-530100"; the overview ("") is the layout."""
+    path = map_path.strip("/")
+    if path in ("", "maps/layout"):
+        return "layout"
+    head, _, rest = path.partition("/")
+    if head == "maps":
+        return rest
+    return f"{head.rstrip('s')}-{rest}".replace("/", "-")

