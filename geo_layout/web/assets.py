@@ -1,7 +1,27 @@
-"""Placeholder blueprint: filled in by its own issue."""
+"""Serves the maps' JavaScript and CSS from the app's own origin: Leaflet and
+Leaflet.markercluster from their XStatic packages, our own files from ``static/``.
+
+``/assets/leaflet/<path>``, ``/assets/markercluster/<path>``, ``/assets/app/<path>``. Long
+cache lifetimes (the maps add ``?v=<content hash>``); ``send_from_directory`` refuses any path
+that leaves its folder, so traversal is a 404."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, abort, send_from_directory
 
-bp = Blueprint("assets", __name__)
+from ..maps.assets import asset_dirs
+
+bp = Blueprint("assets", __name__, url_prefix="/assets")
+MAX_AGE = 365 * 24 * 3600
+
+
+@bp.get("/leaflet/<path:path>", defaults={"package": "leaflet"})
+@bp.get("/markercluster/<path:path>", defaults={"package": "markercluster"})
+@bp.get("/app/<path:path>", defaults={"package": "app"})
+def asset(package: str, path: str):
+    if path.endswith(".map") or "/." in "/" + path:
+        abort(404)
+    response = send_from_directory(asset_dirs()[package], path, max_age=MAX_AGE)
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}, immutable"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response

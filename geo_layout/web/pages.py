@@ -1,7 +1,420 @@
-"""Placeholder blueprint: filled in by its own issue."""
+"""The HTML pages planners and investors read: the layout overview, the maps, the park directory,
+park / element / prefecture pages and the targets. Each view parses the request, asks the store
+and ``geo_layout.maps``, and hands plain values to a template; all wording is in ``i18n``."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from urllib.parse import urlencode
+
+from flask import Blueprint, current_app, has_request_context, render_template, request, url_for
+
+from ..data import crs
+from ..errors import InvalidParameter, NotFound
+from . import params
+from .charts import format_value, target_charts
+from .i18n import label, t
+from .state import current_store
 
 bp = Blueprint("pages", __name__)
+PLACE_COLLECTIONS = ("parks", "sites")
+DIRECTORY_FILTERS = ("prefecture", "element", "industry", "kind", "precision")
+CRS_SYSTEMS = ("wgs84", "gcj02", "bd09")
+SEARCH_LIMIT = 10_000
+
+
+# --- shared template context -------------------------------------------------------------
+
+def _lang() -> str:
+    return params.lang()
+
+
+def switch_url(lang: str) -> str:
+    """This page's URL with ``lang`` flipped and every other query parameter kept."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = ["zh" if lang == "en" else "en"]
+    return request.path + "?" + urlencode(args, doseq=True)
+
+
+@bp.app_context_processor
+def _chrome() -> dict:
+    """What every page template (the error page included) needs: the language, the string
+    lookup, internal links that keep the language, and the language switch."""
+    if not has_request_context():
+        return {}
+    lang = "en" if request.args.get("lang") == "en" else "zh"
+
+    def link(endpoint: str, **values) -> str:
+        return url_for(endpoint, lang=lang, **values)
+
+    return {
+        "lang": lang,
+        "_": lambda key, **values: t(key, lang, **values),
+        "label": lambda enum, value: label(enum, value, lang),
+        "link": link,
+        "switch_url": switch_url(lang),
+        "nav": [("pages.overview", "nav.overview"), ("pages.directory", "nav.directory"),
+                ("pages.parks_map", "nav.parks_map"), ("pages.sites_map", "nav.sites_map"),
+                ("pages.targets", "nav.targets")],
+        "endpoint": request.endpoint,
+    }
+
+
+def _names(store, collection: str, ids, lang: str) -> list[tuple[str, str]]:
+    """(id, name) for the ids that exist in ``collection``, in the given order."""
+    out = []
+    for fid in ids:
+        try:
+            out.append((fid, store.get(collection, fid).name(lang)))
+        except NotFound:
+            continue
+    return out
+
+
+def _industries(store, ids, lang: str) -> list[str]:
+    names = {i.id: i.name.get(lang) for i in store.dataset.industries}
+    return [names.get(i, i) for i in ids]
+
+
+def _citation(store, props: dict, lang: str) -> str:
+    sections = {s.id: s.heading.get(lang) for s in store.dataset.sections}
+    section = sections.get(props.get("citation_section"), props.get("citation_section") or "")
+    if not section.startswith(("“", '"')):  # a heading may carry its own quotation marks
+        section = f'"{section}"' if lang == "en" else f"“{section}”"
+    if props.get("citation_paragraph"):
+        return t("citation", lang, section=section, paragraph=props["citation_paragraph"])
+    return t("citation.section", lang, section=section)
+
+
+# --- maps --------------------------------------------------------------------------------
+
+def _basemap() -> str:
+    """``?basemap=`` (default ``none``); Tianditu only when the server has a key."""
+    value = request.args.get("basemap", "none") or "none"
+    if value not in _maps().BASEMAPS:
+        raise InvalidParameter(f"unknown basemap {value[:40]!r}; basemaps are: "
+                               f"{', '.join(_basemaps())}")
+    if value == "tianditu" and not _tianditu_key():
+        raise InvalidParameter("the tianditu basemap needs a key, and none is configured")
+    return value
+
+
+def _tianditu_key() -> str:
+    return current_app.config["GEO_LAYOUT"].get("TIANDITU_KEY") or ""
+
+
+def _basemaps() -> list[str]:
+    return [b for b in _maps().BASEMAPS if b != "tianditu" or _tianditu_key()]
+
+
+def _map_options(lang: str) -> dict:
+    return dict(lang=lang, basemap=_basemap(), tianditu_key=_tianditu_key(),
+                asset_base="/assets", link_base="")
+
+
+def _maps():
+    """``geo_layout.maps``, imported on first use (folium is heavy, and nothing is built at
+    import time)."""
+    from .. import maps
+
+    return maps
+
+
+def _render_map(m):
+    return _maps().map_parts(m)
+
+
+def _map_context(lang: str, map_path: str) -> dict:
+    """Basemap choices and the embed / export links for the map at ``map_path``."""
+    query = urlencode({"lang": lang})
+    return {
+        "basemaps": _basemaps(),
+        "basemap": request.args.get("basemap", "none") or "none",
+        "kept_args": [(k, v) for k, v in request.args.items(multi=True) if k != "basemap"],
+        "embed_url": f"/embed{map_path}?{query}",
+        "export_urls": [(fmt, f"/export{map_path}.{fmt}?{query}")
+                        for fmt in ("png", "svg", "pdf", "html")],
+    }
+
+
+def _unlocated(store, collections, lang: str, filters: dict | None = None) -> list[dict]:
+    rows = []
+    for collection in collections:
+        for f in store.query(collection, filters or {}).features:
+            if f.geometry() is None:
+                rows.append(_place_row(store, f, lang))
+    return rows
+
+
+def _place_row(store, f, lang: str) -> dict:
+    p = f.properties
+    return {
+        "id": f.id, "collection": f.collection, "name": f.name(lang),
+        "kind": label("kind", p.get("kind"), lang),
+        "prefecture": _names(store, "prefectures", [p["prefecture"]] if p.get("prefecture") else [],
+                             lang),
+        "county": _names(store, "counties", [p["county"]] if p.get("county") else [], lang),
+        "precision": p.get("precision"),
+        "precision_label": label("precision", p.get("precision"), lang),
+    }
+
+
+# --- pages -------------------------------------------------------------------------------
+
+@bp.get("/")
+def overview():
+    return _layout_page("overview.html")
+
+
+@bp.get("/maps/layout")
+def layout_map():
+    return _layout_page("layout_map.html")
+
+
+def _layout_page(template: str):
+    lang = _lang()
+    store = current_store()
+    parts = _render_map(_maps().layout_map(store, **_map_options(lang)))
+    ds = store.dataset
+    elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
+                 "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
+                 "prefectures": _names(store, "prefectures", f.properties["prefectures"], lang),
+                 "counties": _names(store, "counties",
+                                    [c["adcode"] for c in f.properties["counties"]], lang),
+                 "places": len(f.properties["places"])}
+                for f in store.query("layout-elements").features]
+    counts = {"prefectures": len(ds.prefectures), "parks": len(ds.parks),
+              "sites": len(ds.sites), "targets": len(ds.targets)}
+    return render_template(template, parts=parts, elements=elements, counts=counts,
+                           plan_title=ds.plan.title.get(lang),
+                           unlocated=_unlocated(store, PLACE_COLLECTIONS, lang),
+                           **_map_context(lang, "/maps/layout"))
+
+
+@bp.get("/maps/parks")
+def parks_map():
+    return _places_page("parks")
+
+
+@bp.get("/maps/sites")
+def sites_map():
+    return _places_page("sites")
+
+
+def _places_page(collection: str):
+    lang = _lang()
+    store = current_store()
+    parts = _render_map(_maps().places_map(store, collection, **_map_options(lang)))
+    located = [_place_row(store, f, lang) for f in store.query(collection).features
+               if f.geometry() is not None]
+    return render_template("places_map.html", parts=parts, collection=collection,
+                           located=located, unlocated=_unlocated(store, [collection], lang),
+                           **_map_context(lang, f"/maps/{collection}"))
+
+
+@bp.get("/parks")
+def directory():
+    lang = _lang()
+    store = current_store()
+    q = params.query_text("q", required=False).strip()
+    chosen = {k: v for k, v in params.filters("parks").items() if k in DIRECTORY_FILTERS}
+    matching = None
+    if q:
+        matching = {h.feature.id for h in store.search(q, limit=SEARCH_LIMIT,
+                                                        collections=PLACE_COLLECTIONS)}
+    results = []
+    for collection in PLACE_COLLECTIONS:
+        for f in store.query(collection, chosen).features:
+            if matching is None or f.id in matching:
+                results.append(f)
+    rows = [_place_row(store, f, lang) for f in results]
+    parts = None
+    if any(f.collection == "parks" and f.geometry() is not None for f in results):
+        # places_map draws one collection and knows filters, not search hits: the map shows
+        # the parks that pass the filters; sites are listed (and have their own map).
+        parts = _render_map(_maps().places_map(store, "parks", filters=chosen,
+                                               **_map_options(lang)))
+    return render_template("directory.html", q=q, chosen=chosen, rows=rows, parts=parts,
+                           options=_directory_options(store, lang),
+                           **_map_context(lang, "/maps/parks"))
+
+
+def _directory_options(store, lang: str) -> dict:
+    ds = store.dataset
+    used_industries = sorted({i for p in (*ds.parks, *ds.sites) for i in p.industries})
+    kinds = sorted({p.kind for p in (*ds.parks, *ds.sites)})
+    from ..data.model import PRECISIONS
+
+    return {
+        "prefecture": [(b.adcode, b.name.get(lang)) for b in ds.prefectures],
+        "element": [(e.id, e.name.get(lang)) for e in ds.elements],
+        "industry": sorted(((i, n) for i, n in zip(used_industries,
+                                                    _industries(store, used_industries, lang))),
+                           key=lambda pair: pair[1]),
+        "kind": [(k, label("kind", k, lang)) for k in kinds],
+        "precision": [(p, label("precision", p, lang)) for p in PRECISIONS],
+    }
+
+
+@bp.get("/parks/<id>")
+def place(id: str):  # noqa: A002 - the route parameter is named as in the contract
+    place_id = id
+    lang = _lang()
+    store = current_store()
+    feature = _find_place(store, place_id)
+    p = feature.properties
+    geom = feature.geometry()
+    coords = []
+    if geom is not None:
+        for system in CRS_SYSTEMS:
+            lon, lat = crs.convert(geom.x, geom.y, "wgs84", system)
+            coords.append({"system": system, "label": t(f"crs.{system}", lang),
+                           "value": f"{lat:.6f}, {lon:.6f}"})
+    parts = None
+    if geom is not None:
+        parts = _render_map(_maps().place_map(store, place_id, **_map_options(lang)))
+    enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p.get("enterprises", [])]
+    element_enterprises = []
+    if not enterprises:
+        seen = set()
+        for eid in p.get("elements", []):
+            for e in store.query("enterprises", {"element": eid}).features:
+                if e.id not in seen:
+                    seen.add(e.id)
+                    element_enterprises.append(_enterprise(e, lang))
+    return render_template(
+        "place.html", place=feature, name=feature.name(lang), row=_place_row(store, feature, lang),
+        elements=_names(store, "layout-elements", p.get("elements", []), lang),
+        industries=_industries(store, p.get("industries", []), lang),
+        enterprises=enterprises, element_enterprises=element_enterprises,
+        citation=_citation(store, p, lang), precision_text=_precision_text(store, p, lang),
+        note=p.get("note_en" if lang == "en" else "note_zh"), coords=coords, parts=parts,
+        **_map_context(lang, f"/parks/{place_id}"))
+
+
+def _find_place(store, place_id: str):
+    for collection in PLACE_COLLECTIONS:
+        try:
+            return store.get(collection, place_id)
+        except NotFound:
+            continue
+    raise NotFound(f"no park or site with id {place_id[:80]!r}")
+
+
+def _enterprise(f, lang: str) -> dict:
+    p = f.properties
+    element = p["elements"][0] if p.get("elements") else None
+    return {"id": f.id, "name": f.name(lang), "role": label("role", p.get("role"), lang),
+            "element": element}
+
+
+def _precision_text(store, p: dict, lang: str) -> str:
+    precision = p.get("precision")
+    if precision == "unknown":
+        return t("place.unlocated", lang)
+    km = p.get("uncertainty_km")
+    if km is None:
+        km_text = "?"
+    else:
+        km_text = f"{km:.0f}" if km >= 10 else f"{km:.1f}"
+    where = ""
+    if precision == "county" and p.get("county"):
+        where = store.get("counties", p["county"]).name(lang)
+    elif precision == "prefecture" and p.get("prefecture"):
+        where = store.get("prefectures", p["prefecture"]).name(lang)
+    return t(f"place.precision_{precision}", lang, place=where, km=km_text)
+
+
+@bp.get("/elements/<id>")
+def element(id: str):  # noqa: A002 - the route parameter is named as in the contract
+    element_id = id
+    lang = _lang()
+    store = current_store()
+    feature = store.get("layout-elements", element_id)
+    p = feature.properties
+    parts = None
+    if feature.geometry() is not None:
+        parts = _render_map(_maps().element_map(store, element_id, **_map_options(lang)))
+    counties = []
+    for part in p["counties"]:
+        county = store.get("counties", part["adcode"])
+        counties.append({"adcode": part["adcode"], "name": county.name(lang),
+                         "prefecture": county.properties["prefecture"],
+                         "approximate": part["extent"] == "approximate",
+                         "note": part.get("note_en" if lang == "en" else "note_zh")})
+    places = [_place_row(store, f, lang) for f in _places_of(store, p["places"])]
+    enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p["enterprises"]]
+    targets = [_target_row(store, f, lang)
+               for f in store.query("targets", {"element": element_id}).features]
+    return render_template(
+        "element.html", element=feature, name=feature.name(lang),
+        kind=label("element_kind", p["kind"], lang),
+        role=p.get("role_en" if lang == "en" else "role_zh"),
+        note=p.get("note_en" if lang == "en" else "note_zh"),
+        prefectures=_names(store, "prefectures", p["prefectures"], lang), counties=counties,
+        industries=_industries(store, p["industries"], lang), places=places,
+        enterprises=enterprises, targets=targets, citation=_citation(store, p, lang),
+        parts=parts, **_map_context(lang, f"/elements/{element_id}"))
+
+
+def _places_of(store, ids):
+    out = []
+    for fid in ids:
+        try:
+            out.append(_find_place(store, fid))
+        except NotFound:
+            continue
+    return out
+
+
+@bp.get("/prefectures/<adcode>")
+def prefecture(adcode: str):
+    lang = _lang()
+    store = current_store()
+    feature = store.get("prefectures", adcode)
+    p = feature.properties
+    parts = _render_map(_maps().prefecture_map(store, adcode, **_map_options(lang)))
+    roles = []
+    for eid in p["elements"]:
+        el = store.get("layout-elements", eid)
+        roles.append({"id": eid, "name": el.name(lang),
+                      "role": el.properties.get("role_en" if lang == "en" else "role_zh")})
+    counties = [{"adcode": c.id, "name": c.name(lang),
+                 "elements": _names(store, "layout-elements", c.properties["elements"], lang)}
+                for c in store.query("counties", {"prefecture": adcode}).features]
+    places = [_place_row(store, f, lang) for f in _places_of(store, p["places"])]
+    enterprises, targets, seen_e, seen_t = [], [], set(), set()
+    for eid in p["elements"]:
+        for e in store.query("enterprises", {"element": eid}).features:
+            if e.id not in seen_e:
+                seen_e.add(e.id)
+                enterprises.append(_enterprise(e, lang))
+        for tg in store.query("targets", {"element": eid}).features:
+            if tg.id not in seen_t:
+                seen_t.add(tg.id)
+                targets.append(_target_row(store, tg, lang))
+    return render_template("prefecture.html", prefecture=feature, name=feature.name(lang),
+                           roles=roles, counties=counties, places=places,
+                           enterprises=enterprises, targets=targets, parts=parts,
+                           **_map_context(lang, f"/prefectures/{adcode}"))
+
+
+def _target_row(store, f, lang: str) -> dict:
+    p = f.properties
+    return {"id": f.id, "name": f.name(lang), "value": format_value(p, lang), "year": p["year"],
+            "scope": p.get("scope_en" if lang == "en" else "scope_zh") or "",
+            "measure": label("measure", p["measure"], lang),
+            "note": p.get("note_en" if lang == "en" else "note_zh"),
+            "citation": _citation(store, p, lang)}
+
+
+@bp.get("/targets")
+def targets():
+    lang = _lang()
+    store = current_store()
+    features = store.query("targets").features
+    order = {"amount": 0, "cluster-size": 1, "growth-rate": 2, "count": 3, "coverage": 4}
+    features = sorted(features, key=lambda f: (order.get(f.properties["measure"], 9), f.id))
+    rows = [_target_row(store, f, lang) for f in features]
+    charts = target_charts([f.properties for f in features], lang)
+    year = max((f.properties["year"] for f in features), default=store.dataset.plan.period_end)
+    return render_template("targets.html", rows=rows, charts=charts, year=year)

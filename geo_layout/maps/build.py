@@ -1,0 +1,487 @@
+"""The service's maps as ``folium.Map`` objects: one builder per map, same options for all.
+
+Common keyword options (every builder):
+
+- ``lang`` "zh" | "en": every label, tooltip, popup and control title.
+- ``basemap`` one of :data:`BASEMAPS`; "none" (default) is offline; "amap" shifts every overlay
+  to GCJ-02; "tianditu" needs ``tianditu_key``. Anything else raises ``InvalidParameter``.
+- ``layers`` ids of the layers to show at first (others stay in the layer control, hidden);
+  ``m.layer_ids`` lists a map's layers. An unknown id raises ``InvalidParameter``.
+- ``view`` ``(west, south, east, north)`` or ``{"center": (lat, lon), "zoom": z}``; the
+  boundaries' level of detail follows it. Default: fit the map's content.
+- ``legend`` show the legend control. ``asset_base`` URL prefix of the offline assets
+  (served by ``geo_layout.web.assets``). ``link_base`` prefix of links in popups.
+
+Places the plan does not locate (precision ``unknown``) are never pinned: every builder sets
+``m.unlocated``, a list of their store ``Feature`` objects (sorted by collection then id), for
+the page to list; :func:`unlocated` gives the same list without building a map.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Iterable, Mapping
+
+from ..errors import InvalidParameter, NotFound
+from . import geometry as geo
+from .basemaps import BASEMAPS, check_basemap, overlay_crs, tile_layers
+from .labels import label
+from .popups import (
+    Context, county_tooltip, element_popup, element_tooltip, legend_html, place_popup,
+    place_tooltip, prefecture_popup, prefecture_tooltip,
+)
+from .render import MapParts, map_parts, render_document
+from .style import (
+    KIND_COLOURS, OUTLINE, ROLE_COLOURS, ZONE_COLOUR, element_colour, prefecture_role,
+)
+
+__all__ = ["BASEMAPS", "MapParts", "layout_map", "element_map", "prefecture_map", "places_map",
+           "place_map", "map_parts", "render_document", "unlocated"]
+
+LANGS = ("zh", "en")
+PLACE_COLLECTIONS = ("parks", "sites")
+MAX_ZOOM = 18
+_ETHNIC = ("哈尼", "景颇", "傈僳", "彝", "傣", "藏", "壮", "苗", "白")
+
+
+@dataclass(frozen=True)
+class _Options:
+    lang: str
+    basemap: str
+    tianditu_key: str
+    layers: tuple[str, ...] | None
+    view: Any
+    legend: bool
+    asset_base: str
+    link_base: str
+
+    @property
+    def crs(self) -> str:
+        return overlay_crs(self.basemap)
+
+    def shows(self, layer_id: str) -> bool:
+        return self.layers is None or layer_id in self.layers
+
+    def lod(self, default: str) -> str:
+        """The boundaries' level of detail: the builder's default, or what the view needs."""
+        if self.view is None:
+            return default
+        if isinstance(self.view, dict):
+            zoom = self.view["zoom"]
+            return "low" if zoom <= 8 else "medium" if zoom <= 10 else "high"
+        west, south, east, north = self.view
+        span = max(east - west, north - south)
+        return "low" if span > 3 else "medium" if span > 0.6 else "high"
+
+
+def _options(lang="zh", basemap="none", tianditu_key="", layers=None, view=None, legend=True,
+             asset_base="/assets", link_base="") -> _Options:
+    if lang not in LANGS:
+        raise InvalidParameter(f"unknown lang {lang!r}; languages are: zh, en")
+    check_basemap(basemap, tianditu_key or "")
+    if layers is not None:
+        if isinstance(layers, str):
+            layers = [layers]
+        layers = tuple(str(x) for x in layers)
+    return _Options(lang, basemap, tianditu_key or "", layers, _check_view(view), bool(legend),
+                    asset_base, link_base)
+
+
+def _check_view(view):
+    if view is None:
+        return None
+    if isinstance(view, Mapping):
+        try:
+            lat, lon = (float(v) for v in view["center"])
+            zoom = int(view["zoom"])
+        except (KeyError, TypeError, ValueError):
+            raise InvalidParameter('view must be {"center": (lat, lon), "zoom": z}') from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= MAX_ZOOM):
+            raise InvalidParameter(f"view center/zoom out of range: {lat}, {lon}, {zoom}")
+        return {"center": (lat, lon), "zoom": zoom}
+    try:
+        west, south, east, north = (float(v) for v in view)
+    except (TypeError, ValueError):
+        raise InvalidParameter("view must be (west, south, east, north)") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise InvalidParameter(f"view bbox is not west < east, south < north in degrees: {view}")
+    return (west, south, east, north)
+
+
+# --- map skeleton -----------------------------------------------------------------------
+
+def _new_map(o: _Options, title_key: str, content_bounds):
+    import folium
+
+    from .elements import GeoMap
+
+    if isinstance(o.view, dict):
+        location, zoom = list(o.view["center"]), o.view["zoom"]
+    else:
+        west, south, east, north = content_bounds
+        location = [(south + north) / 2, (west + east) / 2]
+        zoom = _zoom_for(content_bounds)
+    m = GeoMap(asset_base=o.asset_base, lang=o.lang, title=label(o.lang, title_key),
+               location=location, zoom_start=zoom, max_zoom=MAX_ZOOM, min_zoom=4)
+    for kwargs in tile_layers(o.basemap, o.tianditu_key, o.lang):
+        overlay = kwargs.pop("overlay", False)
+        control = kwargs.pop("control", True)
+        folium.TileLayer(overlay=overlay, control=control, **kwargs).add_to(m)
+    m._geo_options = o
+    return m
+
+
+def _zoom_for(bounds, pixels: int = 800) -> int:
+    """A starting zoom near what fitBounds will choose: Leaflet resets instead of animating
+    big zoom jumps at start-up, and its SVG renderer then keeps the old view's extent."""
+    west, south, east, north = bounds
+    span = max(east - west, (north - south) * 1.1, 1e-6)
+    return max(1, min(MAX_ZOOM, int(math.log2(360.0 * pixels / 256.0 / span))))
+
+
+def _group(m, o: _Options, layer_id: str, name: str):
+    import folium
+
+    group = folium.FeatureGroup(name=escape(name), show=o.shows(layer_id))
+    group.layer_id = layer_id
+    m.layer_ids.append(layer_id)
+    return group.add_to(m)
+
+
+def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterable[str] = ()):
+    import folium
+
+    from .elements import Legend, MapControls
+
+    unknown = [x for x in (o.layers or ()) if x not in m.layer_ids]
+    if unknown:
+        raise InvalidParameter(f"unknown layer(s) {', '.join(unknown)}; this map's layers are: "
+                               f"{', '.join(m.layer_ids)}")
+    folium.LayerControl(collapsed=True).add_to(m)
+    if o.legend:
+        order = list(KIND_COLOURS)
+        kinds = sorted(set(kinds), key=order.index)
+        Legend(legend_html(o.lang, roles=roles, places=places, kinds=kinds)).add_to(m)
+    texts = {key: label(o.lang, "control." + key) for key in
+             ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
+    texts["attribution"] = escape(label(o.lang, "attribution.none"))
+    MapControls(texts).add_to(m)
+    if o.view is None or not isinstance(o.view, dict):
+        west, south, east, north = o.view if o.view is not None else bounds
+        if o.view is not None and o.crs != "wgs84":
+            west, south, east, north = geo.bounds([_box(o.view)], o.crs)
+        m.fit_bounds([[south, west], [north, east]])
+    return m
+
+
+def _box(bbox):
+    import shapely
+
+    return shapely.box(*bbox)
+
+
+def _gj(fid: str, geom, lod: str, o: _Options, style: dict, tooltip: str, popup: str | None,
+        **props) -> dict:
+    return {"type": "Feature", "id": fid,
+            "properties": {"style": style, "tooltip": tooltip, "popup": popup, **props},
+            "geometry": geo.geojson_geometry(geom, lod, o.crs)}
+
+
+def _short_prefecture_name(name_zh: str, name_en: str, lang: str) -> str:
+    """Map labels use the common short form: 楚雄彝族自治州 -> 楚雄州, "Chuxiong Yi ..." ->
+    "Chuxiong"; tooltips and popups keep the full name."""
+    if lang == "en":
+        return name_en.split(" ")[0] if name_en else name_en
+    if name_zh.endswith("自治州"):
+        stem = name_zh[: -len("自治州")]
+        while stem.endswith("族"):
+            for group in _ETHNIC:
+                if stem.endswith(group + "族"):
+                    stem = stem[: -len(group) - 1]
+                    break
+            else:
+                return name_zh
+        return stem + "州"
+    return name_zh
+
+
+# --- layers ------------------------------------------------------------------------------
+
+def _element_kinds(store) -> dict[str, str]:
+    return {f.id: f.properties["kind"] for f in store.query("layout-elements").features}
+
+
+def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float,
+                       labels: bool = True, only: Iterable[str] | None = None):
+    """Prefectures filled by their layout role, with tooltips, popups and short-name labels."""
+    from .elements import HtmlGeoJson, Labels
+
+    kinds = _element_kinds(ctx.store)
+    group = _group(m, o, "prefectures", label(o.lang, "layer.prefectures"))
+    features, names = [], []
+    only = set(only) if only is not None else None
+    for f in ctx.store.query("prefectures").features:
+        if only is not None and f.id not in only:
+            continue
+        role = prefecture_role(f.properties["elements"], kinds)
+        style = {"color": OUTLINE, "weight": 1, "fillColor": ROLE_COLOURS[role],
+                 "fillOpacity": opacity, "className": f"gl-prefecture gl-role-{role}"}
+        features.append(_gj(f.id, f.geometry(lod), lod, o, style,
+                            prefecture_tooltip(ctx, f, role), prefecture_popup(ctx, f),
+                            adcode=f.id, role=role))
+        short = _short_prefecture_name(f.properties["name_zh"], f.properties["name_en"], o.lang)
+        names.append({"at": geo.label_point(f.geometry(lod), o.crs),
+                      "html": f"<span>{escape(short)}</span>",
+                      "cls": "gl-prefecture-label"})
+    HtmlGeoJson("prefectures", features).add_to(group)
+    if labels:
+        Labels(names).add_to(group)
+    return group
+
+
+def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bool = True):
+    """A layout element as its own layer: its outline (hatched for the zone, dashed where its
+    extent is approximate) and a badge with its short name."""
+    from .elements import HtmlGeoJson, Labels
+
+    p = feature.properties
+    short = p["short_en"] if o.lang == "en" else p["short_zh"]
+    group = _group(m, o, feature.id, short or feature.id)
+    geom = feature.geometry(lod)
+    if geom is None:
+        return group
+    colour = element_colour(feature.id, p["kind"])
+    style = {"color": colour, "weight": 3, "fill": False, "className": f"gl-element gl-{p['kind']}"}
+    if p["kind"] == "zone":
+        style.update(fill=True, fillColor="url(#gl-hatch)", fillOpacity=1, weight=2.5,
+                     className="gl-element gl-zone")
+    if p.get("approximate"):
+        style["dashArray"] = "8 6"
+    popup = element_popup(ctx, feature)
+    HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style, element_tooltip(ctx, feature),
+                                 popup, kind=p["kind"])]).add_to(group)
+    if badge:
+        star = "★ " if p["kind"] == "point" else ""
+        Labels([{"at": geo.label_point(geom, o.crs), "popup": popup,
+                 "html": f'<span style="--gl-colour:{colour}">{star}{escape(short or "")}</span>',
+                 "cls": f"gl-badge gl-badge-{p['kind']}"}]).add_to(group)
+    return group
+
+
+def _places_layer(m, o: _Options, ctx: Context, layer_id: str, name: str, features) -> set[str]:
+    """Located places as clustered markers (solid only when the site is known) with a dashed
+    circle of ``uncertainty_km`` around approximate ones; unlocated ones go to ``m.unlocated``.
+    Returns the kinds drawn (for the legend)."""
+    from .elements import PlaceMarkers, UncertaintyCircles, marker_cluster
+
+    group = _group(m, o, layer_id, name)
+    markers, circles, seen, kinds = [], [], set(), set()
+    for f in features:
+        point = f.geometry()
+        if point is None:
+            m.unlocated.append(f)
+            continue
+        p = f.properties
+        at = geo.latlon(point, o.crs)
+        colour = KIND_COLOURS.get(p["kind"], OUTLINE)
+        exact = p["precision"] == "site"
+        kinds.add(p["kind"])
+        markers.append({"id": f.id, "at": at, "colour": colour, "exact": exact,
+                        "title": f.name(o.lang), "tooltip": place_tooltip(ctx, f),
+                        "popup": place_popup(ctx, f)})
+        if not exact and p.get("uncertainty_km"):
+            key = (tuple(at), p["uncertainty_km"])
+            if key not in seen:
+                seen.add(key)
+                circles.append({"at": at, "radius_m": round(p["uncertainty_km"] * 1000),
+                                "colour": colour})
+    if circles:
+        UncertaintyCircles(circles).add_to(group)
+    if markers:
+        cluster = marker_cluster(o.asset_base).add_to(group)
+        PlaceMarkers(markers).add_to(cluster)
+    return kinds
+
+
+def _province_bounds(store, o: _Options):
+    return geo.bounds([f.geometry("low") for f in store.query("prefectures").features], o.crs)
+
+
+def _all_places(store, filters=None, collections=PLACE_COLLECTIONS):
+    out = []
+    for collection in collections:
+        out += store.query(collection, filters).features
+    return out
+
+
+# --- public builders ---------------------------------------------------------------------
+
+def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None, view=None,
+               legend=True, asset_base="/assets", link_base=""):
+    """The layout overview, "一核、一区、两群、多点": prefectures filled by role, the zone
+    hatched, the points starred, one layer per layout element, parks and sites clustered.
+
+    Layers: ``prefectures``, one per layout element with a geometry (``core``, ``zone``,
+    ``cluster-silicon``, ...), ``places``."""
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    ctx = Context(store, o.lang, o.link_base)
+    lod = o.lod("low")
+    bounds = _province_bounds(store, o)
+    m = _new_map(o, "title.layout", bounds)
+    _prefectures_layer(m, o, ctx, lod, opacity=0.55)
+    order = {"cluster": 0, "point": 1, "zone": 2, "core": 3}
+    elements = sorted(store.query("layout-elements").features,
+                      key=lambda f: order.get(f.properties["kind"], 4))
+    for f in elements:
+        if f.geometry(lod) is not None:
+            _element_layer(m, o, ctx, f, lod)
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
+                          _all_places(store))
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+
+
+def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
+                view=None, legend=True, asset_base="/assets", link_base=""):
+    """One layout element: its prefectures or counties (medium detail), its places, and the
+    province's prefectures around it. Raises NotFound for an unknown id.
+
+    Layers: ``prefectures``, the element's id, ``places``."""
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    feature = store.get("layout-elements", element_id)
+    ctx = Context(store, o.lang, o.link_base)
+    lod = o.lod("medium")
+    geom = feature.geometry(lod)
+    bounds = (geo.bounds([geom], o.crs) if geom is not None else _province_bounds(store, o))
+    m = _new_map(o, "title.element", bounds)
+    m.title = f"{feature.name(o.lang)} | {m.title}"
+    _prefectures_layer(m, o, ctx, "low", opacity=0.15)
+    _element_layer(m, o, ctx, feature, lod)
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
+                          [f for f in _all_places(store)
+                           if element_id in f.properties.get("elements", [])])
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+
+
+def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="", layers=None,
+                   view=None, legend=True, asset_base="/assets", link_base=""):
+    """A prefecture with its counties (medium detail, labelled) and its parks and sites.
+    Raises NotFound for an unknown adcode.
+
+    Layers: ``prefectures``, ``counties``, ``places``."""
+    from .elements import HtmlGeoJson, Labels
+
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    prefecture = store.get("prefectures", str(adcode))
+    ctx = Context(store, o.lang, o.link_base)
+    lod = o.lod("medium")
+    bounds = geo.bounds([prefecture.geometry(lod)], o.crs)
+    m = _new_map(o, "title.prefecture", bounds)
+    m.title = f"{prefecture.name(o.lang)} | {m.title}"
+    _prefectures_layer(m, o, ctx, "low", opacity=0.2)
+    group = _group(m, o, "counties", label(o.lang, "layer.counties"))
+    counties = store.query("counties", {"prefecture": prefecture.id}).features
+    approximate = {part["adcode"] for el in store.query("layout-elements").features
+                   for part in el.properties["counties"] if part["extent"] == "approximate"}
+    features, names = [], []
+    for c in counties:
+        style = {"color": "#222222", "weight": 1.2, "fillColor": "#ffffff", "fillOpacity": 0.05,
+                 "className": "gl-county"}
+        if c.properties["elements"]:
+            style.update(fillColor=ZONE_COLOUR, fillOpacity=0.25)
+        if c.id in approximate:
+            style["dashArray"] = "6 5"
+        tip = county_tooltip(ctx, c)
+        features.append(_gj(c.id, c.geometry(lod), lod, o, style, tip, tip, adcode=c.id))
+        names.append({"at": geo.label_point(c.geometry(lod), o.crs),
+                      "html": f"<span>{escape(c.name(o.lang))}</span>",
+                      "cls": "gl-county-label"})
+    HtmlGeoJson("counties", features).add_to(group)
+    Labels(names).add_to(group)
+    outline = {"color": "#111111", "weight": 3, "fill": False, "className": "gl-focus"}
+    HtmlGeoJson("focus", [_gj(prefecture.id, prefecture.geometry(lod), lod, o, outline,
+                              escape(prefecture.name(o.lang)), None)]).add_to(group)
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
+                          _all_places(store, {"prefecture": prefecture.id}))
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+
+
+def places_map(store, collection="parks", *, filters=None, lang="zh", basemap="none",
+               tianditu_key="", layers=None, view=None, legend=True, asset_base="/assets",
+               link_base=""):
+    """Parks or sites (``collection``), filtered like ``/api/<collection>`` (store filters),
+    over the prefectures coloured by layout role.
+
+    Layers: ``prefectures`` and the collection's name."""
+    if collection not in PLACE_COLLECTIONS:
+        raise InvalidParameter(f"places_map shows parks or sites, not {collection!r}")
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    ctx = Context(store, o.lang, o.link_base)
+    features = store.query(collection, dict(filters or {})).features
+    bounds = _province_bounds(store, o)
+    m = _new_map(o, "title." + collection, bounds)
+    _prefectures_layer(m, o, ctx, o.lod("low"), opacity=0.3)
+    kinds = _places_layer(m, o, ctx, collection, label(o.lang, "layer." + collection), features)
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+
+
+def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
+              view=None, legend=True, asset_base="/assets", link_base=""):
+    """A small map for one park or site page: the place, its uncertainty circle and the county
+    or prefecture it lies in. An unlocated place gets no marker (it is in ``m.unlocated``).
+    Raises NotFound when the id is neither a park nor a site.
+
+    Layers: ``prefectures`` (its prefecture), ``places``."""
+    from .elements import HtmlGeoJson
+
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    feature = _find_place(store, place_id)
+    ctx = Context(store, o.lang, o.link_base)
+    p = feature.properties
+    lod = o.lod("high")
+    area = None
+    for collection, code in (("counties", p.get("county")), ("prefectures", p.get("prefecture"))):
+        if code:
+            area = store.get(collection, code)
+            break
+    point = feature.geometry()
+    if point is not None:  # the point, its uncertainty circle and the unit it lies in
+        radius_deg = max((p.get("uncertainty_km") or 0.5) / 111.0 * 1.15, 0.02)
+        shapes = [point.buffer(radius_deg)] + ([area.geometry(lod)] if area else [])
+        bounds = geo.bounds(shapes, o.crs)
+    elif area is not None:
+        bounds = geo.bounds([area.geometry(lod)], o.crs)
+    else:
+        bounds = _province_bounds(store, o)
+    m = _new_map(o, "title.place", bounds)
+    m.title = f"{feature.name(o.lang)} | {m.title}"
+    if p.get("prefecture"):
+        group = _prefectures_layer(m, o, ctx, "medium", opacity=0.15, only=[p["prefecture"]])
+    else:
+        group = _prefectures_layer(m, o, ctx, "low", opacity=0.15)
+    if area is not None and area.collection == "counties":
+        style = {"color": "#111111", "weight": 2, "fill": False, "dashArray": "6 5",
+                 "className": "gl-focus"}
+        HtmlGeoJson("focus", [_gj(area.id, area.geometry(lod), lod, o, style,
+                                  escape(area.name(o.lang)), None)]).add_to(group)
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"), [feature])
+    return _finish(m, o, bounds, roles=False, places=True, kinds=kinds)
+
+
+def _find_place(store, place_id):
+    for collection in PLACE_COLLECTIONS:
+        try:
+            return store.get(collection, place_id)
+        except NotFound:
+            continue
+    raise NotFound(f"no park or site with id {place_id!r}")
+
+
+def unlocated(store, collection: str = "parks", filters=None) -> list:
+    """Places of ``collection`` ("parks", "sites" or "places" for both) that the plan does not
+    locate: the list a page shows next to a map (same as the map's ``m.unlocated``)."""
+    collections = PLACE_COLLECTIONS if collection == "places" else (collection,)
+    if any(c not in PLACE_COLLECTIONS for c in collections):
+        raise InvalidParameter(f"unlocated lists parks, sites or places, not {collection!r}")
+    return [f for f in _all_places(store, filters, collections) if f.geometry() is None]

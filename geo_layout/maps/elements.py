@@ -1,0 +1,227 @@
+"""The folium elements our maps are made of. Each is a small ``MacroElement`` with its own
+template; data goes into the page as compact, script-safe JSON, and every text in it is
+HTML that was escaped when it was built (see :mod:`.popups`)."""
+
+from __future__ import annotations
+
+import json
+
+import folium
+from branca.element import MacroElement
+from folium.template import Template
+
+from . import assets
+
+
+def js_json(obj) -> str:
+    """JSON safe inside a ``<script>``: no ``</script>``, no HTML comment or entity tricks."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class GeoMap(folium.Map):
+    """A folium Map that loads only Leaflet and our own files, from ``asset_base``, and whose
+    header does not restyle the page it is embedded in (folium's sets ``html, body``)."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+            <style>#{{ this.get_name() }} {position: relative; width: 100%; height: 100%;}</style>
+        {% endmacro %}
+        {% macro html(this, kwargs) %}
+            <div class="folium-map gl-map" id="{{ this.get_name() }}"></div>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {
+                center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }},
+                ...{{ this.options|tojavascript }}
+            });
+            {%- if this.control_scale %}
+            L.control.scale({{ this.scale_options|tojson }}).addTo({{ this.get_name() }});
+            {%- endif %}
+        {% endmacro %}
+    """)
+
+    def __init__(self, *, asset_base: str, lang: str, title: str, **kwargs):
+        super().__init__(tiles=None, control_scale=True, **kwargs)
+        # With tiles=None folium gives max/min zoom to no one; clusters need the map's.
+        self.options.update(max_zoom=kwargs.get("max_zoom", 18),
+                            min_zoom=kwargs.get("min_zoom", 0))
+        # Instance lists: never touch folium.Map.default_js / default_css.
+        self.default_js = assets.map_js(asset_base)
+        self.default_css = assets.map_css(asset_base)
+        self.lang = lang
+        self.title = title
+        self.scale_options = {"imperial": False}
+        self.layer_ids: list[str] = []
+        self.unlocated: list = []
+        self.get_root().header._children.pop("meta_http", None)
+
+
+def marker_cluster(asset_base: str, **kwargs) -> folium.plugins.MarkerCluster:
+    """A MarkerCluster whose script and styles come from ``asset_base`` (instance lists)."""
+    from folium.plugins import MarkerCluster
+
+    cluster = MarkerCluster(control=False, options={"showCoverageOnHover": False,
+                                                     "maxClusterRadius": 40}, **kwargs)
+    cluster.default_js = assets.cluster_js(asset_base)
+    cluster.default_css = assets.cluster_css(asset_base)
+    return cluster
+
+
+class HtmlGeoJson(MacroElement):
+    """GeoJSON whose features carry their own ``style``, ``tooltip`` and ``popup`` (HTML
+    built and escaped in Python), added to the parent layer.
+
+    ``layer_id`` and ``data`` stay readable on the object for tests and callers."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.geoJSON({{ this.json }}, {
+                style: function (f) { return f.properties.style; },
+                onEachFeature: function (f, layer) {
+                    if (f.properties.tooltip) {
+                        layer.bindTooltip(f.properties.tooltip, {sticky: true});
+                    }
+                    if (f.properties.popup) {
+                        layer.bindPopup(f.properties.popup, {maxWidth: 320});
+                    }
+                }
+            }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, layer_id: str, features: list[dict]):
+        super().__init__()
+        self._name = "HtmlGeoJson"
+        self.layer_id = layer_id
+        self.data = {"type": "FeatureCollection", "features": features}
+
+    @property
+    def json(self) -> str:
+        return js_json(self.data)
+
+
+class Labels(MacroElement):
+    """Text labels and badges as DivIcon markers: ``[{"at": [lat, lon], "html", "cls",
+    "popup"?}]``; a label with a popup is clickable, others let clicks through."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = {{ this.json }};
+            {{ this.get_name() }}.forEach(function (d) {
+                var m = L.marker(d.at, {
+                    icon: L.divIcon({className: "gl-label " + d.cls, html: d.html,
+                                     iconSize: null}),
+                    interactive: !!d.popup, keyboard: !!d.popup
+                });
+                if (d.popup) { m.bindPopup(d.popup, {maxWidth: 320}); }
+                m.addTo({{ this._parent.get_name() }});
+            });
+        {% endmacro %}
+    """)
+
+    def __init__(self, items: list[dict]):
+        super().__init__()
+        self._name = "Labels"
+        self.items = items
+
+    @property
+    def json(self) -> str:
+        return js_json(self.items)
+
+
+class PlaceMarkers(MacroElement):
+    """Place markers (DivIcons styled by map.css: solid = exact, hollow = approximate) added
+    to the parent MarkerCluster: ``[{"id", "at", "colour", "exact", "title", "tooltip",
+    "popup"}]``."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.addLayers({{ this.json }}.map(function (d) {
+                var span = '<span class="gl-dot" style="--gl-colour:' + d.colour + '"></span>';
+                return L.marker(d.at, {
+                    icon: L.divIcon({
+                        className: "gl-marker " + (d.exact ? "gl-exact" : "gl-approximate"),
+                        html: span, iconSize: [16, 16], iconAnchor: [8, 8],
+                        popupAnchor: [0, -8], tooltipAnchor: [8, 0]
+                    }),
+                    title: d.title, alt: d.title
+                }).bindTooltip(d.tooltip).bindPopup(d.popup, {maxWidth: 320});
+            }));
+        {% endmacro %}
+    """)
+
+    def __init__(self, items: list[dict]):
+        super().__init__()
+        self._name = "PlaceMarkers"
+        self.items = items
+
+    @property
+    def json(self) -> str:
+        return js_json(self.items)
+
+
+class UncertaintyCircles(MacroElement):
+    """Dashed circles of radius ``uncertainty_km`` around approximate points:
+    ``[{"at", "radius_m", "colour"}]``."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = {{ this.json }};
+            {{ this.get_name() }}.forEach(function (d) {
+                L.circle(d.at, {
+                    radius: d.radius_m, color: d.colour, weight: 1.5, dashArray: "5 6",
+                    fill: true, fillOpacity: 0.06, interactive: false,
+                    className: "gl-uncertainty"
+                }).addTo({{ this._parent.get_name() }});
+            });
+        {% endmacro %}
+    """)
+
+    def __init__(self, items: list[dict]):
+        super().__init__()
+        self._name = "UncertaintyCircles"
+        self.items = items
+
+    @property
+    def json(self) -> str:
+        return js_json(self.items)
+
+
+class Legend(MacroElement):
+    """A legend control; ``html`` is built (and escaped) by :func:`.popups.legend_html`."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            GeoLayout.legend({{ this._parent.get_name() }}, {{ this.json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, html: str):
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+
+    @property
+    def json(self) -> str:
+        return js_json(self.html)
+
+
+class MapControls(MacroElement):
+    """Our fullscreen and locate-me controls (static/js/controls.js) and the zone's hatch."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            GeoLayout.controls({{ this._parent.get_name() }}, {{ this.json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, texts: dict):
+        super().__init__()
+        self._name = "MapControls"
+        self.texts = texts
+
+    @property
+    def json(self) -> str:
+        return js_json(self.texts)

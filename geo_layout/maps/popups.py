@@ -1,0 +1,154 @@
+"""Tooltip, popup and legend HTML. folium and Leaflet insert these as raw HTML, so every text
+that comes from the data is escaped here, once, with ``html.escape``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote
+
+from .labels import label
+from .style import KIND_COLOURS, ROLE_COLOURS, ROLES, ZONE_COLOUR
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every popup needs: the store's names, the language and where links point."""
+
+    store: object
+    lang: str
+    link_base: str
+
+    def t(self, key: str, **values) -> str:
+        return escape(label(self.lang, key, **values))
+
+    def href(self, *parts: str) -> str:
+        path = "/".join(quote(p, safe="") for p in parts)
+        return escape(f"{self.link_base.rstrip('/')}/{path}?lang={self.lang}")
+
+    def link(self, text: str, *parts: str) -> str:
+        return f'<a href="{self.href(*parts)}">{escape(text)}</a>'
+
+    def name(self, collection: str, fid: str) -> str:
+        """A record's name in the language (plain text), or its id if it is missing."""
+        try:
+            return self.store.get(collection, fid).name(self.lang)
+        except Exception:
+            return fid
+
+    def industries(self, ids) -> str:
+        names = {i.id: i.name.get(self.lang) for i in self.store.dataset.industries}
+        return escape(self.sep().join(names.get(i, i) for i in ids)) or self.t("popup.none")
+
+    def sep(self) -> str:
+        return ", " if self.lang == "en" else "、"
+
+
+def _row(title: str, value_html: str) -> str:
+    return f"<p><b>{title}</b>: {value_html}</p>"
+
+
+def _place_links(ctx: Context, ids) -> str:
+    links = [ctx.link(_place_name(ctx, pid), "parks", pid) for pid in ids]
+    return ctx.sep().join(links) or ctx.t("popup.none")
+
+
+def _place_name(ctx: Context, pid: str) -> str:
+    for collection in ("parks", "sites"):
+        try:
+            return ctx.store.get(collection, pid).name(ctx.lang)
+        except Exception:
+            continue
+    return pid
+
+
+def prefecture_tooltip(ctx: Context, feature, role: str) -> str:
+    return (f"<b>{escape(feature.name(ctx.lang))}</b><br>"
+            f"{ctx.t('role.' + role)}")
+
+
+def prefecture_popup(ctx: Context, feature) -> str:
+    p = feature.properties
+    elements = ctx.sep().join(ctx.link(ctx.name("layout-elements", e), "elements", e)
+                              for e in p.get("elements", [])) or ctx.t("popup.none")
+    return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
+            + _row(ctx.t("popup.elements"), elements)
+            + _row(ctx.t("popup.parks"), _place_links(ctx, p.get("places", [])))
+            + f'<p>{ctx.link(label(ctx.lang, "popup.more"), "prefectures", feature.id)}</p></div>')
+
+
+def county_tooltip(ctx: Context, feature) -> str:
+    p = feature.properties
+    elements = ctx.sep().join(ctx.name("layout-elements", e) for e in p.get("elements", []))
+    extra = f"<br>{escape(elements)}" if elements else ""
+    return f"<b>{escape(feature.name(ctx.lang))}</b>{extra}"
+
+
+def element_tooltip(ctx: Context, feature) -> str:
+    p = feature.properties
+    return (f"<b>{escape(feature.name(ctx.lang))}</b><br>"
+            f"{escape(p.get('role_en' if ctx.lang == 'en' else 'role_zh') or '')}")
+
+
+def element_popup(ctx: Context, feature) -> str:
+    p = feature.properties
+    role = p.get("role_en" if ctx.lang == "en" else "role_zh") or ""
+    approx = f"<p><i>{ctx.t('popup.approximate')}</i></p>" if p.get("approximate") else ""
+    return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
+            + _row(ctx.t("popup.role"), escape(role))
+            + _row(ctx.t("popup.industries"), ctx.industries(p.get("industries", [])))
+            + _row(ctx.t("popup.parks"), _place_links(ctx, p.get("places", [])))
+            + approx
+            + f'<p>{ctx.link(label(ctx.lang, "popup.more"), "elements", feature.id)}</p></div>')
+
+
+def place_tooltip(ctx: Context, feature) -> str:
+    p = feature.properties
+    return (f"<b>{escape(feature.name(ctx.lang))}</b><br>"
+            f"{ctx.t('precision.' + p['precision'])}")
+
+
+def place_popup(ctx: Context, feature) -> str:
+    p = feature.properties
+    precision = ctx.t("precision." + p["precision"])
+    if p["precision"] != "site" and p.get("uncertainty_km"):
+        precision += f" ({ctx.t('popup.uncertainty', km=_km(p['uncertainty_km']))})"
+    prefecture = (ctx.link(ctx.name("prefectures", p["prefecture"]), "prefectures",
+                           p["prefecture"]) if p.get("prefecture") else ctx.t("popup.none"))
+    elements = ctx.sep().join(ctx.link(ctx.name("layout-elements", e), "elements", e)
+                              for e in p.get("elements", [])) or ctx.t("popup.none")
+    return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
+            + _row(ctx.t("popup.kind"), ctx.t("kind." + p["kind"]))
+            + _row(ctx.t("popup.prefecture"), prefecture)
+            + _row(ctx.t("popup.elements"), elements)
+            + _row(ctx.t("popup.industries"), ctx.industries(p.get("industries", [])))
+            + _row(ctx.t("popup.precision"), precision)
+            + f'<p>{ctx.link(label(ctx.lang, "popup.more"), "parks", feature.id)}</p></div>')
+
+
+def _km(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
+def _swatch(colour: str, cls: str = "") -> str:
+    return f'<i class="gl-swatch {cls}" style="--gl-colour:{escape(colour)}"></i>'
+
+
+def legend_html(lang: str, *, roles: bool = True, kinds=(), places: bool = True) -> str:
+    """The legend: layout roles (colour + label), the zone (hatch + dashed outline), place kinds
+    and what solid, hollow and dashed-circle markers mean."""
+    t = lambda key: escape(label(lang, key))  # noqa: E731
+    rows = []
+    if roles:
+        rows.append(f"<h4>{t('legend.title')}</h4>")
+        rows += [f"<div>{_swatch(ROLE_COLOURS[r])}{t('role.' + r)}</div>" for r in ROLES]
+        rows.append(f"<div>{_swatch(ZONE_COLOUR, 'gl-swatch-zone')}{t('role.zone')}</div>")
+    if places:
+        rows.append(f"<h4>{t('legend.places')}</h4>")
+        rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}{t('kind.' + k)}</div>"
+                 for k in kinds]
+        rows.append(f"<div>{_swatch('#333', 'gl-swatch-dot')}{t('legend.solid')}</div>")
+        rows.append(f"<div>{_swatch('#333', 'gl-swatch-dot gl-swatch-hollow')}"
+                    f"{t('legend.hollow')}</div>")
+        rows.append(f"<div>{_swatch('#333', 'gl-swatch-circle')}{t('legend.circle')}</div>")
+    return f'<div class="gl-legend" lang="{escape(lang)}">{"".join(rows)}</div>'

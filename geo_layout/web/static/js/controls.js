@@ -1,0 +1,120 @@
+/* geo_layout map controls: fullscreen, locate-me and the legend, written for this app (no
+ * plugin), plus the hatch pattern the zone is filled with. Loaded after leaflet.js. */
+(function (window, document) {
+  "use strict";
+  var L = window.L;
+  var GeoLayout = window.GeoLayout || {};
+
+  function button(container, cls, title, onClick) {
+    var a = L.DomUtil.create("a", cls, container);
+    a.href = "#";
+    a.setAttribute("role", "button");
+    a.title = title;
+    a.setAttribute("aria-label", title);
+    L.DomEvent.on(a, "click", function (e) {
+      L.DomEvent.preventDefault(e);
+      L.DomEvent.stopPropagation(e);
+      onClick(a);
+    });
+    return a;
+  }
+
+  /* Fullscreen with the Fullscreen API on the map's container. */
+  var Fullscreen = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function (map) {
+      var texts = this.options.texts;
+      var bar = L.DomUtil.create("div", "leaflet-bar gl-control");
+      var el = map.getContainer();
+      var a = button(bar, "gl-fullscreen", texts.fullscreen, function () {
+        if (document.fullscreenElement) {
+          document.exitFullscreen();
+        } else if (el.requestFullscreen) {
+          el.requestFullscreen();
+        }
+      });
+      if (!document.fullscreenEnabled) { bar.style.display = "none"; }
+      L.DomEvent.on(document, "fullscreenchange", function () {
+        var on = document.fullscreenElement === el;
+        L.DomUtil[on ? "addClass" : "removeClass"](el, "gl-is-fullscreen");
+        a.title = on ? texts.exit_fullscreen : texts.fullscreen;
+        a.setAttribute("aria-label", a.title);
+        map.invalidateSize();
+      });
+      return bar;
+    }
+  });
+
+  /* Locate-me with map.locate; the position is drawn as a circle of its accuracy. */
+  var Locate = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function (map) {
+      var texts = this.options.texts;
+      var bar = L.DomUtil.create("div", "leaflet-bar gl-control");
+      var shown = null;
+      var a = button(bar, "gl-locate", texts.locate, function () {
+        L.DomUtil.addClass(a, "gl-busy");
+        map.locate({ setView: true, maxZoom: 12, timeout: 10000 });
+      });
+      map.on("locationfound", function (e) {
+        L.DomUtil.removeClass(a, "gl-busy");
+        if (shown) { map.removeLayer(shown); }
+        shown = L.circle(e.latlng, { radius: e.accuracy, className: "gl-me", weight: 2 })
+          .addTo(map);
+      });
+      map.on("locationerror", function () {
+        L.DomUtil.removeClass(a, "gl-busy");
+        a.title = texts.locate_failed;
+        L.DomUtil.addClass(a, "gl-failed");
+      });
+      return bar;
+    }
+  });
+
+  /* The zone's hatch: an SVG pattern in the overlay renderer, used as fill="url(#gl-hatch)". */
+  function hatch(map) {
+    var svg = map.getPanes().overlayPane.querySelector("svg");
+    if (!svg || svg.querySelector("#gl-hatch")) { return; }
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = document.createElementNS(ns, "defs");
+    var pattern = document.createElementNS(ns, "pattern");
+    pattern.setAttribute("id", "gl-hatch");
+    pattern.setAttribute("patternUnits", "userSpaceOnUse");
+    pattern.setAttribute("width", "8");
+    pattern.setAttribute("height", "8");
+    pattern.setAttribute("patternTransform", "rotate(45)");
+    var line = document.createElementNS(ns, "rect");
+    line.setAttribute("width", "3");
+    line.setAttribute("height", "8");
+    line.setAttribute("class", "gl-hatch-line");
+    pattern.appendChild(line);
+    defs.appendChild(pattern);
+    svg.insertBefore(defs, svg.firstChild);
+  }
+
+  GeoLayout.controls = function (map, texts) {
+    new Fullscreen({ texts: texts }).addTo(map);
+    new Locate({ texts: texts }).addTo(map);
+    if (texts.attribution && map.attributionControl) {
+      map.attributionControl.addAttribution(texts.attribution);  /* escaped on the server */
+    }
+    hatch(map);
+    map.on("layeradd", function () { hatch(map); });
+  };
+
+  GeoLayout.legend = function (map, html) {
+    var Legend = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var div = L.DomUtil.create("div", "gl-legend-control");
+        div.innerHTML = html;  /* built and escaped on the server */
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      }
+    });
+    return new Legend().addTo(map);
+  };
+
+  window.GeoLayout = GeoLayout;
+})(window, document);

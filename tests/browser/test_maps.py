@@ -1,0 +1,63 @@
+"""The maps in a real browser, independent of the pages: the map document is handed to the
+page at a made-up path on the live server's origin, and its assets come from the live server
+(``/assets/...``). One page load per map, several checks each."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo_layout.maps import layout_map, places_map, render_document
+
+
+def _open(page, html: str) -> None:
+    url = page.base_url + "/__map-under-test"
+    page.route(url, lambda r: r.fulfill(status=200, body=html,
+                                        headers={"content-type": "text/html; charset=utf-8"}))
+    page.goto(url)
+    page.wait_for_selector(".leaflet-overlay-pane path.gl-prefecture")
+    page.wait_for_load_state("networkidle")
+
+
+def test_layout_map_draws_offline(page, store):
+    _open(page, render_document(layout_map(store, lang="en")))
+    paths = page.locator(".leaflet-overlay-pane path.gl-prefecture")
+    assert paths.count() == 16
+    assert page.locator("path.gl-role-core").count() == 1
+    assert page.locator("path.gl-role-cluster-silicon").count() == 4
+    assert page.locator("path.gl-role-cluster-smart-terminals").count() == 4
+    assert page.locator("path.gl-role-point").count() == 2
+    assert page.locator("path.gl-zone").count() == 1
+    assert page.locator("svg pattern#gl-hatch").count() == 1
+    assert page.locator(".gl-prefecture-label").count() == 16
+    assert page.locator(".gl-badge").count() == 6
+    markers = page.locator(".leaflet-marker-pane .gl-marker, .leaflet-marker-pane .marker-cluster")
+    assert markers.count() >= 3 and markers.first.is_visible()
+    legend = page.locator(".gl-legend")
+    assert legend.is_visible()
+    assert "Silicon materials cluster" in legend.inner_text()
+    assert page.locator(".leaflet-control-scale").is_visible()
+    assert page.locator("a.gl-fullscreen").get_attribute("title") == "Full screen"
+    assert page.locator("a.gl-locate").get_attribute("title") == "Show my location"
+    assert page.locator(".leaflet-control-layers").count() == 1
+    page.locator(".gl-badge-core span").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator('a[href="/elements/core?lang=en"]').count() == 1
+    assert page.watch.offsite == []
+    assert page.watch.console_errors == []
+
+
+def test_places_map_shows_approximate_points(page, store):
+    _open(page, render_document(places_map(store, "parks")))
+    circles = page.locator("path.gl-uncertainty")
+    assert circles.count() >= 3
+    assert circles.first.get_attribute("stroke-dasharray") == "5 6"
+    page.locator(".leaflet-control-zoom-in").click()  # clusters open up as the map zooms
+    page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(600)
+    hollow = page.locator(".gl-marker.gl-approximate")
+    assert hollow.count() >= 1
+    if not store.query("parks", {"precision": "site"}).total:
+        assert page.locator(".gl-marker.gl-exact").count() == 0  # none is known to the site
+    assert page.watch.offsite == []
+    assert page.watch.console_errors == []
