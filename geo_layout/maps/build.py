@@ -407,18 +407,22 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 
-def places_map(store, collection="parks", *, filters=None, lang="zh", basemap="none",
-               tianditu_key="", layers=None, view=None, legend=True, asset_base="/assets",
-               link_base=""):
-    """Parks or sites (``collection``), filtered like ``/api/<collection>`` (store filters),
-    over the prefectures coloured by layout role.
+def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
+               basemap="none", tianditu_key="", layers=None, view=None, legend=True,
+               asset_base="/assets", link_base=""):
+    """Parks, sites or both (``collection`` = ``parks`` | ``sites`` | ``places``), filtered like
+    ``/api/<collection>`` (store filters) and, when ``ids`` is given, limited to those ids (the
+    directory's search hits), over the prefectures coloured by layout role.
 
     Layers: ``prefectures`` and the collection's name."""
-    if collection not in PLACE_COLLECTIONS:
-        raise InvalidParameter(f"places_map shows parks or sites, not {collection!r}")
+    if collection not in (*PLACE_COLLECTIONS, "places"):
+        raise InvalidParameter(f"places_map shows parks, sites or places, not {collection!r}")
     o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
     ctx = Context(store, o.lang, o.link_base)
-    features = store.query(collection, dict(filters or {})).features
+    wanted = None if ids is None else set(ids)
+    features = [f for f in _all_places(store, filters, PLACE_COLLECTIONS if collection == "places"
+                                       else (collection,))
+                if wanted is None or f.id in wanted]
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title." + collection, bounds)
     _prefectures_layer(m, o, ctx, o.lod("low"), opacity=0.3)

@@ -228,10 +228,10 @@ def directory():
                 results.append(f)
     rows = [_place_row(store, f, lang) for f in results]
     parts = None
-    if any(f.collection == "parks" and f.geometry() is not None for f in results):
-        # places_map draws one collection and knows filters, not search hits: the map shows
-        # the parks that pass the filters; sites are listed (and have their own map).
-        parts = _render_map(_maps().places_map(store, "parks", filters=chosen,
+    if any(f.geometry() is not None for f in results):
+        # the map shows exactly the listed parks and sites (filters and search hits)
+        parts = _render_map(_maps().places_map(store, "places", filters=chosen,
+                                               ids=[f.id for f in results],
                                                **_map_options(lang)))
     return render_template("directory.html", q=q, chosen=chosen, rows=rows, parts=parts,
                            options=_directory_options(store, lang),
