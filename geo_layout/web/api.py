@@ -1,7 +1,144 @@
-"""Placeholder blueprint: filled in by its own issue."""
+"""``/api``: the service's own data API (GeoJSON for collections with geometry, JSON records for
+enterprises and targets), search and nearby. Every request is checked against the operation
+table of :mod:`.openapi`, which is also what ``/ogc/api`` documents."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, Response, current_app, request
+
+from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..errors import NotFound
+from . import geojson, openapi
+from .caching import conditional
+from .state import current_store
 
 bp = Blueprint("api", __name__)
+
+
+def _settings() -> dict:
+    return current_app.config["GEO_LAYOUT"]
+
+
+def _parse(*key: str) -> tuple[openapi.Operation, dict]:
+    op = openapi.operation(*key)
+    return op, openapi.parse(op, request.args, _settings())
+
+
+def _known(collection: str) -> str:
+    if collection not in COLLECTIONS:
+        raise NotFound(f"unknown collection {collection!r}; collections are: "
+                       f"{', '.join(COLLECTIONS)}")
+    return collection
+
+
+def url_with(**changes) -> str:
+    """The current URL (absolute) with some query parameters replaced, all others kept."""
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k not in changes]
+    pairs += [(k, str(v)) for k, v in changes.items() if v is not None]
+    query = urlencode(pairs)
+    return request.base_url + ("?" + query if query else "")
+
+
+def paging_links(offset: int, limit: int, returned: int, total: int, media: str) -> list[dict]:
+    """self, and next / prev when there are more records after / before this page."""
+    links = [{"rel": "self", "href": url_with(), "type": media}]
+    if offset + returned < total:
+        links.append({"rel": "next", "href": url_with(offset=offset + limit), "type": media})
+    if offset > 0:
+        links.append({"rel": "prev", "href": url_with(offset=max(0, offset - limit)),
+                      "type": media})
+    return links
+
+
+def record_url(collection: str, fid: str) -> str:
+    return f"{request.host_url.rstrip('/')}/api/{collection}/{quote(fid, safe='')}"
+
+
+def _json(text: str, media: str) -> Response:
+    return Response(text, mimetype=media)
+
+
+@bp.get("/api/search")
+def search():
+    _, values = _parse("api-search")
+
+    def build():
+        hits = current_store().search(values["q"], limit=values["limit"])
+        results = [{"collection": h.feature.collection, "id": h.feature.id,
+                    "name_zh": h.feature.properties.get("name_zh"),
+                    "name_en": h.feature.properties.get("name_en"),
+                    "score": h.score, "link": record_url(h.feature.collection, h.feature.id)}
+                   for h in hits]
+        return _json(geojson.dumps({"query": values["q"], "numberReturned": len(results),
+                                    "results": results}), openapi.JSON)
+
+    return conditional(build)
+
+
+@bp.get("/api/nearby")
+def nearby():
+    _, values = _parse("api-nearby")
+    system = openapi.coordinate_system(values)
+
+    def build():
+        found = current_store().nearby(values["lon"], values["lat"], values["radius_km"],
+                                       values["k"])
+        features = [geojson.feature_text(
+            n.feature, system=system,
+            extra={"collection": n.feature.collection, "distance_km": n.distance_km},
+            links=[{"rel": "self", "href": record_url(n.feature.collection, n.feature.id),
+                    "type": openapi.GEOJSON}]) for n in found]
+        members = {"query": {k: values[k] for k in ("lon", "lat", "radius_km", "k")},
+                   "numberReturned": len(features),
+                   "coordinate_system": geojson.COORDINATE_SYSTEMS[system],
+                   "links": [{"rel": "self", "href": url_with(), "type": openapi.GEOJSON}]}
+        return _json(geojson.collection_text(features, members), openapi.GEOJSON)
+
+    return conditional(build)
+
+
+@bp.get("/api/<collection>")
+def collection_items(collection: str):
+    op, values = _parse("api-list", _known(collection))
+    system = openapi.coordinate_system(values)
+
+    def build():
+        page = current_store().query(collection, openapi.filters_of(op, values),
+                                     values.get("bbox"), values["limit"], values["offset"])
+        returned = len(page.features)
+        media = op.content[0]
+        members = {"numberMatched": page.total, "numberReturned": returned,
+                   "links": paging_links(page.offset, values["limit"], returned, page.total,
+                                         media)}
+        if collection not in GEOMETRY_COLLECTIONS:
+            body = {"items": [geojson.item_dict(f) for f in page.features], **members}
+            return _json(geojson.dumps(body), media)
+        members.update(coordinate_system=geojson.COORDINATE_SYSTEMS[system], lod=values["lod"])
+        features = (geojson.feature_text(f, lod=values["lod"], system=system)
+                    for f in page.features)
+        return _json(geojson.collection_text(features, members), media)
+
+    return conditional(build)
+
+
+@bp.get("/api/<collection>/<id>")
+def collection_item(collection: str, id: str):  # noqa: A002 - the public route's name
+    op, values = _parse("api-item", _known(collection))
+    system = openapi.coordinate_system(values)
+    feature = current_store().get(collection, id)
+
+    def build():
+        links = [{"rel": "self", "href": record_url(collection, id), "type": op.content[0]},
+                 {"rel": "collection", "href": f"{request.host_url.rstrip('/')}/api/"
+                                               f"{collection}", "type": op.content[0]}]
+        if collection not in GEOMETRY_COLLECTIONS:
+            return _json(geojson.dumps({**geojson.item_dict(feature), "links": links}),
+                         op.content[0])
+        text = geojson.feature_text(feature, lod=values["lod"], system=system, links=links)
+        head = geojson.dumps({"coordinate_system": geojson.COORDINATE_SYSTEMS[system],
+                              "lod": values["lod"]})[1:-1]
+        return _json(text[:-1] + "," + head + "}", op.content[0])
+
+    return conditional(build)

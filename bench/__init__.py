@@ -1,0 +1,1 @@
+"""Benchmarks of the service (``make bench`` / ``python -m bench``); not part of the tests."""

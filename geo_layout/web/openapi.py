@@ -1,0 +1,463 @@
+"""The one table of the ``/api`` and ``/ogc`` operations: paths, query parameters with their caps,
+and responses.
+
+Handlers validate every request against it (:func:`parse`: unknown parameters, types, ranges)
+and ``/ogc/api`` renders it as an OpenAPI 3.0 document (:func:`document`), so what the service
+checks and what it documents cannot drift apart (pygeoapi's approach). Paths are expanded per
+collection because each collection has its own filters.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.model import LODS
+from ..data.store import FILTERS
+from ..errors import InvalidParameter
+from . import params as p
+
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0"
+GEOJSON = "application/geo+json"
+JSON = "application/json"
+HTML = "text/html"
+SEARCH_MAX = 100
+NEARBY_K_MAX = 100
+NEARBY_K_DEFAULT = 10
+NEARBY_RADIUS_MAX_KM = 2000.0
+
+COLLECTION_INFO: dict[str, tuple[str, str]] = {
+    "prefectures": ("Prefectures", "Prefecture-level divisions of Yunnan (id: 6-digit adcode), "
+                    "with the layout elements each belongs to."),
+    "counties": ("Counties", "County-level divisions of Yunnan (id: 6-digit adcode)."),
+    "layout-elements": ("Layout elements", "The plan's layout: one core, one zone, two "
+                        "clusters and multiple points (point-pilot-zones has no geometry)."),
+    "parks": ("Parks", "Parks named by the plan. precision says how well each point is known; "
+                       "uncertainty_km is the radius for county/prefecture precision; parks the "
+                       "plan does not locate have a null geometry."),
+    "sites": ("Project sites", "Project sites and bases named by the plan (same location "
+                               "rules as parks)."),
+    "enterprises": ("Enterprises", "Enterprises the plan relies on or wants to attract "
+                                   "(no geometry)."),
+    "targets": ("Targets", "Quantitative targets set by the plan (no geometry)."),
+}
+
+
+# --- parameters -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: its documentation and the function that checks and converts it."""
+
+    name: str
+    description: str
+    schema: Callable[[Mapping], dict]          # settings -> JSON schema
+    parse: Callable[[str | None, Mapping], Any]  # (raw value, settings) -> value
+    required: bool = False
+    explode: bool | None = None                # False for comma-separated arrays (bbox)
+    empty_ok: bool = False                     # "name=" means "not given" (free-text filters)
+
+    def to_openapi(self, settings: Mapping) -> dict:
+        out = {"name": self.name, "in": "query", "required": self.required,
+               "description": self.description, "schema": self.schema(settings)}
+        if self.explode is not None:
+            out.update(style="form", explode=self.explode)
+        return out
+
+
+def _enum(name: str, values: tuple[str, ...], description: str, default: str | None = None
+          ) -> Param:
+    def parse(raw, _settings):
+        if raw is None or raw == "":
+            return default
+        if raw not in values:
+            raise InvalidParameter(f"parameter {name!r} must be one of {', '.join(values)}, "
+                                   f"got {raw[:40]!r}")
+        return raw
+
+    schema = {"type": "string", "enum": list(values)}
+    if default is not None:
+        schema["default"] = default
+    return Param(name, description, lambda _s: dict(schema), parse)
+
+
+def _text(name: str, description: str, *, required: bool = False) -> Param:
+    def parse(raw, _settings):
+        if raw is None or raw == "":
+            if required:
+                raise InvalidParameter(f"parameter {name!r} is required")
+            return None
+        if len(raw) > p.MAX_QUERY_CHARS:
+            raise InvalidParameter(f"parameter {name!r} is longer than {p.MAX_QUERY_CHARS} "
+                                   "characters (the cap)")
+        if required and not raw.strip():
+            raise InvalidParameter(f"parameter {name!r} must not be blank")
+        return raw
+
+    schema = {"type": "string", "maxLength": p.MAX_QUERY_CHARS}
+    if required:
+        schema["minLength"] = 1
+    return Param(name, description, lambda _s: dict(schema), parse, required=required,
+                 empty_ok=not required)
+
+
+def _limit(default_key: str | int, high_key: str | int, description: str) -> Param:
+    def value(key, settings):
+        return settings[key] if isinstance(key, str) else key
+
+    return Param(
+        "limit", description,
+        lambda s: {"type": "integer", "minimum": 1, "maximum": value(high_key, s),
+                   "default": value(default_key, s)},
+        lambda raw, s: p.integer("limit", raw, low=1, high=value(high_key, s),
+                                 default=value(default_key, s)))
+
+
+OFFSET = Param(
+    "offset", "Number of matching records to skip (paging; use the next/prev links).",
+    lambda _s: {"type": "integer", "minimum": 0, "maximum": 10_000_000, "default": 0},
+    lambda raw, _s: p.integer("offset", raw, low=0, high=10_000_000, default=0))
+LIMIT = _limit("DEFAULT_LIMIT", "MAX_LIMIT", "Maximum number of records in the response "
+               "(the cap is the server's MAX_LIMIT setting).")
+BBOX = Param(
+    "bbox", "Only records whose geometry intersects this WGS-84 box: minlon,minlat,maxlon,maxlat "
+    "(west <= east, south <= north, latitudes within -90..90). Records without geometry never "
+    "match.",
+    lambda _s: {"type": "array", "minItems": 4, "maxItems": 4,
+                "items": {"type": "number", "minimum": -180, "maximum": 180}},
+    lambda raw, _s: p.bbox(raw), explode=False)
+LOD = _enum("lod", tuple(LODS), "Level of detail of boundaries: low (~500 m), medium (~100 m), "
+            "high (~20 m). No effect on points.", "medium")
+CRS_API = _enum("crs", ("wgs84", "gcj02", "bd09"),
+                "Coordinate system of the returned coordinates: wgs84 (EPSG:4326), gcj02 (Amap, "
+                "Tencent) or bd09 (Baidu). GCJ-02 and BD-09 are not EPSG systems; the response "
+                "names the system in coordinate_system. Default wgs84. No effect where there are no "
+                "coordinates.")
+COORDS_API = _enum("coords", ("wgs84", "gcj02", "bd09"),
+                   "Alias of crs (give one of them, or both with the same value).")
+LANG = _enum("lang", ("zh", "en"), "Language of HTML views (JSON always carries both "
+             "name_zh and name_en).", "zh")
+F_API = _enum("f", ("json",), "Response format (JSON only).", "json")
+F_OGC = _enum("f", ("json", "html"), "Response format; without it the Accept header decides "
+              "(application/geo+json or application/json -> JSON, text/html -> HTML).")
+F_OPENAPI = _enum("f", ("json",), "Response format (the OpenAPI document as JSON).", "json")
+CRS_OGC = _enum("crs", (CRS84,), "Coordinate reference system of the response; only CRS84 "
+                "(WGS-84 longitude/latitude) is offered.", CRS84)
+BBOX_CRS = _enum("bbox-crs", (CRS84,), "Coordinate reference system of bbox; only CRS84.",
+                 CRS84)
+Q = _text("q", "Text to find in names (Chinese, English, or pinyin such as chenggong / cg), "
+          "case-insensitive, partial.", required=True)
+SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
+
+
+def _coordinate(name: str, bound: float, description: str) -> Param:
+    return Param(name, description,
+                 lambda _s: {"type": "number", "minimum": -bound, "maximum": bound},
+                 lambda raw, _s: p.number(name, raw, low=-bound, high=bound, required=True),
+                 required=True)
+
+
+def _radius(raw, _settings):
+    value = p.number("radius_km", raw, low=0, high=NEARBY_RADIUS_MAX_KM)
+    if value == 0:
+        raise InvalidParameter(f"parameter 'radius_km' must be greater than 0 and at most "
+                               f"{NEARBY_RADIUS_MAX_KM:g}")
+    return value
+
+
+LON = _coordinate("lon", 180, "Longitude of the centre, WGS-84 degrees (-180..180).")
+LAT = _coordinate("lat", 90, "Latitude of the centre, WGS-84 degrees (-90..90).")
+RADIUS = Param(
+    "radius_km", f"Search radius in km, geodesic (0 < radius_km <= {NEARBY_RADIUS_MAX_KM:g}); "
+    "without it the k nearest are returned at any distance.",
+    lambda _s: {"type": "number", "minimum": 0, "exclusiveMinimum": True,
+                "maximum": NEARBY_RADIUS_MAX_KM}, _radius)
+K = Param(
+    "k", f"Maximum number of places returned, nearest first (1..{NEARBY_K_MAX}).",
+    lambda _s: {"type": "integer", "minimum": 1, "maximum": NEARBY_K_MAX,
+                "default": NEARBY_K_DEFAULT},
+    lambda raw, _s: p.integer("k", raw, low=1, high=NEARBY_K_MAX, default=NEARBY_K_DEFAULT))
+
+
+def filter_params(collection: str) -> tuple[Param, ...]:
+    """One string parameter per filter of ``store.FILTERS``; list properties match by
+    membership, "none" matches a missing value."""
+    return tuple(_text(key, f"Only records whose {prop!r} "
+                            f"{'contains' if prop.endswith('s') else 'equals'} this value.")
+                 for key, prop in FILTERS[collection].items())
+
+
+# --- operations -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Operation:
+    """One GET route: how handlers find it (``key``), its documented path and its contract."""
+
+    key: tuple[str, ...]
+    path: str
+    summary: str
+    tag: str
+    params: tuple[Param, ...]
+    content: tuple[str, ...]            # media types of the 200 response
+    schema: str                         # component schema of the 200 JSON body
+    path_params: tuple[tuple[str, str], ...] = ()
+    html: bool = False                  # f=html possible: errors may come as HTML too
+    description: str = ""
+    errors: tuple[int, ...] = (400,)
+    names: frozenset = field(init=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "names", frozenset(q.name for q in self.params))
+
+
+def _api_operations() -> list[Operation]:
+    common = (CRS_API, COORDS_API, LANG, F_API)
+    ops = []
+    for c in COLLECTIONS:
+        title = COLLECTION_INFO[c][0]
+        geo = c in GEOMETRY_COLLECTIONS
+        list_params = filter_params(c) + ((BBOX, LOD) if geo else ()) + (LIMIT, OFFSET) + common
+        ops.append(Operation(
+            ("api-list", c), f"/api/{c}", f"{title}: list, filter and page", "api",
+            list_params, (GEOJSON,) if geo else (JSON,),
+            "FeatureCollection" if geo else "ItemList",
+            description=COLLECTION_INFO[c][1]))
+        ops.append(Operation(
+            ("api-item", c), f"/api/{c}/{{id}}", f"{title}: one record", "api",
+            ((LOD,) if geo else ()) + common, (GEOJSON,) if geo else (JSON,),
+            "Feature" if geo else "Item",
+            path_params=(("id", "adcode or slug" if geo else "slug"),), errors=(400, 404)))
+    ops.append(Operation(
+        ("api-search",), "/api/search", "Search names in Chinese, English and pinyin", "api",
+        (Q, SEARCH_LIMIT) + common, (JSON,), "SearchResults",
+        description="Ranked best first: exact name, then name prefix, word prefix, substring; "
+                    "matches in secondary text (industries, roles) rank lower."))
+    ops.append(Operation(
+        ("api-nearby",), "/api/nearby", "Parks and sites near a point", "api",
+        (LON, LAT, RADIUS, K) + common, (GEOJSON,), "NearbyResults",
+        description="Located parks and sites by geodesic distance (WGS-84 ellipsoid) from "
+                    "lon/lat (WGS-84), nearest first, each with distance_km."))
+    return ops
+
+
+def _ogc_operations() -> list[Operation]:
+    ops = [
+        Operation(("ogc-landing",), "/ogc", "Landing page", "ogc", (F_OGC, LANG), (JSON, HTML),
+                  "LandingPage", html=True),
+        Operation(("ogc-conformance",), "/ogc/conformance", "Conformance classes", "ogc",
+                  (F_OGC, LANG), (JSON, HTML), "Conformance", html=True),
+        Operation(("ogc-collections",), "/ogc/collections", "Feature collections", "ogc",
+                  (F_OGC, LANG), (JSON, HTML), "Collections", html=True),
+        Operation(("ogc-api",), "/ogc/api", "This OpenAPI 3.0 document", "ogc",
+                  (F_OPENAPI, LANG), (OPENAPI_TYPE,), "OpenAPI"),
+    ]
+    for c in COLLECTIONS:
+        title = COLLECTION_INFO[c][0]
+        geo_note = "" if c in GEOMETRY_COLLECTIONS else " Features have a null geometry."
+        ops.append(Operation(
+            ("ogc-collection", c), f"/ogc/collections/{c}", f"{title}: collection metadata",
+            "ogc", (F_OGC, LANG), (JSON, HTML), "Collection", html=True,
+            description=COLLECTION_INFO[c][1]))
+        ops.append(Operation(
+            ("ogc-items", c), f"/ogc/collections/{c}/items", f"{title}: features", "ogc",
+            (BBOX, BBOX_CRS, CRS_OGC) + filter_params(c) + (LOD, LIMIT, OFFSET, F_OGC, LANG),
+            (GEOJSON, HTML), "FeatureCollection", html=True,
+            description=COLLECTION_INFO[c][1] + geo_note))
+        ops.append(Operation(
+            ("ogc-item", c), f"/ogc/collections/{c}/items/{{featureId}}", f"{title}: one feature",
+            "ogc", (CRS_OGC, LOD, F_OGC, LANG), (GEOJSON, HTML), "Feature",
+            path_params=(("featureId", "adcode or slug"),), html=True, errors=(400, 404)))
+    return ops
+
+
+@functools.cache
+def operations() -> tuple[Operation, ...]:
+    """Every documented operation (built on first use, not at import)."""
+    return tuple(_api_operations() + _ogc_operations())
+
+
+@functools.cache
+def _by_key() -> dict[tuple[str, ...], Operation]:
+    return {op.key: op for op in operations()}
+
+
+def operation(*key: str) -> Operation:
+    return _by_key()[key]
+
+
+def parse(op: Operation, args, settings: Mapping) -> dict[str, Any]:
+    """Check a query string against ``op``: unknown names are a 400 naming them (typos
+    surface), each value is converted by its parameter (400 on a bad or out-of-range value)."""
+    unknown = sorted(k for k in args.keys() if k not in op.names)
+    if unknown:
+        allowed = ", ".join(sorted(op.names))
+        raise InvalidParameter(f"unknown query parameter(s): {', '.join(map(repr, unknown))}; "
+                               f"{op.path} accepts: {allowed}")
+    empty = sorted(q.name for q in op.params if args.get(q.name) == "" and not q.empty_ok)
+    if empty:
+        raise InvalidParameter(f"parameter(s) {', '.join(map(repr, empty))} given without a "
+                               "value; give a value or leave the parameter out")
+    return {q.name: q.parse(args.get(q.name), settings) for q in op.params}
+
+
+def filters_of(op: Operation, values: Mapping[str, Any]) -> dict[str, str]:
+    collection = op.key[1]
+    return {k: values[k] for k in FILTERS[collection] if values.get(k) is not None}
+
+
+def coordinate_system(values: Mapping[str, Any]) -> str:
+    """``crs`` or its alias ``coords`` (they must agree); WGS-84 by default."""
+    crs, coords = values.get("crs"), values.get("coords")
+    if crs and coords and crs != coords:
+        raise InvalidParameter(f"parameters 'crs' ({crs}) and 'coords' ({coords}) disagree; "
+                               "give one of them")
+    return crs or coords or "wgs84"
+
+
+# --- the document ---------------------------------------------------------------------------
+
+def _link_schema() -> dict:
+    return {"type": "object", "required": ["href", "rel"],
+            "properties": {"href": {"type": "string"}, "rel": {"type": "string"},
+                           "type": {"type": "string"}, "title": {"type": "string"}}}
+
+
+def _schemas() -> dict:
+    links = {"type": "array", "items": {"$ref": "#/components/schemas/Link"}}
+    count = {"type": "integer", "minimum": 0}
+    system = {"type": "object", "required": ["id", "name"],
+              "properties": {"id": {"type": "string", "enum": ["wgs84", "gcj02", "bd09"]},
+                             "name": {"type": "string"},
+                             "epsg": {"type": "integer", "nullable": True}}}
+    geometry = {"type": "object", "nullable": True, "required": ["type"],
+                "properties": {"type": {"type": "string", "enum": [
+                    "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+                    "MultiPolygon", "GeometryCollection"]},
+                    "coordinates": {"type": "array"}}}
+    feature = {"type": "object", "required": ["type", "id", "geometry", "properties"],
+               "properties": {"type": {"type": "string", "enum": ["Feature"]},
+                              "id": {"type": "string"}, "geometry": geometry,
+                              "properties": {"type": "object"}, "links": links}}
+    collection = {"type": "object", "required": ["id", "title", "links", "itemType", "crs"],
+                  "properties": {
+                      "id": {"type": "string"}, "title": {"type": "string"},
+                      "description": {"type": "string"}, "itemType": {"type": "string"},
+                      "crs": {"type": "array", "items": {"type": "string"}}, "links": links,
+                      "extent": {"type": "object", "properties": {"spatial": {
+                          "type": "object", "properties": {
+                              "bbox": {"type": "array", "items": {
+                                  "type": "array", "minItems": 4, "maxItems": 4,
+                                  "items": {"type": "number"}}},
+                              "crs": {"type": "string"}}}}}}}
+    return {
+        "Error": {"type": "object", "required": ["code", "description"],
+                  "properties": {"code": {"type": "string"}, "description": {"type": "string"}}},
+        "Link": _link_schema(),
+        "CoordinateSystem": system,
+        "Feature": feature,
+        "FeatureCollection": {
+            "type": "object", "required": ["type", "features", "numberMatched",
+                                           "numberReturned", "links"],
+            "properties": {"type": {"type": "string", "enum": ["FeatureCollection"]},
+                           "features": {"type": "array",
+                                        "items": {"$ref": "#/components/schemas/Feature"}},
+                           "numberMatched": count, "numberReturned": count, "links": links,
+                           "timeStamp": {"type": "string", "format": "date-time"},
+                           "coordinate_system": {"$ref": "#/components/schemas/CoordinateSystem"},
+                           "lod": {"type": "string", "enum": list(LODS)}}},
+        "Item": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string"}, "links": links}},
+        "ItemList": {"type": "object", "required": ["items", "numberMatched", "numberReturned",
+                                                    "links"],
+                     "properties": {"items": {"type": "array",
+                                              "items": {"$ref": "#/components/schemas/Item"}},
+                                    "numberMatched": count, "numberReturned": count,
+                                    "links": links}},
+        "SearchResults": {
+            "type": "object", "required": ["query", "results", "numberReturned"],
+            "properties": {"query": {"type": "string"}, "numberReturned": count,
+                           "results": {"type": "array", "items": {
+                               "type": "object",
+                               "required": ["collection", "id", "name_zh", "name_en", "score",
+                                            "link"],
+                               "properties": {
+                                   "collection": {"type": "string", "enum": list(COLLECTIONS)},
+                                   "id": {"type": "string"},
+                                   "name_zh": {"type": "string", "nullable": True},
+                                   "name_en": {"type": "string", "nullable": True},
+                                   "score": {"type": "number"}, "link": {"type": "string"}}}}}},
+        "NearbyResults": {
+            "type": "object", "required": ["type", "features", "numberReturned", "query",
+                                           "coordinate_system"],
+            "properties": {"type": {"type": "string", "enum": ["FeatureCollection"]},
+                           "features": {"type": "array", "items": {
+                               "allOf": [{"$ref": "#/components/schemas/Feature"}, {
+                                   "type": "object", "properties": {"properties": {
+                                       "type": "object",
+                                       "required": ["collection", "distance_km"],
+                                       "properties": {"distance_km": {"type": "number",
+                                                                      "minimum": 0}}}}}]}},
+                           "numberReturned": count, "query": {"type": "object"},
+                           "coordinate_system": {"$ref": "#/components/schemas/CoordinateSystem"},
+                           "links": links}},
+        "LandingPage": {"type": "object", "required": ["links"], "properties": {
+            "title": {"type": "string"}, "description": {"type": "string"}, "links": links}},
+        "Conformance": {"type": "object", "required": ["conformsTo"], "properties": {
+            "conformsTo": {"type": "array", "items": {"type": "string"}}}},
+        "Collection": collection,
+        "Collections": {"type": "object", "required": ["links", "collections"], "properties": {
+            "links": links, "collections": {"type": "array", "items": {
+                "$ref": "#/components/schemas/Collection"}}}},
+        "OpenAPI": {"type": "object", "required": ["openapi", "info", "paths"]},
+    }
+
+
+def _responses(op: Operation) -> dict:
+    ok = {}
+    for media in op.content:
+        ok[media] = ({"schema": {"type": "string"}} if media == HTML
+                     else {"schema": {"$ref": f"#/components/schemas/{op.schema}"}})
+    error = {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}
+    if op.html:
+        error[HTML] = {"schema": {"type": "string"}}
+    out = {"200": {"description": "OK (with ETag and Cache-Control: public, max-age=300)",
+                   "content": ok},
+           "304": {"description": "Not modified (If-None-Match matched the ETag)"}}
+    messages = {400: "Bad parameter: unknown name, malformed or out of range",
+                404: "No record with this id", 406: "No acceptable format for the Accept header"}
+    for status in (*op.errors, *((406,) if op.html else ())):
+        out[str(status)] = {"description": messages[status], "content": error}
+    return out
+
+
+def document(settings: Mapping, *, server_url: str, version: str) -> dict:
+    """The OpenAPI 3.0 document of every operation in the table."""
+    paths = {}
+    for op in operations():
+        parameters = [{"name": name, "in": "path", "required": True, "description": desc,
+                       "schema": {"type": "string", "minLength": 1, "maxLength": 200}}
+                      for name, desc in op.path_params]
+        parameters += [q.to_openapi(settings) for q in op.params]
+        body = {"operationId": "-".join(op.key).replace("-", "_"), "summary": op.summary,
+                "tags": [op.tag], "parameters": parameters, "responses": _responses(op)}
+        if op.description:
+            body["description"] = op.description
+        paths[op.path] = {"get": body}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "geo_layout data API and OGC API – Features", "version": version,
+                 "description": "Yunnan 14th Five-Year information-industry plan: layout "
+                                "elements, parks, sites, enterprises, targets and boundaries. "
+                                "Coordinates are WGS-84 unless crs asks for GCJ-02 or BD-09. "
+                                f"limit is capped at {settings['MAX_LIMIT']}. Errors are JSON "
+                                "{code, description}."},
+        "servers": [{"url": server_url}],
+        "tags": [{"name": "api", "description": "The service's JSON/GeoJSON data API"},
+                 {"name": "ogc", "description": "OGC API – Features Part 1 (Core, GeoJSON, "
+                                                "HTML, OpenAPI 3.0)"}],
+        "paths": paths,
+        "components": {"schemas": _schemas()},
+    }

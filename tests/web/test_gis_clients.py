@@ -1,0 +1,110 @@
+"""Real GIS clients read /ogc from the real production server: GDAL's OGC API – Features driver
+(through pyogrio) and OWSLib. Both must see every collection with the store's features, counts
+and bbox results.
+
+GDAL runs in a server *subprocess*: pyogrio keeps the GIL while GDAL fetches pages, so a
+waitress thread in this process (the ``live_server`` fixture) could never answer it.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pyogrio
+import pytest
+from owslib.ogcapi.features import Features
+
+from geo_layout.data.features import COLLECTIONS
+
+BOX = (102.5, 24.8, 103.0, 25.2)  # around Kunming's main districts
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server_process():
+    """``geo-layout serve`` (waitress) in its own process; yields the base URL."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from geo_layout.cli import main; main()", "serve",
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                    pytest.fail(f"server did not start:\n{out[-2000:]}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _gdal(base: str) -> str:
+    return "OAPIF:" + base + "/ogc"
+
+
+def test_gdal_lists_every_collection(server_process):
+    layers = pyogrio.list_layers(_gdal(server_process))
+    assert [name for name, _ in layers] == list(COLLECTIONS)
+
+
+@pytest.mark.parametrize("collection", COLLECTIONS)
+def test_gdal_reads_each_collection_like_the_store(server_process, store, collection):
+    frame = pyogrio.read_dataframe(_gdal(server_process), layer=collection)
+    expected = store.query(collection).features
+    assert list(frame["id"]) == [f.id for f in expected]
+    names = dict(zip(frame["id"], frame["name_en"]))
+    assert names == {f.id: f.properties["name_en"] for f in expected}
+    if "geometry" in frame:
+        located = {fid: geom for fid, geom in zip(frame["id"], frame.geometry)
+                   if geom is not None}
+        assert set(located) == {f.id for f in expected if f.geometry() is not None}
+        for f in expected:
+            if f.id in located and f.geometry().geom_type == "Point":
+                assert located[f.id].equals_exact(f.geometry(), 1e-9)
+
+
+def test_gdal_bbox_agrees_with_the_store(server_process, store):
+    frame = pyogrio.read_dataframe(_gdal(server_process), layer="counties", bbox=BOX)
+    expected = [f.id for f in store.query("counties", bbox=BOX).features]
+    assert sorted(frame["id"]) == sorted(expected) and 0 < len(expected) < 129
+
+
+def test_owslib_collections_and_items(live_server, store):
+    api = Features(live_server + "/ogc")
+    assert [c["id"] for c in api.collections()["collections"]] == list(COLLECTIONS)
+    assert "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core" in api.conformance()[
+        "conformsTo"]
+    for collection in COLLECTIONS:
+        items = api.collection_items(collection, limit=1000)
+        expected = store.query(collection)
+        assert items["numberMatched"] == expected.total == len(items["features"])
+        assert [f["id"] for f in items["features"]] == [f.id for f in expected.features]
+    page = api.collection_items("counties", limit=5, offset=5)
+    assert [f["id"] for f in page["features"]] == [
+        f.id for f in store.query("counties").features[5:10]]
+
+
+def test_owslib_bbox_agrees_with_the_store(live_server, store):
+    api = Features(live_server + "/ogc")
+    for collection in ("counties", "parks", "prefectures"):
+        items = api.collection_items(collection, limit=1000, bbox=list(BOX))
+        expected = store.query(collection, bbox=BOX)
+        assert [f["id"] for f in items["features"]] == [f.id for f in expected.features]
+        assert items["numberMatched"] == expected.total > 0
