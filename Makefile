@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench clean venv
+.PHONY: run test bench fuzz loadtest clean venv screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,20 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Refresh docs/screenshots/ (the browser tests write there only when asked).
+screenshots: $(STAMP)
+	GEO_LAYOUT_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Long property-based run over every OpenAPI operation and the pages (thousands of requests).
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz
+
+# Concurrent clients against waitress on loopback for 45 s; prints p50/p99, fails on any error.
+loadtest: $(STAMP)
+	$(BIN)/python -m bench.loadtest --seconds 45 --clients 6
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

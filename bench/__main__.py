@@ -1,6 +1,18 @@
-"""``python -m bench``: run every benchmark."""
+"""``python -m bench`` (``make bench``): every benchmark, each printing its ratios."""
 
-from .api_load import main
+from . import api_load, cold_start, overview, pygeoapi_compare, scale
+
+
+def main() -> None:
+    overview.run()
+    api_load.main([])
+    scale.run()
+    cold_start.run()
+    try:
+        pygeoapi_compare.run()
+    except (SystemExit, Exception) as exc:  # noqa: BLE001 - report and go on
+        print(f"5. pygeoapi comparison did not run: {exc}")
+
 
 if __name__ == "__main__":
     main()

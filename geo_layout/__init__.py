@@ -6,6 +6,8 @@ In a notebook, without a server::
     geo_layout.parks                     # GeoDataFrame of the parks (WGS-84)
     geo_layout.targets                   # DataFrame of the plan's targets
     geo_layout.maps.layout_map(geo_layout.store(), lang="en")   # a folium.Map
+    m = geo_layout.map("maps/parks", lang="en", prefecture="530100")  # by the site's URL
+    geo_layout.save_html(m, "parks.html")   # one file, every asset inlined, opens offline
 
 The frames (``prefectures``, ``counties``, ``layout_elements``, ``parks``, ``sites``,
 ``enterprises``, ``targets``) load the embedded dataset on first access, not at import time.
@@ -22,7 +24,10 @@ _FRAMES = {
     "prefectures": "prefectures", "counties": "counties", "layout_elements": "layout-elements",
     "parks": "parks", "sites": "sites", "enterprises": "enterprises", "targets": "targets",
 }
-__all__ = ["store", "frame", *_FRAMES]
+__all__ = ["store", "frame", "map", "save_html", *_FRAMES]
+#: Builder options ``map()`` passes through; the URL forms ``bbox``, ``center`` + ``zoom``,
+#: ``layers="a,b"`` and ``legend="0"`` are read as on ``/embed/``; any other option is a filter.
+_MAP_OPTIONS = ("lang", "basemap", "tianditu_key", "layers", "view", "legend", "link_base")
 
 
 @functools.lru_cache(maxsize=4)
@@ -39,6 +44,80 @@ def frame(collection: str, *, data_dir: str | None = None, lod: str = "medium",
     from .data.frames import frame as _frame
 
     return _frame(collection, store(data_dir), lod=lod, filters=filters)
+
+
+def map(path: str = "maps/layout", *, data_dir: str | None = None, **options):  # noqa: A001
+    """The service's map at the page ``path`` as a ``folium.Map``, with the page's URL options.
+
+    ``path`` is what follows the host in the site's URLs, with or without a query string:
+    ``"maps/layout"`` (or ``""``), ``"maps/parks"``, ``"maps/sites"``, ``"elements/core"``,
+    ``"prefectures/530100"``, ``"parks/<id>"``; e.g. ``map("maps/parks?lang=en&prefecture=530100")``
+    is ``map("maps/parks", lang="en", prefecture="530100")``. Options: ``lang``, ``basemap``,
+    ``layers`` (list or "a,b"), ``view`` or ``bbox="w,s,e,n"`` or ``center="lat,lon"`` +
+    ``zoom``, ``legend`` (bool or "0"/"1"), ``link_base`` (where popup links point, default
+    this project's site paths); for the parks and sites maps any other option is a directory
+    filter (prefecture, element, industry, kind, precision).
+
+    In Jupyter the map shows inline with its assets inlined (no server needed); save it with
+    :func:`save_html` (``Map.save`` would point at the server's ``/assets``)."""
+    from urllib.parse import parse_qsl
+
+    from .errors import InvalidParameter
+    from .maps.by_path import PLACE_MAPS, map_for_path
+
+    path, _, query = path.partition("?")
+    options = {**dict(parse_qsl(query)), **options}
+    view = options.pop("view", None)
+    bbox, center, zoom = (options.pop(k, None) for k in ("bbox", "center", "zoom"))
+    if bbox is not None:
+        view = _floats(bbox, 4, "bbox")
+    elif center is not None:
+        view = {"center": _floats(center, 2, "center"), "zoom": int(zoom or 8)}
+    if isinstance(options.get("layers"), str):
+        options["layers"] = [x for x in options["layers"].split(",") if x]
+    if isinstance(options.get("legend"), str):
+        options["legend"] = options["legend"] not in ("0", "false", "no")
+    builder = {k: options.pop(k) for k in _MAP_OPTIONS if k in options}
+    filters = options
+    if filters and path.strip("/") not in PLACE_MAPS:
+        raise InvalidParameter(f"unknown option(s) {', '.join(sorted(filters))} for map "
+                               f"{path!r}; filters apply to {', '.join(PLACE_MAPS)}")
+    m = map_for_path(store(data_dir), path, filters=filters, view=view, **builder)
+    m._repr_html_ = lambda: _notebook_html(m)
+    return m
+
+
+def save_html(m, path) -> str:
+    """Write the map ``m`` as one self-contained HTML file (every script, stylesheet and image
+    inlined: it opens from disk with no server). Returns the path."""
+    from .maps.standalone import standalone_html
+
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(standalone_html(m))
+    return str(path)
+
+
+def _notebook_html(m) -> str:
+    """The map for a notebook cell: the standalone document in a sandboxed iframe."""
+    from html import escape
+
+    from .maps.standalone import standalone_html
+
+    return ('<iframe sandbox="allow-scripts allow-popups" style="width:100%;height:520px;border:0"'
+            f' srcdoc="{escape(standalone_html(m))}"></iframe>')
+
+
+def _floats(text, n: int, name: str) -> tuple:
+    from .errors import InvalidParameter
+
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    try:
+        values = tuple(float(x) for x in parts)
+    except (TypeError, ValueError):
+        values = ()
+    if len(values) != n:
+        raise InvalidParameter(f"{name} must be {n} comma-separated numbers, not {text!r}")
+    return values
 
 
 def __getattr__(name: str):

@@ -4,6 +4,7 @@ builds the store and registers one blueprint per concern."""
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from typing import Any, Mapping
 
@@ -11,10 +12,16 @@ from flask import Flask, g, request
 
 from . import config as config_mod
 from .data.store import open_store
+from .web import compression
 from .web import errors as web_errors
+from .web import security
 from .web.state import StoreHolder
 
 log = logging.getLogger(__name__)
+#: A caller's X-Request-Id is kept only when it is short and plain (it goes into logs and pages).
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+# Requests are GETs; a body larger than this is refused with 413 before it is read.
+MAX_CONTENT_LENGTH = 64 * 1024
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -25,6 +32,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                 static_url_path="/static")
     app.config.update({k: v for k, v in settings.items()})
     app.config["GEO_LAYOUT"] = settings
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     holder = StoreHolder(lambda: open_store(settings.get("DATA"), settings.get("GEODATA")))
@@ -33,14 +42,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.before_request
     def _request_id() -> None:
-        g.request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex[:16]
+        given = request.headers.get("X-Request-Id", "")
+        g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex[:16]
+
+    # registered first so it runs last: it gzips the final body (after the security headers)
+    compression.register(app)
 
     @app.after_request
     def _headers(response):
         response.headers.setdefault("X-Request-Id", g.get("request_id", ""))
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        return response
+        # CSP (inline-script hashes), nosniff, referrer; frame rules merged via web/framing.py
+        return security.apply_headers(response)
 
     from .web import blueprints
 

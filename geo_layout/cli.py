@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,28 +14,66 @@ def main() -> None:
     pass
 
 
-@main.command(help="Serve the app with the production WSGI server (waitress).")
+@main.command(help="Serve the app with the production WSGI server (waitress). "
+                    "SIGHUP reloads the data; a reload that fails keeps the last good data.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), envvar="GEO_LAYOUT_DATA",
               help="Dataset folder shaped like seeds/ (default: the embedded data).")
 @click.option("--threads", default=None, type=int, help="Worker threads (default 8).")
-def serve(host: str, port: int, data: Path | None, threads: int | None) -> None:
+@click.option("--pidfile", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the process id here (for `kill -HUP $(cat FILE)` to reload the data).")
+def serve(host: str, port: int, data: Path | None, threads: int | None,
+          pidfile: Path | None) -> None:
+    import logging
+
     import waitress
 
     from .app import create_app
     from .errors import DataError
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("waitress").setLevel(logging.WARNING)
     try:
         app = create_app({"DATA": str(data) if data else None})
     except DataError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    holder = app.extensions["geo_layout"]
+    _reload_on_sighup(holder)
+    if pidfile is not None:
+        pidfile.write_text(f"{os.getpid()}\n")
     threads = threads or app.config["GEO_LAYOUT"]["THREADS"]
-    click.echo(f"geo-layout serving data {app.extensions['geo_layout'].store.version} "
-               f"on http://{host}:{port}/ ({threads} threads)")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="geo-layout",
-                   clear_untrusted_proxy_headers=True)
+    click.echo(f"geo-layout serving data {holder.store.version} "
+               f"on http://{host}:{port}/ ({threads} threads, pid {os.getpid()})")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="geo-layout",
+                       clear_untrusted_proxy_headers=True,
+                       max_request_body_size=MAX_REQUEST_BODY, max_request_header_size=MAX_HEADERS)
+    finally:
+        if pidfile is not None:
+            pidfile.unlink(missing_ok=True)
+
+
+#: GET-only service: request bodies and headers are capped at the server (waitress answers 413).
+MAX_REQUEST_BODY = 64 * 1024
+MAX_HEADERS = 64 * 1024
+
+
+def _reload_on_sighup(holder) -> None:
+    """SIGHUP starts a reload in a background thread (the signal handler runs on the server's
+    main loop, which must keep serving while the new data loads)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "SIGHUP"):  # pragma: no cover - not on Windows
+        return
+
+    def handler(_signum, _frame):
+        threading.Thread(target=holder.reload_safely, name="geo-layout-reload",
+                         daemon=True).start()
+
+    signal.signal(signal.SIGHUP, handler)
 
 
 @main.command(help="Check a dataset folder; print every problem, one a line; exit 1 if any.")
@@ -75,7 +114,8 @@ def geodata_build(out: Path) -> None:
 
 
 @main.command(help="Export a map (maps/layout, maps/parks, maps/sites, elements/<id>, "
-                    "prefectures/<adcode>) as a static PNG, SVG or PDF file.")
+                    "prefectures/<adcode>; for html also parks/<id>) as a static PNG, SVG or "
+                    "PDF file, or as one standalone HTML file that works offline.")
 @click.argument("map_path", metavar="MAP")
 @click.option("--format", "fmt", required=True, type=click.Choice(["png", "svg", "pdf", "html"]))
 @click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
@@ -85,24 +125,51 @@ def geodata_build(out: Path) -> None:
 @click.option("--dpi", default=200, show_default=True, type=int, help="96-600 (PNG resolution).")
 @click.option("--data", type=click.Path(path_type=Path), envvar="GEO_LAYOUT_DATA",
               help="Dataset folder shaped like seeds/ (default: the embedded data).")
+@click.option("--link-base", default="", metavar="URL",
+              help="html: the site popup links point to, e.g. https://maps.example.org "
+                   "(default: relative links, which work only when the file is served there).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi: int,
-           data: Path | None, output: Path) -> None:
-    if fmt == "html":
-        click.echo("html export is not available yet; use --format png, svg or pdf", err=True)
-        sys.exit(2)
+           data: Path | None, link_base: str, output: Path) -> None:
     from .data.store import open_store
     from .errors import GeoLayoutError
-    from .maps.static_export import render_static
 
+    if link_base and not link_base.startswith(("http://", "https://")):
+        raise click.BadParameter("must start with http:// or https://", param_hint="--link-base")
     try:
-        body = render_static(open_store(data), map_path, fmt=fmt, lang=lang, size=size,
-                             orientation=orientation, dpi=dpi)
+        store = open_store(data)
+        if fmt == "html":
+            from .maps.by_path import map_for_path
+            from .maps.standalone import standalone_html
+
+            m = map_for_path(store, map_path, lang=lang, link_base=link_base.rstrip("/"))
+            body = standalone_html(m).encode("utf-8")
+        else:
+            from .maps.static_export import render_static
+
+            body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
+                                 orientation=orientation, dpi=dpi)
     except GeoLayoutError as exc:
         click.echo(f"error: {exc.description}", err=True)
         sys.exit(1)
     output.write_bytes(body)
     click.echo(f"wrote {output} ({len(body)} bytes)")
+
+
+@main.command(help="Write a scale-test data folder: the seeds plus N synthetic sites placed "
+                    "inside Yunnan's counties (weighted toward urban districts and Kunming).")
+@click.option("--sites", "n", required=True, type=click.IntRange(0, 1_000_000),
+              help="Number of synthetic sites.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+              envvar="GEO_LAYOUT_DATA", help="Seeds to copy (default: the embedded data).")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path))
+def synth(n: int, seed: int, data: Path | None, output: Path) -> None:
+    from .data.synth import write_synthetic
+
+    write_synthetic(output, n, seed, data)
+    click.echo(f"wrote {output} ({n} synthetic sites, seed {seed}); "
+               f"serve it with: geo-layout serve --data {output}")
 
 
 if __name__ == "__main__":  # pragma: no cover

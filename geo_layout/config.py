@@ -14,8 +14,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_LIMIT": 1000,           # cap on limit= in the API
     "DEFAULT_LIMIT": 100,
     "THREADS": 8,                # waitress worker threads
+    "RENDER_CACHE_BYTES": 64 * 1024 * 1024,  # rendered pages / API bodies kept in memory
 }
-_INTS = {"MAX_LIMIT", "DEFAULT_LIMIT", "THREADS"}
+_INTS = {"MAX_LIMIT", "DEFAULT_LIMIT", "THREADS", "RENDER_CACHE_BYTES"}
 PREFIX = "GEO_LAYOUT_"
 
 

@@ -1,4 +1,4 @@
-"""``geo-layout export``: writes PNG and PDF files; html is not available yet (exit 2)."""
+"""``geo-layout export``: writes PNG and PDF files (html: tests/maps/test_standalone.py)."""
 
 from __future__ import annotations
 
@@ -26,14 +26,6 @@ def test_export_pdf_portrait_slide(tmp_path):
     page = PdfReader(out).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (540, 960)
     assert "一核：昆明" in page.extract_text()
-
-
-def test_export_html_not_available_yet(tmp_path):
-    result = CliRunner().invoke(main, ["export", "maps/layout", "--format", "html",
-                                       "-o", str(tmp_path / "x.html")])
-    assert result.exit_code == 2
-    assert "not available yet" in result.output
-    assert not (tmp_path / "x.html").exists()
 
 
 def test_export_errors_exit_1(tmp_path):

@@ -62,6 +62,14 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
         for pid in ent.parks:
             enterprises_by_place.setdefault(pid, []).append(ent.id)
 
+    # grouped once: one pass over the places, not one per prefecture and per element
+    places_by_prefecture: dict[str, list[str]] = {}
+    places_by_element: dict[str, list[str]] = {}
+    for p in places:
+        places_by_prefecture.setdefault(p.prefecture, []).append(p.id)
+        for eid in dict.fromkeys(p.elements):
+            places_by_element.setdefault(eid, []).append(p.id)
+
     out: dict[str, list[Feature]] = {name: [] for name in COLLECTIONS}
     for b in ds.prefectures:
         els = element_by_prefecture.get(b.adcode, [])
@@ -69,7 +77,7 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
             "adcode": b.adcode, "parent": b.parent, "level": "prefecture",
             "name_zh": b.name.zh, "name_en": b.name.en, "elements": els,
             "roles": sorted({kinds[e] for e in els}),
-            "places": sorted(p.id for p in places if p.prefecture == b.adcode),
+            "places": sorted(places_by_prefecture.get(b.adcode, [])),
         }, dict(b.geometries)))
     for b in ds.counties:
         out["counties"].append(Feature("counties", b.adcode, {
@@ -95,13 +103,18 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
                           "note_zh": p.note.zh if p.note else None,
                           "note_en": p.note.en if p.note else None} for p in el.counties],
             "approximate": el.approximate, "industries": list(el.industries),
-            "places": sorted(p.id for p in places if el.id in p.elements),
+            "places": sorted(places_by_element.get(el.id, [])),
             "enterprises": sorted(e.id for e in ds.enterprises if el.id in e.elements),
             **_cite(el),
         }, geoms))
 
+    located = [p for p in places if p.point is not None]
+    # one vectorised call: shapely.Point() one at a time costs ~20 µs each (2 s at 100,000)
+    points = dict(zip((p.id for p in located),
+                      shapely.points([p.point for p in located]).tolist() if located else []))
     for place in places:
-        out[place.collection].append(_place_feature(place, enterprises_by_place))
+        out[place.collection].append(_place_feature(place, enterprises_by_place,
+                                                    points.get(place.id)))
     for ent in ds.enterprises:
         out["enterprises"].append(Feature("enterprises", ent.id, {
             "id": ent.id, **_text("name", ent.name), "role": ent.role,
@@ -122,11 +135,8 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
     return out
 
 
-def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]]) -> Feature:
-    geoms = {}
-    if place.point is not None:
-        pt = shapely.Point(*place.point)
-        geoms = {lod: pt for lod in LODS}
+def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt) -> Feature:
+    geoms = {lod: pt for lod in LODS} if pt is not None else {}
     return Feature(place.collection, place.id, {
         "id": place.id, **_text("name", place.name), "kind": place.kind,
         "elements": list(place.elements), "prefecture": place.prefecture, "county": place.county,

@@ -11,6 +11,7 @@ import shapely
 from .model import LODS, Boundary, Text
 
 LAYERS = ("province", "prefectures", "counties")
+AREAL = ("Polygon", "MultiPolygon")
 
 
 class GeodataProblem(Exception):
@@ -19,6 +20,19 @@ class GeodataProblem(Exception):
 
 def geodata_files(directory: Path) -> list[Path]:
     return [directory / f"{layer}.{lod}.geojson" for layer in LAYERS for lod in LODS]
+
+
+def _check_geometry(path: Path, index: int, adcode: str, geom) -> None:
+    """A boundary must be a non-empty, valid (OGC simple features) polygon: a self-intersecting
+    ring would make point-in-polygon tests and areas silently wrong."""
+    where = f"{path}: feature {index} (adcode {adcode})"
+    if geom.geom_type not in AREAL:
+        raise GeodataProblem(f"{where}: geometry is a {geom.geom_type}, not a Polygon or "
+                             "MultiPolygon")
+    if geom.is_empty:
+        raise GeodataProblem(f"{where}: geometry is empty")
+    if not shapely.is_valid(geom):
+        raise GeodataProblem(f"{where}: invalid geometry: {shapely.is_valid_reason(geom)}")
 
 
 def load_boundaries(directory: Path) -> dict[str, list[Boundary]]:
@@ -39,11 +53,12 @@ def load_boundaries(directory: Path) -> dict[str, list[Boundary]]:
                 try:
                     p = feature["properties"]
                     key = (layer, str(p["adcode"]))
-                    geoms.setdefault(key, {})[lod] = shapely.from_geojson(
-                        json.dumps(feature["geometry"]))
-                    props.setdefault(key, p)
+                    geom = shapely.from_geojson(json.dumps(feature["geometry"]))
                 except Exception as exc:  # noqa: BLE001 - report which feature is broken
                     raise GeodataProblem(f"{path}: feature {index}: {exc}") from None
+                _check_geometry(path, index, key[1], geom)
+                geoms.setdefault(key, {})[lod] = geom
+                props.setdefault(key, p)
     result: dict[str, list[Boundary]] = {layer: [] for layer in LAYERS}
     for (layer, adcode), p in sorted(props.items()):
         missing = [lod for lod in LODS if lod not in geoms[(layer, adcode)]]

@@ -34,7 +34,8 @@ from .popups import (
 )
 from .render import MapParts, map_parts, render_document
 from .style import (
-    KIND_COLOURS, OUTLINE, ROLE_COLOURS, ZONE_COLOUR, element_colour, prefecture_role,
+    KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS, ZONE_COLOUR, element_colour,
+    ink_for, prefecture_role,
 )
 
 __all__ = ["BASEMAPS", "MapParts", "layout_map", "element_map", "prefecture_map", "places_map",
@@ -144,7 +145,9 @@ def _zoom_for(bounds, pixels: int = 800) -> int:
 def _group(m, o: _Options, layer_id: str, name: str):
     import folium
 
-    group = folium.FeatureGroup(name=escape(name), show=o.shows(layer_id))
+    # The layer control shows the name as HTML, and branca re-reads its script as a Jinja
+    # template: escape it, and write "{" as an entity so data never forms "{{" or "{%".
+    group = folium.FeatureGroup(name=escape(name).replace("{", "&#123;"), show=o.shows(layer_id))
     group.layer_id = layer_id
     m.layer_ids.append(layer_id)
     return group.add_to(m)
@@ -265,7 +268,8 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     if badge:
         star = "★ " if p["kind"] == "point" else ""
         Labels([{"at": geo.label_point(geom, o.crs), "popup": popup,
-                 "html": f'<span style="--gl-colour:{colour}">{star}{escape(short or "")}</span>',
+                 "html": f'<span style="--gl-colour:{colour};--gl-ink:{ink_for(colour)}">'
+                         f'{star}{escape(short or "")}</span>',
                  "cls": f"gl-badge gl-badge-{p['kind']}"}]).add_to(group)
     return group
 
@@ -330,16 +334,39 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
     lod = o.lod("low")
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title.layout", bounds)
-    _prefectures_layer(m, o, ctx, lod, opacity=0.55)
+    _prefectures_layer(m, o, ctx, lod, opacity=LAYOUT_FILL_OPACITY)
     order = {"cluster": 0, "point": 1, "zone": 2, "core": 3}
     elements = sorted(store.query("layout-elements").features,
                       key=lambda f: order.get(f.properties["kind"], 4))
     for f in elements:
         if f.geometry(lod) is not None:
             _element_layer(m, o, ctx, f, lod)
-    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
-                          _all_places(store))
+    kinds = _mixed_places_layer(m, o, ctx, _all_places(store))
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+
+
+def _mixed_places_layer(m, o: _Options, ctx: Context, features) -> set[str]:
+    """The "places" layer of the overview: a collection with more than DYNAMIC_THRESHOLD
+    located points is loaded by view (:mod:`.dynamic`), the others are inlined."""
+    from .dynamic import DYNAMIC_THRESHOLD, add_dynamic_points
+
+    located: dict[str, int] = {}
+    for f in features:
+        if f.geometry() is not None:
+            located[f.collection] = located.get(f.collection, 0) + 1
+    big = {c for c, n in located.items() if n > DYNAMIC_THRESHOLD}
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
+                          [f for f in features if f.collection not in big])
+    if big:
+        group = next(g for g in m._children.values() if getattr(g, "layer_id", None) == "places")
+        for collection in sorted(big):
+            mine = [f for f in features if f.collection == collection]
+            m.unlocated.extend(f for f in mine if f.geometry() is None)
+            kinds |= {f.properties["kind"] for f in mine if f.geometry() is not None}
+            add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs,
+                               link_base=o.link_base, asset_base=o.asset_base)
+        m.unlocated.sort(key=lambda f: (f.collection, f.id))
+    return kinds
 
 
 def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
@@ -409,10 +436,14 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
 
 def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
                basemap="none", tianditu_key="", layers=None, view=None, legend=True,
-               asset_base="/assets", link_base=""):
+               asset_base="/assets", link_base="", dynamic=None):
     """Parks, sites or both (``collection`` = ``parks`` | ``sites`` | ``places``), filtered like
     ``/api/<collection>`` (store filters) and, when ``ids`` is given, limited to those ids (the
     directory's search hits), over the prefectures coloured by layout role.
+
+    ``dynamic``: load the points by view from ``/api/clusters/<collection>`` instead of
+    inlining them (:mod:`.dynamic`); default: when one unfiltered collection has more than
+    ``DYNAMIC_THRESHOLD`` located points. Needs the service's API (not for standalone files).
 
     Layers: ``prefectures`` and the collection's name."""
     if collection not in (*PLACE_COLLECTIONS, "places"):
@@ -426,7 +457,20 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title." + collection, bounds)
     _prefectures_layer(m, o, ctx, o.lod("low"), opacity=0.3)
-    kinds = _places_layer(m, o, ctx, collection, label(o.lang, "layer." + collection), features)
+    from .dynamic import DYNAMIC_THRESHOLD, add_dynamic_points
+
+    if dynamic is None:
+        dynamic = (collection in PLACE_COLLECTIONS and not filters and ids is None
+                   and sum(f.geometry() is not None for f in features) > DYNAMIC_THRESHOLD)
+    if dynamic:
+        group = _group(m, o, collection, label(o.lang, "layer." + collection))
+        m.unlocated.extend(f for f in features if f.geometry() is None)
+        kinds = {f.properties["kind"] for f in features if f.geometry() is not None}
+        add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs, link_base=o.link_base,
+                           asset_base=o.asset_base)
+    else:
+        kinds = _places_layer(m, o, ctx, collection, label(o.lang, "layer." + collection),
+                              features)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 

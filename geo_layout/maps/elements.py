@@ -5,6 +5,7 @@ HTML that was escaped when it was built (see :mod:`.popups`)."""
 from __future__ import annotations
 
 import json
+import re
 
 import folium
 from branca.element import MacroElement
@@ -14,10 +15,14 @@ from . import assets
 
 
 def js_json(obj) -> str:
-    """JSON safe inside a ``<script>``: no ``</script>``, no HTML comment or entity tricks."""
+    """JSON safe inside a ``<script>``: no ``</script>``, no HTML comment or entity tricks, and
+    no Jinja opener (``{{``, ``{%``, ``{#``): branca compiles each element's rendered script as a
+    template again, so data text must not be template syntax (it is only ever inside strings,
+    where ``\\u007b`` is the same character)."""
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return re.sub(r"\{(?=[{%#])", r"\\u007b", text)
 
 
 class GeoMap(folium.Map):
@@ -190,11 +195,19 @@ class UncertaintyCircles(MacroElement):
 
 
 class Legend(MacroElement):
-    """A legend control; ``html`` is built (and escaped) by :func:`.popups.legend_html`."""
+    """A legend control; ``html`` is built (and escaped) by :func:`.popups.legend_html`.
+
+    It is a ``<details>`` (open; folded on a phone-sized map so it does not cover it): the
+    summary is reachable by keyboard and tells screen readers what the list is."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            GeoLayout.legend({{ this._parent.get_name() }}, {{ this.json }});
+            (function (legend) {
+                var box = legend.getContainer().querySelector("details");
+                if (box && window.matchMedia && window.matchMedia("(max-width: 600px)").matches) {
+                    box.open = false;
+                }
+            })(GeoLayout.legend({{ this._parent.get_name() }}, {{ this.json }}));
         {% endmacro %}
     """)
 
@@ -205,15 +218,64 @@ class Legend(MacroElement):
 
     @property
     def json(self) -> str:
-        return js_json(self.html)
+        from html import escape
+
+        from .labels import label
+
+        summary = escape(label(getattr(self._parent, "lang", "zh"), "legend.summary"))
+        return js_json(f'<details class="gl-legend-details" open><summary>{summary}</summary>'
+                       f"{self.html}</details>")
 
 
 class MapControls(MacroElement):
-    """Our fullscreen and locate-me controls (static/js/controls.js) and the zone's hatch."""
+    """Our fullscreen and locate-me controls (static/js/controls.js) and the zone's hatch; then
+    Leaflet's own controls made usable by keyboard and screen reader in the map's language:
+    zoom buttons and the layer toggle get labels, the toggle opens with Enter or Space and
+    moves focus into the list, Escape or tabbing out closes it."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
             GeoLayout.controls({{ this._parent.get_name() }}, {{ this.json }});
+            (function (map, t) {
+                var box = map.getContainer();
+                box.setAttribute("aria-label", t.map);
+                box.setAttribute("role", "group");
+                [[".leaflet-control-zoom-in", t.zoom_in], [".leaflet-control-zoom-out", t.zoom_out]]
+                    .forEach(function (pair) {
+                        var a = box.querySelector(pair[0]);
+                        if (a) { a.title = pair[1]; a.setAttribute("aria-label", pair[1]); }
+                    });
+                var control = box.querySelector(".leaflet-control-layers");
+                if (!control) { return; }
+                var toggle = control.querySelector(".leaflet-control-layers-toggle");
+                var cls = "leaflet-control-layers-expanded";
+                toggle.title = t.layers;
+                toggle.setAttribute("aria-label", t.layers);
+                toggle.setAttribute("aria-expanded", "false");
+                function sync() {
+                    toggle.setAttribute("aria-expanded", String(L.DomUtil.hasClass(control, cls)));
+                }
+                function close(refocus) {
+                    L.DomUtil.removeClass(control, cls);
+                    sync();
+                    if (refocus) { toggle.focus(); }
+                }
+                L.DomEvent.on(toggle, "keydown", function (e) {
+                    if (e.key !== "Enter" && e.key !== " ") { return; }
+                    L.DomEvent.preventDefault(e);
+                    toggle.click();
+                    sync();
+                    var first = control.querySelector("input");
+                    if (first) { first.focus(); }
+                });
+                L.DomEvent.on(control, "keydown", function (e) {
+                    if (e.key === "Escape" && L.DomUtil.hasClass(control, cls)) { close(true); }
+                });
+                L.DomEvent.on(control, "focusout", function (e) {
+                    if (!e.relatedTarget || !control.contains(e.relatedTarget)) { close(false); }
+                });
+                L.DomEvent.on(control, "mouseenter mouseleave click", sync);
+            })({{ this._parent.get_name() }}, {{ this.a11y_json }});
         {% endmacro %}
     """)
 
@@ -225,3 +287,13 @@ class MapControls(MacroElement):
     @property
     def json(self) -> str:
         return js_json(self.texts)
+
+    @property
+    def a11y_json(self) -> str:
+        """Labels for Leaflet's controls, in the map's language (plain text: set as attributes)."""
+        from .labels import label
+
+        lang = getattr(self._parent, "lang", "zh")
+        keys = {"zoom_in": "control.zoom_in", "zoom_out": "control.zoom_out",
+                "layers": "control.layers", "map": "control.map"}
+        return js_json({name: label(lang, key) for name, key in keys.items()})

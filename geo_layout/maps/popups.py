@@ -48,9 +48,14 @@ def _row(title: str, value_html: str) -> str:
     return f"<p><b>{title}</b>: {value_html}</p>"
 
 
+#: Place links shown in one popup; with 100,000 synthetic sites a prefecture has thousands.
+MAX_PLACE_LINKS = 12
+
+
 def _place_links(ctx: Context, ids) -> str:
-    links = [ctx.link(_place_name(ctx, pid), "parks", pid) for pid in ids]
-    return ctx.sep().join(links) or ctx.t("popup.none")
+    links = [ctx.link(_place_name(ctx, pid), "parks", pid) for pid in ids[:MAX_PLACE_LINKS]]
+    more = f" … (+{len(ids) - MAX_PLACE_LINKS})" if len(ids) > MAX_PLACE_LINKS else ""
+    return (ctx.sep().join(links) + more) or ctx.t("popup.none")
 
 
 def _place_name(ctx: Context, pid: str) -> str:
@@ -140,11 +145,11 @@ def legend_html(lang: str, *, roles: bool = True, kinds=(), places: bool = True)
     t = lambda key: escape(label(lang, key))  # noqa: E731
     rows = []
     if roles:
-        rows.append(f"<h4>{t('legend.title')}</h4>")
+        rows.append(f'<p class="gl-legend-heading">{t("legend.title")}</p>')
         rows += [f"<div>{_swatch(ROLE_COLOURS[r])}{t('role.' + r)}</div>" for r in ROLES]
         rows.append(f"<div>{_swatch(ZONE_COLOUR, 'gl-swatch-zone')}{t('role.zone')}</div>")
     if places:
-        rows.append(f"<h4>{t('legend.places')}</h4>")
+        rows.append(f'<p class="gl-legend-heading">{t("legend.places")}</p>')
         rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}{t('kind.' + k)}</div>"
                  for k in kinds]
         rows.append(f"<div>{_swatch('#333', 'gl-swatch-dot')}{t('legend.solid')}</div>")

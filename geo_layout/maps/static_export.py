@@ -62,7 +62,10 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
     family = style.cjk_font_family()
-    with _render_lock:
+    import matplotlib
+
+    # Data text is plain text: "$...$" in a name must not be parsed as mathtext.
+    with _render_lock, matplotlib.rc_context({"text.parse_math": False}):
         fig = _figure(store, spec, lang, size, orientation, dpi, family)
         return _save(fig, fmt, size, orientation, dpi)
 

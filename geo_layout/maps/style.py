@@ -1,6 +1,7 @@
-"""Colours and shapes of the maps. Okabe-Ito palette (safe for the common colour-vision
-deficiencies), and every colour is paired with a label, a pattern or a line style, so no
-category is told apart by colour alone."""
+"""Colours and shapes of the maps. Okabe-Ito based palettes, chosen so every pair stays apart
+(CIEDE2000 >= 10) for normal vision and simulated deuteranopia, protanopia and tritanopia
+(tests/maps/test_palette.py), and every colour is paired with a label, a pattern or a line
+style, so no category is told apart by colour alone."""
 
 from __future__ import annotations
 
@@ -10,14 +11,26 @@ OKABE_ITO = {
     "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
 }
 
-#: Prefecture fill by layout role, in legend order.
+#: Paul Tol's indigo and wine: dark colours that stay apart from Okabe-Ito's under every
+#: simulated deficiency (Okabe-Ito's blue/green and vermillion/orange do not once the fills
+#: are blended at ``LAYOUT_FILL_OPACITY``, nor vermillion and a brown).
+INDIGO = "#332288"
+WINE = "#882255"
+
+#: Prefecture fill by layout role, in legend order. (Was blue / green / orange for the
+#: silicon cluster / smart terminals / points: blue and green merge for tritanopes, vermillion
+#: and orange for deuteranopes once blended. Points are also starred, the zone hatched.)
 ROLE_COLOURS = {
     "core": OKABE_ITO["vermillion"],
-    "cluster-silicon": OKABE_ITO["blue"],
-    "cluster-smart-terminals": OKABE_ITO["green"],
-    "point": OKABE_ITO["orange"],
+    "cluster-silicon": OKABE_ITO["green"],
+    "cluster-smart-terminals": INDIGO,
+    "point": OKABE_ITO["yellow"],
     "none": "#DDDDDD",
 }
+#: How opaque the role fills are on the layout map (the legend's colours, blended with the
+#: map's background, are what the eye compares).
+LAYOUT_FILL_OPACITY = 0.55
+MAP_BACKGROUND = "#F3F6F9"
 ROLES = tuple(ROLE_COLOURS)
 ZONE_COLOUR = OKABE_ITO["purple"]
 OUTLINE = "#444444"
@@ -31,13 +44,31 @@ KIND_COLOURS = {
     "town": OKABE_ITO["sky"],
     "science-park": OKABE_ITO["purple"],
     "project": OKABE_ITO["black"],
-    "base": "#8C6D1F",
+    "base": WINE,  # was brown #8C6D1F: one with vermillion for protanopes
 }
 
 #: Decimal places that each level of detail can show (low ~500 m, medium ~100 m, high ~20 m);
 #: points are known to at best a few metres.
 DECIMALS = {"low": 3, "medium": 4, "high": 5}
 POINT_DECIMALS = 5
+
+
+def ink_for(colour: str) -> str:
+    """Black or white, whichever reads better (higher WCAG contrast) on ``colour``: badge
+    text on an element's colour must reach 4.5:1."""
+    return "#000000" if contrast(colour, "#000000") >= contrast(colour, "#FFFFFF") else "#FFFFFF"
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def element_colour(element_id: str, kind: str) -> str:

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, Response, current_app, request
 
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.clusters import grid_clusters
 from ..errors import NotFound
 from . import geojson, openapi
 from .caching import conditional
@@ -94,6 +95,41 @@ def nearby():
                    "numberReturned": len(features),
                    "coordinate_system": geojson.COORDINATE_SYSTEMS[system],
                    "links": [{"rel": "self", "href": url_with(), "type": openapi.GEOJSON}]}
+        return _json(geojson.collection_text(features, members), openapi.GEOJSON)
+
+    return conditional(build)
+
+
+@bp.get("/api/clusters/parks", defaults={"collection": "parks"})
+@bp.get("/api/clusters/sites", defaults={"collection": "sites"})
+def clusters(collection: str):
+    """``/api/clusters/<collection>`` (parks, sites): clusters and single points for one map
+    view (the sites map at 100,000 sites)."""
+    _, values = _parse("api-clusters", collection)
+
+    def build():
+        store = current_store()
+        xy, located = store.located(collection)
+        bbox = values.get("bbox") or (-180.0, -90.0, 180.0, 90.0)
+        groups, singles, matched = grid_clusters(xy, bbox, values["zoom"])
+        features = [geojson.dumps({
+            "type": "Feature", "id": f"cluster-{i}",
+            "geometry": {"type": "Point", "coordinates": [round(c.lon, 5), round(c.lat, 5)]},
+            "properties": {"cluster": True, "count": c.count,
+                           "bbox": [round(v, 5) for v in c.bbox]}})
+            for i, c in enumerate(groups)]
+        for i in singles.tolist():
+            f = located[i]
+            p = f.properties
+            features.append(geojson.dumps({
+                "type": "Feature", "id": f.id,
+                "geometry": {"type": "Point", "coordinates": [round(float(xy[i, 0]), 6),
+                                                              round(float(xy[i, 1]), 6)]},
+                "properties": {"name_zh": p["name_zh"], "name_en": p["name_en"],
+                               "kind": p["kind"], "precision": p["precision"]}}))
+        shown = sum(c.count for c in groups) + len(singles)
+        members = {"zoom": values["zoom"], "numberMatched": matched,
+                   "numberReturned": len(features), "truncated": shown < matched}
         return _json(geojson.collection_text(features, members), openapi.GEOJSON)
 
     return conditional(build)

@@ -1,23 +1,33 @@
-"""HTTP caching for read-only responses.
+"""HTTP caching for read-only responses: ETag / If-None-Match, and the render cache.
 
 The data only changes when the store is reloaded, so a response is fully determined by the data
-version, the route, the normalised query and the negotiated format. Hashing those gives an ETag
-*before* the body is built: a revalidation (``If-None-Match``) costs no serialisation and is
-answered with 304. Tags are weak because some bodies carry a generation time (OGC ``timeStamp``)
-that differs between otherwise equivalent responses.
+version, the host (bodies carry absolute links), the route, the normalised query and the
+negotiated format. Hashing those gives an ETag *before* the body is built: a revalidation
+(``If-None-Match``) costs no work and is answered with 304, and the same tag keys the
+in-memory :mod:`.render_cache`, so a body is built once and copied out afterwards. Tags are
+weak because some bodies carry a generation time (OGC ``timeStamp``) and because the gzip and
+identity encodings of a body share one (see :mod:`.compression`).
+
+Every GET view that only reads the store goes through :func:`conditional` (API, OGC, embeds)
+or the :func:`cached_view` decorator (pages, downloads, exports).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Callable, Iterable
 
-from flask import Response, request
+from flask import Response, make_response, request
 
+from .render_cache import Entry, render_cache
 from .state import current_store
 
 MAX_AGE = 300
 CACHE_CONTROL = f"public, max-age={MAX_AGE}"
+#: Headers a view sets that belong to the body and are replayed from the cache.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Total-Count", "Content-Language",
+                "Link")
 
 
 def etag_for(version: str, path: str, args: Iterable[tuple[str, str]], variant: str = "") -> str:
@@ -30,19 +40,47 @@ def etag_for(version: str, path: str, args: Iterable[tuple[str, str]], variant: 
     return digest.hexdigest()
 
 
-def conditional(build: Callable[[], Response], *, variant: str = "",
-                vary: Iterable[str] = ()) -> Response:
-    """Answer the current request with ``build()`` or 304, plus ETag and Cache-Control.
+def request_tag(variant: str = "") -> str:
+    """The ETag of the current request (the host is part of the variant: absolute links)."""
+    return etag_for(current_store().version, request.path, request.args.items(multi=True),
+                    f"{request.host}\0{variant}")
 
-    Call it after the request's parameters were validated: errors are never cached."""
-    tag = etag_for(current_store().version, request.path, request.args.items(multi=True),
-                   variant)
+
+def conditional(build: Callable[[], Response | str], *, variant: str = "",
+                vary: Iterable[str] = ()) -> Response:
+    """Answer the current request with 304, the cached body, or ``build()`` (then cached),
+    plus ETag and Cache-Control.
+
+    Call it after the request's parameters were validated: errors are never cached (only a
+    200 is kept, and a tag is only ever handed out with a 200)."""
+    tag = request_tag(variant)
     if request.if_none_match and request.if_none_match.contains_weak(tag):
         response = Response(status=304)
     else:
-        response = build()
+        cache = render_cache()
+        entry = cache.get(tag)
+        if entry is None:
+            response = make_response(build())
+            if response.status_code != 200 or response.is_streamed \
+                    or response.direct_passthrough:
+                return response
+            entry = Entry(response.get_data(), tuple(
+                (k, v) for k, v in response.headers.items() if k in KEPT_HEADERS))
+            cache.put(tag, entry)
+        response = Response(entry.body, status=200, headers=list(entry.headers))
     response.set_etag(tag, weak=True)
     response.headers["Cache-Control"] = CACHE_CONTROL
     for header in vary:
         response.vary.add(header)
     return response
+
+
+def cached_view(view: Callable) -> Callable:
+    """Decorate a read-only GET view: its response is built once per tag (see above). The
+    view itself validates its parameters; an error it raises is never cached."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        return conditional(lambda: view(*args, **kwargs))
+
+    return wrapper

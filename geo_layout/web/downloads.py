@@ -10,12 +10,14 @@ from ..data.model import LODS
 from ..data.writers import MEDIA_TYPES, download_name, formats_for, write
 from ..errors import InvalidParameter, NotFound
 from . import params
+from .caching import cached_view
 from .state import current_store
 
 bp = Blueprint("downloads", __name__, url_prefix="/downloads")
 
 
 @bp.get("/<collection>.<fmt>")
+@cached_view
 def download(collection: str, fmt: str):
     if collection not in COLLECTIONS:
         raise NotFound(f"no collection {collection!r}; downloads are "

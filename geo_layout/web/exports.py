@@ -1,7 +1,9 @@
 """``/export/<map path>.png|.svg|.pdf``: the service's maps as files for documents.
 
 Options: ``lang``, ``size`` (a4|a5|slide), ``orientation``, ``dpi`` (96-600), and for the parks
-and sites maps the parks-directory filters. ``.html`` (standalone page) is not available yet."""
+and sites maps the parks-directory filters. ``.html`` is the interactive map as one standalone
+file (every asset inlined, opens offline; ``lang`` and the filters apply, popup links point
+back at this server); it also serves ``parks/<id>``."""
 
 from __future__ import annotations
 
@@ -12,22 +14,25 @@ from ..errors import InvalidParameter, NotFound
 from ..maps import static_style as style
 from ..maps.static_export import render_static
 from . import params
+from .caching import cached_view
 from .state import current_store
 
 bp = Blueprint("exports", __name__, url_prefix="/export")
-MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+               "html": "text/html; charset=utf-8"}
 
 
 @bp.get("/<path:map_path>.<fmt>")
+@cached_view
 def export(map_path: str, fmt: str):
-    if fmt == "html":
-        raise NotFound("standalone HTML export is not available yet; use .png, .svg or .pdf")
     if fmt not in MEDIA_TYPES:
         raise NotFound(f"no export format {fmt!r}; exports are "
-                       "/export/<map path>.png|.svg|.pdf")
+                       "/export/<map path>.png|.svg|.pdf|.html")
     lang = request.args.get("lang", "zh")
     if lang not in params.LANGS:
         raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(params.LANGS)}")
+    if fmt == "html":
+        return _standalone(map_path, lang)
     size = request.args.get("size", "a4")
     orientation = request.args.get("orientation", "landscape")
     dpi = params.integer("dpi", request.args.get("dpi"), low=style.DPI_MIN, high=style.DPI_MAX,
@@ -39,6 +44,21 @@ def export(map_path: str, fmt: str):
                          orientation=orientation, dpi=dpi, filters=filters)
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.{fmt}"
     return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
+                                   "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _standalone(map_path: str, lang: str) -> Response:
+    from ..maps.by_path import PLACE_MAPS, map_for_path
+    from ..maps.standalone import standalone_html
+
+    path = map_path.strip("/")
+    filters = params.filters(path.split("/")[1]) if path in PLACE_MAPS else {}
+    store = current_store()
+    m = map_for_path(store, path, filters=filters, lang=lang,
+                     link_base=request.host_url.rstrip("/"))
+    body = standalone_html(m).encode("utf-8")
+    filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"
+    return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
 
 

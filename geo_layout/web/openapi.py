@@ -15,7 +15,8 @@ from typing import Any, Callable, Mapping
 
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
 from ..data.model import LODS
-from ..data.store import FILTERS
+from ..data.clusters import CELL_PX as CLUSTER_CELL_PX
+from ..data.store import FILTERS, POINT_COLLECTIONS
 from ..errors import InvalidParameter
 from . import params as p
 
@@ -148,6 +149,16 @@ CRS_OGC = _enum("crs", (CRS84,), "Coordinate reference system of the response; o
                 "(WGS-84 longitude/latitude) is offered.", CRS84)
 BBOX_CRS = _enum("bbox-crs", (CRS84,), "Coordinate reference system of bbox; only CRS84.",
                  CRS84)
+def _required_zoom(raw):
+    if raw is None or raw == "":
+        raise InvalidParameter("parameter 'zoom' is required")
+    return p.integer("zoom", raw, low=0, high=18)
+
+
+ZOOM = Param(
+    "zoom", "Map zoom level (Web Mercator, 0..18) the clusters are made for.",
+    lambda _s: {"type": "integer", "minimum": 0, "maximum": 18},
+    lambda raw, _s: _required_zoom(raw), required=True)
 Q = _text("q", "Text to find in names (Chinese, English, or pinyin such as chenggong / cg), "
           "case-insensitive, partial.", required=True)
 SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
@@ -230,6 +241,16 @@ def _api_operations() -> list[Operation]:
             ((LOD,) if geo else ()) + common, (GEOJSON,) if geo else (JSON,),
             "Feature" if geo else "Item",
             path_params=(("id", "adcode or slug" if geo else "slug"),), errors=(400, 404)))
+    for c in POINT_COLLECTIONS:
+        ops.append(Operation(
+            ("api-clusters", c), f"/api/clusters/{c}",
+            f"{COLLECTION_INFO[c][0]}: clusters for a map view", "api",
+            (BBOX, ZOOM, F_API), (GEOJSON,), "Clusters",
+            description="What a map at this zoom should draw inside bbox (default: the "
+                        "whole collection): clusters of points that would overlap on screen "
+                        f"(grid of {CLUSTER_CELL_PX} px in Web Mercator; properties cluster, "
+                        "count, bbox) and the remaining single points (id, names, kind, "
+                        "precision). WGS-84."))
     ops.append(Operation(
         ("api-search",), "/api/search", "Search names in Chinese, English and pinyin", "api",
         (Q, SEARCH_LIMIT) + common, (JSON,), "SearchResults",
@@ -403,6 +424,14 @@ def _schemas() -> dict:
                            "numberReturned": count, "query": {"type": "object"},
                            "coordinate_system": {"$ref": "#/components/schemas/CoordinateSystem"},
                            "links": links}},
+        "Clusters": {
+            "type": "object", "required": ["type", "features", "zoom", "numberMatched",
+                                           "numberReturned", "truncated"],
+            "properties": {"type": {"type": "string", "enum": ["FeatureCollection"]},
+                           "features": {"type": "array",
+                                        "items": {"$ref": "#/components/schemas/Feature"}},
+                           "zoom": {"type": "integer"}, "numberMatched": count,
+                           "numberReturned": count, "truncated": {"type": "boolean"}}},
         "LandingPage": {"type": "object", "required": ["links"], "properties": {
             "title": {"type": "string"}, "description": {"type": "string"}, "links": links}},
         "Conformance": {"type": "object", "required": ["conformsTo"], "properties": {

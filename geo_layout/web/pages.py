@@ -11,6 +11,7 @@ from flask import Blueprint, current_app, has_request_context, render_template, 
 from ..data import crs
 from ..errors import InvalidParameter, NotFound
 from . import params
+from .caching import cached_view
 from .charts import format_value, target_charts
 from .i18n import label, t
 from .state import current_store
@@ -20,6 +21,7 @@ PLACE_COLLECTIONS = ("parks", "sites")
 DIRECTORY_FILTERS = ("prefecture", "element", "industry", "kind", "precision")
 CRS_SYSTEMS = ("wgs84", "gcj02", "bd09")
 SEARCH_LIMIT = 10_000
+LOCATED_ROWS = 200
 
 
 # --- shared template context -------------------------------------------------------------
@@ -161,11 +163,13 @@ def _place_row(store, f, lang: str) -> dict:
 # --- pages -------------------------------------------------------------------------------
 
 @bp.get("/")
+@cached_view
 def overview():
     return _layout_page("overview.html")
 
 
 @bp.get("/maps/layout")
+@cached_view
 def layout_map():
     return _layout_page("layout_map.html")
 
@@ -187,15 +191,19 @@ def _layout_page(template: str):
     return render_template(template, parts=parts, elements=elements, counts=counts,
                            plan_title=ds.plan.title.get(lang),
                            unlocated=_unlocated(store, PLACE_COLLECTIONS, lang),
+                           located=[_place_row(store, f, lang) for c in PLACE_COLLECTIONS
+                                    for f in store.query(c).features if f.geometry() is not None],
                            **_map_context(lang, "/maps/layout"))
 
 
 @bp.get("/maps/parks")
+@cached_view
 def parks_map():
     return _places_page("parks")
 
 
 @bp.get("/maps/sites")
+@cached_view
 def sites_map():
     return _places_page("sites")
 
@@ -204,14 +212,18 @@ def _places_page(collection: str):
     lang = _lang()
     store = current_store()
     parts = _render_map(_maps().places_map(store, collection, **_map_options(lang)))
-    located = [_place_row(store, f, lang) for f in store.query(collection).features
-               if f.geometry() is not None]
+    located = [f for f in store.query(collection).features if f.geometry() is not None]
+    # the table lists the first LOCATED_ROWS (100,000 rows would be the page's whole weight);
+    # the rest are on the map, in the API and in the downloads
+    rows = [_place_row(store, f, lang) for f in located[:LOCATED_ROWS]]
     return render_template("places_map.html", parts=parts, collection=collection,
-                           located=located, unlocated=_unlocated(store, [collection], lang),
+                           located=rows, located_total=len(located),
+                           unlocated=_unlocated(store, [collection], lang),
                            **_map_context(lang, f"/maps/{collection}"))
 
 
 @bp.get("/parks")
+@cached_view
 def directory():
     lang = _lang()
     store = current_store()
@@ -256,6 +268,7 @@ def _directory_options(store, lang: str) -> dict:
 
 
 @bp.get("/parks/<id>")
+@cached_view
 def place(id: str):  # noqa: A002 - the route parameter is named as in the contract
     place_id = id
     lang = _lang()
@@ -325,6 +338,7 @@ def _precision_text(store, p: dict, lang: str) -> str:
 
 
 @bp.get("/elements/<id>")
+@cached_view
 def element(id: str):  # noqa: A002 - the route parameter is named as in the contract
     element_id = id
     lang = _lang()
@@ -367,6 +381,7 @@ def _places_of(store, ids):
 
 
 @bp.get("/prefectures/<adcode>")
+@cached_view
 def prefecture(adcode: str):
     lang = _lang()
     store = current_store()
@@ -408,6 +423,7 @@ def _target_row(store, f, lang: str) -> dict:
 
 
 @bp.get("/targets")
+@cached_view
 def targets():
     lang = _lang()
     store = current_store()

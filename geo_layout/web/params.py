@@ -59,7 +59,7 @@ def bbox(value: str | None) -> tuple[float, float, float, float] | None:
     parts = value.split(",")
     if len(parts) != 4:
         raise InvalidParameter("parameter 'bbox' must be four numbers: minlon,minlat,maxlon,maxlat")
-    west, south, east, north = (number("bbox", p.strip()) for p in parts)
+    west, south, east, north = (number("bbox", p.strip(), required=True) for p in parts)
     if not (-180 <= west <= 180 and -180 <= east <= 180):
         raise InvalidParameter("parameter 'bbox': longitudes must be between -180 and 180")
     if not (-90 <= south <= 90 and -90 <= north <= 90):

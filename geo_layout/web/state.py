@@ -1,13 +1,21 @@
-"""The current store, swapped whole on reload so no request ever sees half a dataset."""
+"""The current store, swapped whole on reload so no request ever sees half a dataset.
+
+A reload builds a complete new store off to the side and then replaces one reference; each
+request pins the store it saw first (in ``g``), so every part of one response — ETag, counts,
+records — comes from the same data version even when a reload lands mid-request."""
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from typing import Callable
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 from ..data.store import Store
+
+log = logging.getLogger("geo_layout.reload")
 
 
 class StoreHolder:
@@ -16,6 +24,7 @@ class StoreHolder:
         self._lock = threading.Lock()
         self.store: Store | None = None
         self.last_error: str | None = None
+        self.last_reload: float | None = None
 
     def reload(self) -> Store:
         """Load a fresh store; on failure keep serving the previous one and re-raise."""
@@ -24,13 +33,31 @@ class StoreHolder:
                 store = self._loader()
             except Exception as exc:
                 self.last_error = str(exc)
-                if self.store is None:
-                    raise
                 raise
             self.store = store  # one reference assignment: atomic for readers
             self.last_error = None
+            self.last_reload = time.time()
             return store
+
+    def reload_safely(self) -> bool:
+        """Reload for a signal or admin action: never raises; a failure is logged with its
+        reason, kept in ``last_error`` (shown by ``/healthz``) and the old data stays."""
+        old = self.store.version if self.store is not None else None
+        try:
+            store = self.reload()
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the last good data
+            log.error("reload failed, still serving data version %s: %s", old, exc)
+            return False
+        log.warning("reloaded data: version %s (was %s)", store.version, old)
+        return True
 
 
 def current_store() -> Store:
-    return current_app.extensions["geo_layout"].store
+    """The store of this request (the same object for the whole request)."""
+    holder: StoreHolder = current_app.extensions["geo_layout"]
+    if not has_request_context():
+        return holder.store
+    store = g.get("_geo_layout_store")
+    if store is None:
+        store = g._geo_layout_store = holder.store
+    return store

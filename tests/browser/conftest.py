@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+DOCS_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -74,3 +76,14 @@ def page(browser, live_server):
     pg.base_url = live_server
     yield pg
     context.close()
+
+
+@pytest.fixture()
+def shots(tmp_path) -> Path:
+    """Where a test saves its screenshots: ``docs/screenshots/`` when GEO_LAYOUT_SCREENSHOTS=1
+    (``make screenshots``), otherwise the test's tmp_path, so a test run (CI) leaves the
+    checkout clean."""
+    if os.environ.get("GEO_LAYOUT_SCREENSHOTS") == "1":
+        DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+        return DOCS_SHOTS
+    return tmp_path

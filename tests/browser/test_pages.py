@@ -1,12 +1,11 @@
 """The pages in a real browser (Debian's chromium), network closed to all but the app: no
 off-origin request, no console error, the maps draw what the store holds, the language switch,
-search and coordinates work, nothing scrolls sideways on a phone. Also refreshes the
-screenshots in docs/screenshots/ (1280 x 900)."""
+search and coordinates work, nothing scrolls sideways on a phone. Takes screenshots
+(1280 x 900): into docs/screenshots/ with GEO_LAYOUT_SCREENSHOTS=1 (``make screenshots``)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -15,7 +14,6 @@ from geo_layout.data import crs
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHENGGONG = "chenggong-information-industry-park"
 COUNT_MARKERS = """() => {
     const single = document.querySelectorAll('.gl-marker').length;
@@ -26,30 +24,39 @@ COUNT_MARKERS = """() => {
 }"""
 
 
+
+def wait_until(page, function: str, arg=None, timeout_ms: int = 5000):
+    """Poll the JS ``function`` until it returns something truthy. Not ``wait_for_function``:
+    its in-page polling evaluates a string, which the app's CSP (no 'unsafe-eval') forbids."""
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(function, arg):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"timed out waiting for {function}")
+
 def clean(page):
     assert page.watch.offsite == []
     assert page.watch.console_errors == []
 
 
-def shot(page, name: str):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def shot(page, shots, name: str):
     page.evaluate("document.fonts.ready")
-    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+    wait_until(page, "() => !document.querySelector('.leaflet-zoom-anim')")
     page.wait_for_timeout(400)  # let Leaflet finish fitting the view
-    page.screenshot(path=str(SHOTS / name))
+    page.screenshot(path=str(shots / name))
 
 
 def wait_for_map(page):
     page.wait_for_selector(".leaflet-container path", state="attached")
 
 
-def test_overview_draws_the_layout_and_switches_language(page, store):
+def test_overview_draws_the_layout_and_switches_language(page, store, shots):
     page.goto(page.base_url + "/")
     wait_for_map(page)
     located = sum(1 for c in ("parks", "sites") for f in store.query(c).features
                   if f.geometry() is not None)
     assert page.locator("path.gl-prefecture").count() == 16
-    page.wait_for_function(f"({COUNT_MARKERS})() === {located}", timeout=5000)
+    wait_until(page, f"() => ({COUNT_MARKERS})() === {located}")
     legend = page.locator(".gl-legend-control")
     assert legend.is_visible()
     legend_zh = legend.inner_text()
@@ -57,7 +64,7 @@ def test_overview_draws_the_layout_and_switches_language(page, store):
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert page.locator(".site-nav").inner_text().split() == [
         "布局总览", "园区名录", "园区地图", "项目基地地图", "发展目标"]
-    shot(page, "overview-zh.png")
+    shot(page, shots, "overview-zh.png")
 
     page.click("#lang-switch")
     page.wait_for_url(re.compile(r"lang=en"))
@@ -67,15 +74,15 @@ def test_overview_draws_the_layout_and_switches_language(page, store):
     assert page.locator("h1").inner_text() == "Information industry layout overview"
     legend_en = page.locator(".gl-legend-control").inner_text()
     assert legend_en != legend_zh and "Kunming" in legend_en
-    page.wait_for_function(f"({COUNT_MARKERS})() === {located}", timeout=5000)
-    shot(page, "overview-en.png")
+    wait_until(page, f"() => ({COUNT_MARKERS})() === {located}")
+    shot(page, shots, "overview-en.png")
     clean(page)
 
 
-def test_park_search_and_filters(page):
+def test_park_search_and_filters(page, shots):
     page.goto(page.base_url + "/parks")
     assert page.locator("tr[data-id]").count() == 18
-    shot(page, "parks.png")
+    shot(page, shots, "parks.png")
     page.fill("#q", "chenggong")
     page.press("#q", "Enter")
     page.wait_for_url(re.compile(r"q=chenggong"))
@@ -89,11 +96,11 @@ def test_park_search_and_filters(page):
                            "yunnan-xinchuang-industrial-park-kunming",
                            "yunnan-xinchuang-industrial-park-yuxi"]
     wait_for_map(page)
-    page.wait_for_function(f"({COUNT_MARKERS})() === 3", timeout=5000)
+    wait_until(page, f"() => ({COUNT_MARKERS})() === 3")
     clean(page)
 
 
-def test_park_page_coordinates(page, store):
+def test_park_page_coordinates(page, store, shots):
     page.goto(page.base_url + f"/parks/{CHENGGONG}")
     wait_for_map(page)
     point = store.get("parks", CHENGGONG).geometry()
@@ -103,7 +110,7 @@ def test_park_page_coordinates(page, store):
         assert field.input_value() == f"{lat:.6f}, {lon:.6f}"
         assert field.get_attribute("readonly") is not None
     assert page.locator(".gl-marker, .marker-cluster").count() == 1
-    shot(page, "park.png")
+    shot(page, shots, "park.png")
     button = page.locator('button[data-copy="coord-gcj02"]')
     button.click()
     # copied (clipboard API) or, where the browser refuses, the text selected for Ctrl+C

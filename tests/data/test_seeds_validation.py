@@ -166,8 +166,10 @@ def test_load_dataset_raises_with_problems(seeds_copy):
 def test_missing_folder_and_oversized_file(tmp_path, seeds_copy):
     assert "data folder does not exist" in str(validate(tmp_path / "nowhere")[0])
     folder, _ = seeds_copy
-    (folder / "targets.yaml").write_bytes(b"# " + b"x" * 2_100_000)
-    assert any("over the 2000000 cap" in m for m in _messages(folder))
+    from geo_layout.data.seeds import MAX_SEED_BYTES
+
+    (folder / "targets.yaml").write_bytes(b"# " + b"x" * (MAX_SEED_BYTES + 100))
+    assert any(f"over the {MAX_SEED_BYTES} cap" in m for m in _messages(folder))
 
 
 def _nth_id(folder, name, key, n):

@@ -65,9 +65,3 @@ def test_unknown_maps_are_404(client, url):
     resp = client.get(url)
     assert resp.status_code == 404
     assert resp.get_json()["code"] == "not-found"
-
-
-def test_html_export_is_a_clear_404_for_now(client):
-    resp = client.get("/export/maps/layout.html")
-    assert resp.status_code == 404
-    assert "not available yet" in resp.get_json()["description"]

@@ -109,7 +109,8 @@ def test_generated_requests_never_contradict_the_document(schema, app):
               suppress_health_check=list(HealthCheck))
     @given(case=strategy)
     def run(case):
-        response = case.call(app=app)
+        # the WSGI client does not decode gzip: ask for identity (compression has its own tests)
+        response = case.call(app=app, headers={"Accept-Encoding": "identity"})
         sent.append((case.operation.path, response.status_code))
         case.validate_response(response, checks=CHECKS)
 

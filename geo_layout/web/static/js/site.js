@@ -1,7 +1,8 @@
 /* Small progressive enhancements; every page works without them.
    - copy buttons: copy the value of a read-only field (navigator.clipboard, or select the text
      so the user can press Ctrl+C when the clipboard API is unavailable, e.g. plain http);
-   - directory filters: changing a select submits the GET form (the URL stays shareable). */
+   - directory filters: changing a select submits the GET form (the URL stays shareable);
+     on a phone-sized screen they start folded (their summary says how many are set). */
 (function () {
   "use strict";
 
@@ -43,7 +44,16 @@
     }
   }
 
+  var PHONE = "(max-width: 600px)";
+
+  function foldOnPhone() {
+    if (!window.matchMedia || !window.matchMedia(PHONE).matches) { return; }
+    var folds = document.querySelectorAll("details.filters[open]");
+    for (var i = 0; i < folds.length; i++) { folds[i].open = false; }
+  }
+
   function init() {
+    foldOnPhone();
     var buttons = document.querySelectorAll(".copy-button[data-copy]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].addEventListener("click", onCopy);

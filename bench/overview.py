@@ -1,0 +1,78 @@
+"""Benchmark 1: the overview page vs ``GeoDataFrame.explore()`` of the same 16 prefectures.
+
+"Full resolution" would be the boundary source's own geometry, which the project does not ship;
+``geodata/prefectures.high.geojson`` (~20 m) is the closest there is, so explore() gets that.
+Both pages are served by the same waitress process (explore's file from /static-copy/) and drawn
+in Debian's headless chromium; explore's CDN scripts are swapped for the app's own Leaflet
+(jQuery / Bootstrap / awesome-markers / Font Awesome are dropped: they draw nothing here, and
+the machine has no internet). Time = navigation start until 16+ overlay paths exist, median of
+5 cold loads. Bytes: the gzip size of the HTML plus what it loads besides the shared Leaflet
+files (our page: its HTML, map.css, site.css, controls.js, site.js; explore: its HTML).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from .common import ROOT, chromium, get, gz, render_ms, server
+
+READY = "() => document.querySelectorAll('.leaflet-overlay-pane path').length >= 16"
+LEAFLET_SHARED = ("leaflet.js", "leaflet.css")
+
+
+def explore_html(asset_prefix: str) -> str:
+    import geopandas
+
+    gdf = geopandas.read_file(ROOT / "geodata" / "prefectures.high.geojson")
+    html = gdf.explore(tiles=None).get_root().render()
+    # keep Leaflet (served locally), drop the other CDN assets explore() declares
+    html = re.sub(r'<script src="https?://[^"]*leaflet(?:\.min)?\.js"></script>',
+                  f'<script src="{asset_prefix}/leaflet.js"></script>', html)
+    html = re.sub(r'<link rel="stylesheet" href="https?://[^"]*leaflet(?:\.min)?\.css"/>',
+                  f'<link rel="stylesheet" href="{asset_prefix}/leaflet.css"/>', html)
+    html = re.sub(r'<script src="https?://[^"]*"></script>\s*', "", html)
+    html = re.sub(r'<link rel="stylesheet" href="https?://[^"]*"/>\s*', "", html)
+    return html
+
+
+def own_assets(port: int, html: bytes) -> int:
+    """gzip bytes of the non-Leaflet scripts and styles the page loads from the app."""
+    total = 0
+    for url in re.findall(rb'(?:src|href)="(/(?:assets|static)/[^"]+)"', html):
+        url = url.decode().replace("&amp;", "&")
+        if any(name in url for name in LEAFLET_SHARED) or "markercluster" in url:
+            continue
+        total += gz(get(port, url)[1])
+    return total
+
+
+def run() -> dict:
+    with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as folder:
+        (Path(folder) / "explore.html").write_text(explore_html("/assets/leaflet"),
+                                                   encoding="utf-8")
+        with server(static_folder=folder) as (port, _), chromium() as browser:
+            status, ours, _ = get(port, "/", {"Accept-Encoding": "identity"})
+            assert status == 200
+            _, theirs, _ = get(port, "/static-copy/explore.html")
+            ours_gz = gz(ours) + own_assets(port, ours)
+            theirs_gz = gz(theirs)
+            base = f"http://127.0.0.1:{port}"
+            ours_ms, _ = render_ms(browser, base + "/", READY)
+            theirs_ms, _ = render_ms(browser, base + "/static-copy/explore.html", READY)
+    out = {"ours_bytes": len(ours), "ours_gzip": ours_gz, "explore_bytes": len(theirs),
+           "explore_gzip": theirs_gz, "ours_ms": ours_ms, "explore_ms": theirs_ms}
+    print("1. overview page vs GeoDataFrame.explore() (prefectures.high.geojson, the closest "
+          "to full resolution we have)")
+    print(f"   ours:    {len(ours):>9,} B HTML, {ours_gz:>8,} B gzip (HTML + own assets), "
+          f"drawn in {ours_ms:7.0f} ms (median of 5)")
+    print(f"   explore: {len(theirs):>9,} B HTML, {theirs_gz:>8,} B gzip, "
+          f"drawn in {theirs_ms:7.0f} ms")
+    print(f"   ratio bytes ours/explore = 1/{theirs_gz / ours_gz:.1f} (target <= 1/20); "
+          f"speed explore/ours = {theirs_ms / ours_ms:.2f}x (target >= 2.7x)")
+    return out
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,104 @@
+/* geo_layout: points loaded by view. For large collections (the sites map at 100,000 sites) the
+ * page carries no points at all; on every move this asks /api/clusters/<collection> for the
+ * clusters and single points inside the (padded) view at the current zoom and draws them.
+ * Only the latest answer is drawn (older requests are aborted). Written for this app.
+ * Loaded after leaflet.js; called from the map's script as GeoLayout.dynamicPoints(...). */
+(function (window) {
+  "use strict";
+  var L = window.L;
+  var GeoLayout = window.GeoLayout = window.GeoLayout || {};
+  var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+
+  function esc(text) {
+    return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
+      return ENTITIES[c];
+    });
+  }
+
+  function sizeClass(n) {
+    return n < 10 ? "small" : n < 100 ? "medium" : "large";
+  }
+
+  GeoLayout.dynamicPoints = function (map, group, cfg) {
+    var layer = L.layerGroup().addTo(group);
+    var controller = null;
+    var sequence = 0;
+    var container = map.getContainer();
+
+    function bboxParam() {
+      var b = map.getBounds().pad(0.25);
+      return [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()),
+              Math.min(180, b.getEast()), Math.min(90, b.getNorth())]
+        .map(function (v) { return v.toFixed(3); }).join(",");
+    }
+
+    function cluster(f) {
+      var p = f.properties, c = f.geometry.coordinates;
+      var size = p.count < 100 ? 36 : p.count < 1000 ? 42 : 50;
+      var title = cfg.texts.cluster.replace("{count}", p.count);
+      var m = L.marker([c[1], c[0]], {
+        icon: L.divIcon({
+          className: "marker-cluster gl-cluster marker-cluster-" + sizeClass(p.count),
+          html: "<div><span>" + p.count + "</span></div>", iconSize: [size, size]
+        }),
+        title: title, alt: title, keyboard: true
+      });
+      m.on("click", function () {
+        var b = p.bbox;
+        if (b[2] - b[0] < 1e-6 && b[3] - b[1] < 1e-6) {
+          map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, map.getMaxZoom()));
+        } else {
+          map.fitBounds([[b[1], b[0]], [b[3], b[2]]], {padding: [20, 20]});
+        }
+      });
+      return m;
+    }
+
+    function point(f) {
+      var p = f.properties, c = f.geometry.coordinates;
+      var name = cfg.lang === "en" ? p.name_en : p.name_zh;
+      var colour = cfg.colours[p.kind] || cfg.colours._default;
+      var exact = p.precision === "site";
+      var href = cfg.linkBase + "/parks/" + encodeURIComponent(f.id) + "?lang=" + cfg.lang;
+      return L.marker([c[1], c[0]], {
+        icon: L.divIcon({
+          className: "gl-marker " + (exact ? "gl-exact" : "gl-approximate"),
+          html: '<span class="gl-dot" style="--gl-colour:' + esc(colour) + '"></span>',
+          iconSize: [16, 16], iconAnchor: [8, 8], popupAnchor: [0, -8], tooltipAnchor: [8, 0]
+        }),
+        title: name, alt: name
+      }).bindTooltip(esc(name)).bindPopup(
+        '<div class="gl-popup"><h3>' + esc(name) + '</h3><p><a href="' + esc(href) + '">' +
+        esc(cfg.texts.more) + "</a></p></div>", {maxWidth: 320});
+    }
+
+    function draw(data) {
+      layer.clearLayers();
+      data.features.forEach(function (f) {
+        layer.addLayer(f.properties.cluster ? cluster(f) : point(f));
+      });
+      container.setAttribute("data-gl-points", String(data.numberMatched));
+    }
+
+    function load() {
+      if (!map.hasLayer(group)) { return; }
+      var url = cfg.url + "?bbox=" + bboxParam() + "&zoom=" + map.getZoom();
+      if (controller) { controller.abort(); }
+      controller = window.AbortController ? new window.AbortController() : null;
+      var mine = ++sequence;
+      window.fetch(url, controller ? {signal: controller.signal} : {})
+        .then(function (r) {
+          if (!r.ok) { throw new Error("HTTP " + r.status); }
+          return r.json();
+        })
+        .then(function (data) { if (mine === sequence) { draw(data); } })
+        .catch(function (e) {
+          if (e.name !== "AbortError") { container.setAttribute("data-gl-points", "error"); }
+        });
+    }
+
+    map.on("moveend", load);
+    group.on("add", load);
+    load();
+  };
+})(window);

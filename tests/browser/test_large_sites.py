@@ -1,0 +1,98 @@
+"""The sites map with 20,000 synthetic sites in real chromium: a small first response, server-side
+clusters drawn, and moves that fetch only what is in view. One page load for all assertions."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import threading
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from geo_layout.app import create_app
+from geo_layout.data.synth import write_synthetic
+
+N = 20_000
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    from waitress.server import create_server
+
+    folder = write_synthetic(tmp_path_factory.mktemp("large") / "data", N, seed=1)
+    app = create_app({"TESTING": True, "DATA": str(folder)})
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = create_server(app, host="127.0.0.1", port=port, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    yield f"http://127.0.0.1:{port}"
+    server.close()
+
+
+def _bbox(url: str) -> list[float]:
+    return [float(v) for v in parse_qs(urlparse(url).query)["bbox"][0].split(",")]
+
+
+def test_sites_map_at_20000_sites(browser, large_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    origin = urlparse(large_server).netloc
+    offsite, errors, cluster_requests = [], [], []
+
+    def route(r):
+        url = urlparse(r.request.url)
+        if url.scheme in ("data", "blob", "about") or url.netloc == origin:
+            return r.continue_()
+        offsite.append(r.request.url)
+        return r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: cluster_requests.append(r.url)
+            if "/api/clusters/sites" in r.url else None)
+    try:
+        response = page.goto(f"{large_server}/maps/sites", wait_until="domcontentloaded")
+        html = response.body()
+        assert response.headers.get("content-encoding") == "gzip"
+        assert "synthetic-19999" not in html.decode("utf-8")  # the points are not inlined
+        assert len(gzip.compress(html)) < 100_000
+
+        page.wait_for_selector(".gl-cluster", timeout=10_000)
+        counts = [int(t) for t in page.locator(".gl-cluster span").all_inner_texts()]
+        assert len(counts) >= 5 and sum(counts) > N * 0.9
+        assert int(page.locator(".gl-map").get_attribute("data-gl-points")) >= N
+        assert cluster_requests and all("zoom=" in u and "bbox=" in u for u in cluster_requests)
+        first = _bbox(cluster_requests[-1])
+
+        # zoom in twice on Kunming: the requests ask for a smaller box at a higher zoom
+        before = len(cluster_requests)
+        page.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(400)
+        page.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(600)
+        assert len(cluster_requests) > before
+        zoomed = _bbox(cluster_requests[-1])
+        assert (zoomed[2] - zoomed[0]) < (first[2] - first[0]) / 3
+
+        # pan: the next request's box moves with the view and stays the same size
+        before = len(cluster_requests)
+        box = page.locator(".gl-map").bounding_box()
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(cx, cy)
+        page.mouse.down()
+        page.mouse.move(cx - 300, cy, steps=8)
+        page.mouse.up()
+        page.wait_for_timeout(600)
+        assert len(cluster_requests) > before
+        panned = _bbox(cluster_requests[-1])
+        assert panned[0] > zoomed[0]
+        assert abs((panned[2] - panned[0]) - (zoomed[2] - zoomed[0])) < 0.05
+        assert page.locator(".gl-cluster, .gl-marker").count() > 0
+        assert not offsite
+        assert not errors
+    finally:
+        context.close()
