@@ -8,16 +8,14 @@ import threading
 from pathlib import Path
 
 from ..errors import InvalidParameter
+from .style import OKABE_ITO, ROLE_COLOURS as _WEB_ROLE_COLOURS, WINE, blended
 
-# Okabe-Ito: distinguishable with every common colour-vision deficiency.
-ROLE_COLOURS = {
-    "core": "#D55E00",
-    "cluster-silicon": "#0072B2",
-    "cluster-smart-terminals": "#009E73",
-    "point": "#CC79A7",
-    "none": "#EEEEEE",
-}
-EXTRA_CLUSTER_COLOURS = ("#E69F00", "#56B4E9", "#F0E442")  # clusters of other datasets
+# The web maps' role colours as they appear there (fills at LAYOUT_FILL_OPACITY over the map
+# background), painted opaquely: one palette, checked once by tests/maps/test_palette.py.
+ROLE_COLOURS = {role: blended(colour) for role, colour in _WEB_ROLE_COLOURS.items()}
+
+# clusters of other datasets: colours not already taken by a role
+EXTRA_CLUSTER_COLOURS = (OKABE_ITO["sky"], OKABE_ITO["orange"], WINE)
 EDGE = "#8C8C8C"
 INK = "#222222"
 ZONE_INK = "#000000"

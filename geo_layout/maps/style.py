@@ -91,3 +91,13 @@ def prefecture_role(element_ids: list[str], kinds: dict[str, str]) -> str:
     if any(kinds.get(e) == "point" for e in element_ids):
         return "point"
     return "none"
+
+
+def blended(colour: str, background: str = MAP_BACKGROUND,
+            opacity: float = LAYOUT_FILL_OPACITY) -> str:
+    """The colour a fill of ``colour`` at ``opacity`` shows over ``background``: what the eye
+    sees on the web map, and so what the static maps paint opaquely to look the same."""
+    fg = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    bg = [int(background[i:i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(opacity * f + (1 - opacity) * b) for f, b in zip(fg, bg)]
+    return "#" + "".join(f"{v:02X}" for v in mixed)
