@@ -3,6 +3,9 @@ default store, shared by the tests of the data layer."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 import pytest
 
 from geo_layout.app import create_app
@@ -30,23 +33,28 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@pytest.fixture(scope="session")
-def live_server():
-    """The real production WSGI server (waitress) on a free loopback port, in a thread.
-
-    Yields the base URL, e.g. ``http://127.0.0.1:54321``."""
-    import socket
-    import threading
-
+@contextlib.contextmanager
+def serving(app):
+    """Serve ``app`` with the real production WSGI server (waitress) on a free loopback port,
+    in a thread; yields the base URL, e.g. ``http://127.0.0.1:54321``."""
     from waitress.server import create_server
 
-    app = create_app({"TESTING": True})
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = create_server(app, host="127.0.0.1", port=port, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.close()
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``serving`` for tests that need their own app on loopback: ``with serve(app) as url``."""
+    return serving
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """The default app under waitress on loopback; yields the base URL."""
+    with serving(create_app({"TESTING": True})) as url:
+        yield url

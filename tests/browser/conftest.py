@@ -44,6 +44,16 @@ def browser():
         browser.close()
 
 
+def wait_until(page, function: str, arg=None, timeout_ms: int = 5000) -> None:
+    """Poll the JS ``function`` until it returns something truthy. Not ``wait_for_function``:
+    its in-page polling evaluates a string, which the app's CSP (no 'unsafe-eval') forbids."""
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(function, arg):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"timed out waiting for {function}")
+
+
 class PageWatch:
     """Requests that left the app's origin and console errors seen by one page."""
 
@@ -73,6 +83,8 @@ def page(browser, live_server):
     pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     pg.watch = watch
+    pg.wait_until = lambda function, arg=None, timeout_ms=5000: wait_until(
+        pg, function, arg, timeout_ms)
     pg.base_url = live_server
     yield pg
     context.close()

@@ -40,16 +40,6 @@ ACTIVE = """() => {
 }"""
 
 
-
-def wait_until(page, function: str, arg=None, timeout_ms: int = 5000):
-    """Poll the JS ``function`` until it returns something truthy. Not ``wait_for_function``:
-    its in-page polling evaluates a string, which the app's CSP (no 'unsafe-eval') forbids."""
-    for _ in range(timeout_ms // 50):
-        if page.evaluate(function, arg):
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"timed out waiting for {function}")
-
 def wait_for_map(page):
     if page.locator(".leaflet-container").count():
         page.wait_for_selector(".leaflet-container path", state="attached")
@@ -140,7 +130,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus_ring(page):
     zoom = page.evaluate(f"window[{name!r}].getZoom()")
     page.focus(".leaflet-control-zoom-in")
     page.keyboard.press("Enter")
-    wait_until(page, f"() => window[{name!r}].getZoom() === {zoom + 1}")
+    page.wait_until(f"() => window[{name!r}].getZoom() === {zoom + 1}")
 
     # the layer control opens with Enter, Space toggles a layer, Escape closes it
     toggle = page.locator(".leaflet-control-layers-toggle")
@@ -153,7 +143,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus_ring(page):
     prefectures = page.locator("path.gl-prefecture").count()
     assert prefectures == 16
     page.keyboard.press("Space")  # the first overlay: the prefectures
-    wait_until(page, "() => !document.querySelector('path.gl-prefecture')")
+    page.wait_until("() => !document.querySelector('path.gl-prefecture')")
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.className").startswith(

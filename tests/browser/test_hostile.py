@@ -9,8 +9,6 @@ each page type once in Debian's chromium against a second live server serving th
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
@@ -151,17 +149,9 @@ OPEN_ALL = """
 
 
 @pytest.fixture(scope="module")
-def hostile_server(hostile_app):
-    from waitress.server import create_server
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = create_server(hostile_app, host="127.0.0.1", port=port, threads=4)
-    threading.Thread(target=server.run, daemon=True).start()
-    yield f"http://127.0.0.1:{port}"
-    server.close()
+def hostile_server(hostile_app, serve):
+    with serve(hostile_app) as url:
+        yield url
 
 
 def test_no_script_runs_and_text_shows_literally(browser, hostile_server, ids):

@@ -4,8 +4,6 @@ clusters drawn, and moves that fetch only what is in view. One page load for all
 from __future__ import annotations
 
 import gzip
-import socket
-import threading
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -17,19 +15,10 @@ N = 20_000
 
 
 @pytest.fixture(scope="module")
-def large_server(tmp_path_factory):
-    from waitress.server import create_server
-
+def large_server(tmp_path_factory, serve):
     folder = write_synthetic(tmp_path_factory.mktemp("large") / "data", N, seed=1)
-    app = create_app({"TESTING": True, "DATA": str(folder)})
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = create_server(app, host="127.0.0.1", port=port, threads=4)
-    threading.Thread(target=server.run, daemon=True).start()
-    yield f"http://127.0.0.1:{port}"
-    server.close()
+    with serve(create_app({"TESTING": True, "DATA": str(folder)})) as url:
+        yield url
 
 
 def _bbox(url: str) -> list[float]:

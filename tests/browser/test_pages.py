@@ -24,16 +24,6 @@ COUNT_MARKERS = """() => {
 }"""
 
 
-
-def wait_until(page, function: str, arg=None, timeout_ms: int = 5000):
-    """Poll the JS ``function`` until it returns something truthy. Not ``wait_for_function``:
-    its in-page polling evaluates a string, which the app's CSP (no 'unsafe-eval') forbids."""
-    for _ in range(timeout_ms // 50):
-        if page.evaluate(function, arg):
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"timed out waiting for {function}")
-
 def clean(page):
     assert page.watch.offsite == []
     assert page.watch.console_errors == []
@@ -41,7 +31,7 @@ def clean(page):
 
 def shot(page, shots, name: str):
     page.evaluate("document.fonts.ready")
-    wait_until(page, "() => !document.querySelector('.leaflet-zoom-anim')")
+    page.wait_until("() => !document.querySelector('.leaflet-zoom-anim')")
     page.wait_for_timeout(400)  # let Leaflet finish fitting the view
     page.screenshot(path=str(shots / name))
 
@@ -56,7 +46,7 @@ def test_overview_draws_the_layout_and_switches_language(page, store, shots):
     located = sum(1 for c in ("parks", "sites") for f in store.query(c).features
                   if f.geometry() is not None)
     assert page.locator("path.gl-prefecture").count() == 16
-    wait_until(page, f"() => ({COUNT_MARKERS})() === {located}")
+    page.wait_until(f"() => ({COUNT_MARKERS})() === {located}")
     legend = page.locator(".gl-legend-control")
     assert legend.is_visible()
     legend_zh = legend.inner_text()
@@ -74,7 +64,7 @@ def test_overview_draws_the_layout_and_switches_language(page, store, shots):
     assert page.locator("h1").inner_text() == "Information industry layout overview"
     legend_en = page.locator(".gl-legend-control").inner_text()
     assert legend_en != legend_zh and "Kunming" in legend_en
-    wait_until(page, f"() => ({COUNT_MARKERS})() === {located}")
+    page.wait_until(f"() => ({COUNT_MARKERS})() === {located}")
     shot(page, shots, "overview-en.png")
     clean(page)
 
@@ -96,7 +86,7 @@ def test_park_search_and_filters(page, shots):
                            "yunnan-xinchuang-industrial-park-kunming",
                            "yunnan-xinchuang-industrial-park-yuxi"]
     wait_for_map(page)
-    wait_until(page, f"() => ({COUNT_MARKERS})() === 3")
+    page.wait_until(f"() => ({COUNT_MARKERS})() === 3")
     clean(page)
 
 

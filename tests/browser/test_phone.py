@@ -27,20 +27,10 @@ SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector)]
 """ % (TAP, TAP)
 
 
-
-def wait_until(page, function: str, arg=None, timeout_ms: int = 5000):
-    """Poll the JS ``function`` until it returns something truthy. Not ``wait_for_function``:
-    its in-page polling evaluates a string, which the app's CSP (no 'unsafe-eval') forbids."""
-    for _ in range(timeout_ms // 50):
-        if page.evaluate(function, arg):
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"timed out waiting for {function}")
-
 def settle(page, shots=None, name=None):
     if page.locator(".leaflet-container").count():
         page.wait_for_selector(".leaflet-container path", state="attached")
-        wait_until(page, "() => !document.querySelector('.leaflet-zoom-anim')")
+        page.wait_until("() => !document.querySelector('.leaflet-zoom-anim')")
     if shots is not None:
         page.evaluate("document.fonts.ready")
         page.wait_for_timeout(300)
