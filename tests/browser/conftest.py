@@ -63,31 +63,47 @@ class PageWatch:
 
 
 @pytest.fixture()
-def page(browser, live_server):
-    """A fresh page whose network is closed to everything but the live server's origin.
+def open_page(browser):
+    """``open_page(base_url, init_script=None)``: a fresh page whose network is closed to
+    everything but ``base_url``'s origin. ``page.watch.offsite`` lists blocked requests,
+    ``page.watch.console_errors`` console errors; ``page.wait_until(js)`` polls."""
+    contexts = []
 
-    ``page.watch.offsite`` lists blocked requests, ``page.watch.console_errors`` console errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    watch = PageWatch()
-    origin = urlparse(live_server).netloc
+    def _open(base_url: str, init_script: str | None = None):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        contexts.append(context)
+        watch = PageWatch()
+        origin = urlparse(base_url).netloc
 
-    def route(r):
-        url = urlparse(r.request.url)
-        if url.scheme in ("data", "blob", "about") or url.netloc == origin:
-            return r.continue_()
-        watch.offsite.append(r.request.url)
-        return r.abort()
+        def route(r):
+            url = urlparse(r.request.url)
+            if url.scheme in ("data", "blob", "about") or url.netloc == origin:
+                return r.continue_()
+            watch.offsite.append(r.request.url)
+            return r.abort()
 
-    context.route("**/*", route)
-    pg = context.new_page()
-    pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
-    pg.watch = watch
-    pg.wait_until = lambda function, arg=None, timeout_ms=5000: wait_until(
-        pg, function, arg, timeout_ms)
-    pg.base_url = live_server
-    yield pg
-    context.close()
+        context.route("**/*", route)
+        if init_script:
+            context.add_init_script(init_script)
+        pg = context.new_page()
+        pg.on("console",
+              lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+        pg.watch = watch
+        pg.wait_until = lambda function, arg=None, timeout_ms=5000: wait_until(
+            pg, function, arg, timeout_ms)
+        pg.base_url = base_url
+        return pg
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture()
+def page(open_page, live_server):
+    """A fresh watched page (see ``open_page``) on the default app's live server."""
+    return open_page(live_server)
 
 
 @pytest.fixture()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -154,24 +153,9 @@ def hostile_server(hostile_app, serve):
         yield url
 
 
-def test_no_script_runs_and_text_shows_literally(browser, hostile_server, ids):
-    origin = urlparse(hostile_server).netloc
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    offsite: list[str] = []
-
-    def route(r):
-        url = urlparse(r.request.url)
-        if url.scheme in ("data", "blob", "about") or url.netloc == origin:
-            return r.continue_()
-        offsite.append(r.request.url)
-        return r.abort()
-
-    context.route("**/*", route)
-    context.add_init_script(WATCH_CSP)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_no_script_runs_and_text_shows_literally(open_page, hostile_server, ids):
+    page = open_page(hostile_server, init_script=WATCH_CSP)
+    errors = page.watch.console_errors
     unknown = next(p for p, props in ids["parks"].items() if props.get("precision") == "unknown")
     located = next(p for p, props in ids["parks"].items() if props.get("precision") != "unknown")
     pages = {
@@ -204,6 +188,6 @@ def test_no_script_runs_and_text_shows_literally(browser, hostile_server, ids):
                 errors[:] = [e for e in errors if "status of 404" not in e]
             assert errors == [], path
         assert popups > 50, popups
-        assert offsite == []
+        assert page.watch.offsite == []
     finally:
-        context.close()
+        page.close()

@@ -34,22 +34,9 @@ def _poll(page, condition, timeout_ms: int = 10_000) -> None:
     raise AssertionError("timed out")
 
 
-def test_sites_map_at_20000_sites(browser, large_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    origin = urlparse(large_server).netloc
-    offsite, errors, cluster_requests = [], [], []
-
-    def route(r):
-        url = urlparse(r.request.url)
-        if url.scheme in ("data", "blob", "about") or url.netloc == origin:
-            return r.continue_()
-        offsite.append(r.request.url)
-        return r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_sites_map_at_20000_sites(open_page, large_server):
+    page = open_page(large_server)
+    cluster_requests = []
     page.on("request", lambda r: cluster_requests.append(r.url)
             if "/api/clusters/sites" in r.url else None)
     try:
@@ -90,7 +77,7 @@ def test_sites_map_at_20000_sites(browser, large_server):
         assert panned[0] > zoomed[0]
         assert abs((panned[2] - panned[0]) - (zoomed[2] - zoomed[0])) < 0.05
         assert page.locator(".gl-cluster, .gl-marker").count() > 0
-        assert not offsite
-        assert not errors
+        assert not page.watch.offsite
+        assert not page.watch.console_errors
     finally:
-        context.close()
+        page.close()
