@@ -105,8 +105,13 @@ def test_no_response_mixes_versions(app, versions):
             time.sleep(0.0005)
 
     def reader():
+        # at least 150 rounds, and on until the writer has swapped > 50 times (a loaded
+        # machine may starve it), bounded in time
         client = app.test_client()
-        for _ in range(150):
+        deadline = time.monotonic() + 60
+        rounds = 0
+        while (rounds < 150 or swaps[0] <= 50) and time.monotonic() < deadline:
+            rounds += 1
             health = client.get("/healthz").get_json()
             store = expected.get(health["data_version"])
             if store is None:
