@@ -286,14 +286,8 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
     if geom is not None:
         parts = _render_map(_maps().place_map(store, place_id, **_map_options(lang)))
     enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p.get("enterprises", [])]
-    element_enterprises = []
-    if not enterprises:
-        seen = set()
-        for eid in p.get("elements", []):
-            for e in store.query("enterprises", {"element": eid}).features:
-                if e.id not in seen:
-                    seen.add(e.id)
-                    element_enterprises.append(_enterprise(e, lang))
+    element_enterprises = [] if enterprises else [
+        _enterprise(e, lang) for e in _of_elements(store, "enterprises", p.get("elements", []))]
     return render_template(
         "place.html", place=feature, name=feature.name(lang), row=_place_row(store, feature, lang),
         elements=_names(store, "layout-elements", p.get("elements", []), lang),
@@ -335,6 +329,17 @@ def _precision_text(store, p: dict, lang: str) -> str:
     elif precision == "prefecture" and p.get("prefecture"):
         where = store.get("prefectures", p["prefecture"]).name(lang)
     return t(f"place.precision_{precision}", lang, place=where, km=km_text)
+
+
+def _of_elements(store, collection: str, element_ids) -> list:
+    """Records of ``collection`` linked to any of ``element_ids``, each once, in element order."""
+    seen, out = set(), []
+    for eid in element_ids:
+        for f in store.query(collection, {"element": eid}).features:
+            if f.id not in seen:
+                seen.add(f.id)
+                out.append(f)
+    return out
 
 
 @bp.get("/elements/<id>")
@@ -397,16 +402,9 @@ def prefecture(adcode: str):
                  "elements": _names(store, "layout-elements", c.properties["elements"], lang)}
                 for c in store.query("counties", {"prefecture": adcode}).features]
     places = [_place_row(store, f, lang) for f in _places_of(store, p["places"])]
-    enterprises, targets, seen_e, seen_t = [], [], set(), set()
-    for eid in p["elements"]:
-        for e in store.query("enterprises", {"element": eid}).features:
-            if e.id not in seen_e:
-                seen_e.add(e.id)
-                enterprises.append(_enterprise(e, lang))
-        for tg in store.query("targets", {"element": eid}).features:
-            if tg.id not in seen_t:
-                seen_t.add(tg.id)
-                targets.append(_target_row(store, tg, lang))
+    enterprises = [_enterprise(e, lang)
+                   for e in _of_elements(store, "enterprises", p["elements"])]
+    targets = [_target_row(store, tg, lang) for tg in _of_elements(store, "targets", p["elements"])]
     return render_template("prefecture.html", prefecture=feature, name=feature.name(lang),
                            roles=roles, counties=counties, places=places,
                            enterprises=enterprises, targets=targets, parts=parts,
