@@ -42,7 +42,10 @@ SOURCE_LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}
 #: The source's median segment is ~180 m long, so a 20 m "high" level kept 85 % of its
 #: 216,518 county vertices (10.5 MB for the nine files); the levels are therefore 500, 200
 #: and 100 m, rounded to about a twentieth of the tolerance (4 decimals ~ 11 m, 5 ~ 1.1 m).
+#: "coarse" (~1.1 km, 2 decimals) is for views of the whole province: at zoom 7 a pixel is
+#: ~0.011 degrees, so finer detail would be bytes the overview page carries but cannot show.
 LODS: dict[str, tuple[float, int, int]] = {
+    "coarse": (0.01, 1100, 2),
     "low": (0.0045, 500, 4),
     "medium": (0.0018, 200, 4),
     "high": (0.0009, 100, 5),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LANGS = ("zh", "en")
-LODS = ("low", "medium", "high")
+LODS = ("coarse", "low", "medium", "high")
 PRECISIONS = ("site", "town", "county", "prefecture", "unknown")
 ELEMENT_KINDS = ("core", "zone", "cluster", "point", "point-group")
 PLACE_KINDS = (

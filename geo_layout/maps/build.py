@@ -71,10 +71,12 @@ class _Options:
             return default
         if isinstance(self.view, dict):
             zoom = self.view["zoom"]
-            return "low" if zoom <= 8 else "medium" if zoom <= 10 else "high"
+            return ("coarse" if zoom <= 7 else "low" if zoom <= 8 else "medium" if zoom <= 10
+                    else "high")
         west, south, east, north = self.view
         span = max(east - west, north - south)
-        return "low" if span > 3 else "medium" if span > 0.6 else "high"
+        return ("coarse" if span > 6 else "low" if span > 3 else "medium" if span > 0.6
+                else "high")
 
 
 def _options(lang="zh", basemap="none", tianditu_key="", layers=None, view=None, legend=True,
@@ -331,7 +333,7 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
     ``cluster-silicon``, ...), ``places``."""
     o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
     ctx = Context(store, o.lang, o.link_base)
-    lod = o.lod("low")
+    lod = o.lod("coarse")
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title.layout", bounds)
     _prefectures_layer(m, o, ctx, lod, opacity=LAYOUT_FILL_OPACITY)
@@ -345,26 +347,37 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 
-def _mixed_places_layer(m, o: _Options, ctx: Context, features) -> set[str]:
-    """The "places" layer of the overview: a collection with more than DYNAMIC_THRESHOLD
-    located points is loaded by view (:mod:`.dynamic`), the others are inlined."""
+def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str = "places",
+                        name: str | None = None, collections=PLACE_COLLECTIONS,
+                        filters: Mapping[str, str] | None = None, search: str | None = None,
+                        dynamic: bool | None = None) -> set[str]:
+    """A places layer (the overview's "places"; an element's, a prefecture's, the places
+    maps'): a collection with more than DYNAMIC_THRESHOLD located points in ``features`` is
+    loaded by view (:mod:`.dynamic`), asking the server for the selection that chose
+    ``features`` (store ``filters``, text ``search``); the others are inlined. ``dynamic``
+    True loads every one of ``collections`` by view, False inlines everything."""
     from .dynamic import DYNAMIC_THRESHOLD, add_dynamic_points
 
-    located: dict[str, int] = {}
-    for f in features:
-        if f.geometry() is not None:
-            located[f.collection] = located.get(f.collection, 0) + 1
-    big = {c for c, n in located.items() if n > DYNAMIC_THRESHOLD}
-    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
+    if dynamic is None:
+        located: dict[str, int] = {}
+        for f in features:
+            if f.geometry() is not None:
+                located[f.collection] = located.get(f.collection, 0) + 1
+        big = {c for c, n in located.items() if n > DYNAMIC_THRESHOLD}
+    else:
+        big = set(collections) if dynamic else set()
+    kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "layer.places"),
                           [f for f in features if f.collection not in big])
     if big:
-        group = next(g for g in m._children.values() if getattr(g, "layer_id", None) == "places")
+        group = next(g for g in m._children.values()
+                     if getattr(g, "layer_id", None) == layer_id)
         for collection in sorted(big):
             mine = [f for f in features if f.collection == collection]
             m.unlocated.extend(f for f in mine if f.geometry() is None)
             kinds |= {f.properties["kind"] for f in mine if f.geometry() is not None}
             add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs,
-                               link_base=o.link_base, asset_base=o.asset_base)
+                               link_base=o.link_base, asset_base=o.asset_base,
+                               filters=filters, search=search)
         m.unlocated.sort(key=lambda f: (f.collection, f.id))
     return kinds
 
@@ -385,9 +398,8 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     m.title = f"{feature.name(o.lang)} | {m.title}"
     _prefectures_layer(m, o, ctx, "low", opacity=0.15)
     _element_layer(m, o, ctx, feature, lod)
-    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
-                          [f for f in _all_places(store)
-                           if element_id in f.properties.get("elements", [])])
+    selection = {"element": element_id}
+    kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 
@@ -429,21 +441,24 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     outline = {"color": "#111111", "weight": 3, "fill": False, "className": "gl-focus"}
     HtmlGeoJson("focus", [_gj(prefecture.id, prefecture.geometry(lod), lod, o, outline,
                               escape(prefecture.name(o.lang)), None)]).add_to(group)
-    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"),
-                          _all_places(store, {"prefecture": prefecture.id}))
+    selection = {"prefecture": prefecture.id}
+    kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 
 def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
                basemap="none", tianditu_key="", layers=None, view=None, legend=True,
-               asset_base="/assets", link_base="", dynamic=None):
+               asset_base="/assets", link_base="", dynamic=None, search=None):
     """Parks, sites or both (``collection`` = ``parks`` | ``sites`` | ``places``), filtered like
     ``/api/<collection>`` (store filters) and, when ``ids`` is given, limited to those ids (the
     directory's search hits), over the prefectures coloured by layout role.
 
     ``dynamic``: load the points by view from ``/api/clusters/<collection>`` instead of
-    inlining them (:mod:`.dynamic`); default: when one unfiltered collection has more than
-    ``DYNAMIC_THRESHOLD`` located points. Needs the service's API (not for standalone files).
+    inlining them (:mod:`.dynamic`); default (None): for each collection with more than
+    ``DYNAMIC_THRESHOLD`` located points in the selection. The request carries ``filters``
+    and ``search``, the text query ``ids`` came from (``/api/search``); ``ids`` without
+    ``search`` cannot be asked for, so such a selection is always inlined. Needs the service's
+    API (not for standalone files).
 
     Layers: ``prefectures`` and the collection's name."""
     if collection not in (*PLACE_COLLECTIONS, "places"):
@@ -451,26 +466,18 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
     ctx = Context(store, o.lang, o.link_base)
     wanted = None if ids is None else set(ids)
-    features = [f for f in _all_places(store, filters, PLACE_COLLECTIONS if collection == "places"
-                                       else (collection,))
+    collections = PLACE_COLLECTIONS if collection == "places" else (collection,)
+    features = [f for f in _all_places(store, filters, collections)
                 if wanted is None or f.id in wanted]
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title." + collection, bounds)
-    _prefectures_layer(m, o, ctx, o.lod("low"), opacity=0.3)
-    from .dynamic import DYNAMIC_THRESHOLD, add_dynamic_points
-
-    if dynamic is None:
-        dynamic = (collection in PLACE_COLLECTIONS and not filters and ids is None
-                   and sum(f.geometry() is not None for f in features) > DYNAMIC_THRESHOLD)
-    if dynamic:
-        group = _group(m, o, collection, label(o.lang, "layer." + collection))
-        m.unlocated.extend(f for f in features if f.geometry() is None)
-        kinds = {f.properties["kind"] for f in features if f.geometry() is not None}
-        add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs, link_base=o.link_base,
-                           asset_base=o.asset_base)
-    else:
-        kinds = _places_layer(m, o, ctx, collection, label(o.lang, "layer." + collection),
-                              features)
+    _prefectures_layer(m, o, ctx, o.lod("coarse"), opacity=0.3)
+    if ids is not None and not search:
+        dynamic = False
+    kinds = _mixed_places_layer(m, o, ctx, features, layer_id=collection,
+                                name=label(o.lang, "layer." + collection),
+                                collections=collections, filters=filters, search=search,
+                                dynamic=dynamic)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 

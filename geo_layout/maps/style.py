@@ -49,7 +49,7 @@ KIND_COLOURS = {
 
 #: Decimal places that each level of detail can show (low ~500 m, medium ~100 m, high ~20 m);
 #: points are known to at best a few metres.
-DECIMALS = {"low": 3, "medium": 4, "high": 5}
+DECIMALS = {"coarse": 2, "low": 3, "medium": 4, "high": 5}
 POINT_DECIMALS = 5
 
 

@@ -130,8 +130,8 @@ BBOX = Param(
     lambda _s: {"type": "array", "minItems": 4, "maxItems": 4,
                 "items": {"type": "number", "minimum": -180, "maximum": 180}},
     lambda raw, _s: p.bbox(raw), explode=False)
-LOD = _enum("lod", tuple(LODS), "Level of detail of boundaries: low (~500 m), medium (~100 m), "
-            "high (~20 m). No effect on points.", "medium")
+LOD = _enum("lod", tuple(LODS), "Level of detail of boundaries: coarse (~1 km, for the whole "
+            "province), low (~500 m), medium (~200 m), high (~100 m). No effect on points.", "medium")
 CRS_API = _enum("crs", ("wgs84", "gcj02", "bd09"),
                 "Coordinate system of the returned coordinates: wgs84 (EPSG:4326), gcj02 (Amap, "
                 "Tencent) or bd09 (Baidu). GCJ-02 and BD-09 are not EPSG systems; the response "
@@ -162,6 +162,8 @@ ZOOM = Param(
 Q = _text("q", "Text to find in names (Chinese, English, or pinyin such as chenggong / cg), "
           "case-insensitive, partial.", required=True)
 SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
+CLUSTERS_Q = _text("q", "Only points whose names match this text, like /api/search (every hit, "
+                   "not only the first 100): the park directory's search on its map.")
 
 
 def _coordinate(name: str, bound: float, description: str) -> Param:
@@ -245,12 +247,16 @@ def _api_operations() -> list[Operation]:
         ops.append(Operation(
             ("api-clusters", c), f"/api/clusters/{c}",
             f"{COLLECTION_INFO[c][0]}: clusters for a map view", "api",
-            (BBOX, ZOOM, F_API), (GEOJSON,), "Clusters",
+            (BBOX, ZOOM) + filter_params(c) + (CLUSTERS_Q, CRS_API, COORDS_API, F_API),
+            (GEOJSON,), "Clusters",
             description="What a map at this zoom should draw inside bbox (default: the "
                         "whole collection): clusters of points that would overlap on screen "
                         f"(grid of {CLUSTER_CELL_PX} px in Web Mercator; properties cluster, "
                         "count, bbox) and the remaining single points (id, names, kind, "
-                        "precision). WGS-84."))
+                        "precision). Only the located points passing the filters (as "
+                        f"/api/{c}) and matching q (as /api/search) are counted. bbox is "
+                        "WGS-84; the returned coordinates are in crs (default WGS-84, gcj02 "
+                        "for an Amap basemap)."))
     ops.append(Operation(
         ("api-search",), "/api/search", "Search names in Chinese, English and pinyin", "api",
         (Q, SEARCH_LIMIT) + common, (JSON,), "SearchResults",
@@ -431,7 +437,8 @@ def _schemas() -> dict:
                            "features": {"type": "array",
                                         "items": {"$ref": "#/components/schemas/Feature"}},
                            "zoom": {"type": "integer"}, "numberMatched": count,
-                           "numberReturned": count, "truncated": {"type": "boolean"}}},
+                           "numberReturned": count, "truncated": {"type": "boolean"},
+                           "coordinate_system": {"$ref": "#/components/schemas/CoordinateSystem"}}},
         "LandingPage": {"type": "object", "required": ["links"], "properties": {
             "title": {"type": "string"}, "description": {"type": "string"}, "links": links}},
         "Conformance": {"type": "object", "required": ["conformsTo"], "properties": {

@@ -161,11 +161,13 @@ def test_amap_shifts_every_overlay_to_gcj02(store):
     assert abs(at[1] - park.geometry().x) > 1e-3  # really moved (hundreds of metres)
     assert json.dumps(at, separators=(",", ":")) in doc
     feature = next(f for f in _prefecture_features(m) if f["properties"]["adcode"] == "530600")
-    ring = store.get("prefectures", "530600").geometry("low")
-    ring = (ring.geoms[0] if hasattr(ring, "geoms") else ring).exterior.coords[0]
+    ring = store.get("prefectures", "530600").geometry("coarse")  # the overview's level
+    ring = (ring.geoms[0] if hasattr(ring, "geoms") else ring).exterior.coords
     coords = feature["geometry"]["coordinates"]
-    first = coords[0][0][0] if feature["geometry"]["type"] == "MultiPolygon" else coords[0][0]
-    assert first == pytest.approx(list(crs.wgs84_to_gcj02(*ring)), abs=1e-3 / 2 + 1e-9)
+    drawn = coords[0][0] if feature["geometry"]["type"] == "MultiPolygon" else coords[0]
+    shifted = [[round(v, 2) for v in crs.wgs84_to_gcj02(*xy)] for xy in ring]
+    assert drawn == shifted  # every vertex shifted, then rounded to the level's 2 decimals
+    assert drawn != [[round(v, 2) for v in xy] for xy in ring]
     assert "webrd0{s}.is.autonavi.com" in doc
     plain = layout_map(store)
     (plain_markers,) = find(plain, PlaceMarkers)
