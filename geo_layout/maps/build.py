@@ -177,7 +177,7 @@ def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterabl
         west, south, east, north = o.view if o.view is not None else bounds
         if o.view is not None and o.crs != "wgs84":
             west, south, east, north = geo.bounds([_box(o.view)], o.crs)
-        m.fit_bounds([[south, west], [north, east]])
+        m.initial_bounds = [[south, west], [north, east]]
     return m
 
 

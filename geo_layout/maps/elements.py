@@ -41,6 +41,9 @@ class GeoMap(folium.Map):
                 center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }},
                 ...{{ this.options|tojavascript }}
             });
+            {%- if this.initial_bounds %}
+            {{ this.get_name() }}.fitBounds({{ this.initial_bounds|tojson }});
+            {%- endif %}
             {%- if this.control_scale %}
             L.control.scale({{ this.scale_options|tojson }}).addTo({{ this.get_name() }});
             {%- endif %}
@@ -58,6 +61,10 @@ class GeoMap(folium.Map):
         self.lang = lang
         self.title = title
         self.scale_options = {"imperial": False}
+        #: ``[[south, west], [north, east]]`` to fit right after the map is made, before any
+        #: layer is added (folium's ``fit_bounds`` runs last, so every layer would be drawn
+        #: twice: once at the starting view, again at the fitted one).
+        self.initial_bounds: list | None = None
         self.layer_ids: list[str] = []
         self.unlocated: list = []
         self.get_root().header._children.pop("meta_http", None)

@@ -1,8 +1,16 @@
 """Turning a built map into HTML: its three parts for a page template, or a whole document
-for an iframe. The branca Figure is rendered once per map; both functions reuse that."""
+for an iframe. The branca Figure is rendered once per map; both functions reuse that.
+
+Drawn in two steps, so a page shows its map as early as a bare Leaflet page would: the map
+and its first layer (the prefectures: every builder adds them first) are drawn by a script
+right after the map's ``<div>``, before the browser has parsed the rest of the page; every
+other layer, the legend and the controls are drawn once the document is parsed. Only
+``leaflet.js`` blocks the page; the plugins and our own scripts load ``defer``red, in
+parallel, and run before that second step."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -16,6 +24,12 @@ class MapParts:
     body: str
     script: str
 
+    @property
+    def scripts(self) -> tuple[str, ...]:
+        """Every inline script of the map, in page order (for tests and hashing)."""
+        found = re.findall(r"<script>\n(.*?)\n</script>", self.body, flags=re.S)
+        return (*found, self.script)
+
 
 def map_parts(m) -> MapParts:
     cached = getattr(m, "_geo_layout_parts", None)
@@ -24,10 +38,47 @@ def map_parts(m) -> MapParts:
     figure = m.get_root()
     for child in list(figure._children.values()):
         child.render()
-    parts = MapParts(head=figure.header.render(), body=figure.html.render(),
-                     script=figure.script.render())
+    first, rest = _split_after_first_layer(m, figure.script.render())
+    body = figure.html.render()
+    if first:
+        body += f"\n<script>\n{first}\n</script>"
+    parts = MapParts(head=_defer_plugins(figure.header.render()), body=body,
+                     script=_when_parsed(rest) if first else rest)
     m._geo_layout_parts = parts
     return parts
+
+
+def _split_after_first_layer(m, script: str) -> tuple[str, str]:
+    """(the map and its first layer group, everything after), split where that group is added
+    to the map; ("", script) when the map has no layer group."""
+    import folium
+
+    group = next((c for c in m._children.values() if isinstance(c, folium.FeatureGroup)), None)
+    if group is None:
+        return "", script
+    added = f"{group.get_name()}.addTo({m.get_name()});"
+    at = script.find(added)
+    if at < 0:
+        return "", script
+    at += len(added)
+    return script[:at], script[at:]
+
+
+def _when_parsed(script: str) -> str:
+    """``script`` run once the document is parsed (after the ``defer``red plugins)."""
+    return ("(function (run) {\n"
+            "    if (document.readyState === \"loading\") {\n"
+            "        document.addEventListener(\"DOMContentLoaded\", run);\n"
+            "    } else { run(); }\n"
+            f"}})(function () {{{script}\n}});")
+
+
+_PLUGIN_SCRIPT = re.compile(r'<script src="(?![^"]*/leaflet\.js[?"])')
+
+
+def _defer_plugins(head: str) -> str:
+    """Every ``<script src>`` of the map's head except Leaflet itself, ``defer``red."""
+    return _PLUGIN_SCRIPT.sub('<script defer src="', head)
 
 
 def render_document(m) -> str:

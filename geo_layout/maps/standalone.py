@@ -14,7 +14,7 @@ from .assets import asset_dirs
 from .render import map_parts, render_document
 
 ASSET_BASE = "/assets"
-_SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"\s*>\s*</script>')
+_SCRIPT = re.compile(r'<script (?:defer )?src="(?P<url>[^"]+)"\s*>\s*</script>')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
 _CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<ref>[^'")]+)(?P=q)\s*\)""")
 _ASSET_URL = re.compile(r"^/assets/(?P<prefix>[a-z]+)/(?P<path>[^?#]+)(?:\?.*)?$")

@@ -262,10 +262,24 @@ def test_map_parts_split_the_document(store):
     assert "/assets/leaflet/leaflet.css?v=" in parts.head
     assert "/assets/markercluster/leaflet.markercluster.js?v=" in parts.head
     assert "html, body" not in parts.head  # does not restyle the embedding page
-    assert re.fullmatch(r'\s*<div class="folium-map gl-map" id="map_[0-9a-f]+"></div>\s*',
-                        parts.body)
-    assert "L.map(" in parts.script and "<script" not in parts.script
-    assert "GeoLayout.controls(" in parts.script and "L.control.scale(" in parts.script
+    # only Leaflet blocks the page; the plugins and our scripts are deferred
+    assert re.search(r'<script src="/assets/leaflet/leaflet\.js\?v=\w+"></script>', parts.head)
+    assert re.search(r'<script defer src="/assets/markercluster/leaflet\.markercluster\.js',
+                     parts.head)
+    assert re.search(r'<script defer src="/assets/app/js/controls\.js', parts.head)
+    # body: the map's <div>, then the script that makes the map and draws its first layer
+    first = re.fullmatch(r'\s*<div class="folium-map gl-map" id="(map_[0-9a-f]+)"></div>\s*'
+                         r"<script>\n(.*)\n</script>", parts.body, flags=re.S)
+    assert first, parts.body[:200]
+    name, first_script = first.groups()
+    assert f"var {name} = L.map(" in first_script and "L.control.scale(" in first_script
+    assert first_script.rstrip().endswith(f".addTo({name});")  # the prefectures group
+    assert "GeoLayout" not in first_script  # deferred scripts are not there yet
+    # script: the rest, once the document is parsed
+    assert "L.map(" not in parts.script and "<script" not in parts.script
+    assert 'document.addEventListener("DOMContentLoaded", run)' in parts.script
+    assert "GeoLayout.controls(" in parts.script and "L.markerClusterGroup(" in parts.script
+    assert parts.scripts == (first_script, parts.script)
     assert map_parts(m) is parts
     doc = render_document(m)
     assert doc.startswith("<!DOCTYPE html>") and parts.script in doc
