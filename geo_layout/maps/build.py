@@ -32,6 +32,7 @@ from .popups import (
     Context, county_tooltip, element_popup, element_tooltip, legend_html, place_popup,
     place_tooltip, prefecture_popup, prefecture_tooltip,
 )
+from .refine import add_refinement
 from .render import MapParts, map_parts, render_document
 from .style import (
     KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS, ZONE_COLOUR, element_colour,
@@ -173,6 +174,7 @@ def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterabl
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
     texts["attribution"] = escape(label(o.lang, "attribution.none"))
     MapControls(texts).add_to(m)
+    add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base)
     if o.view is None or not isinstance(o.view, dict):
         west, south, east, north = o.view if o.view is not None else bounds
         if o.view is not None and o.crs != "wgs84":
@@ -240,7 +242,8 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
         names.append({"at": geo.label_point(f.geometry(lod), o.crs),
                       "html": f"<span>{escape(short)}</span>",
                       "cls": "gl-prefecture-label"})
-    HtmlGeoJson("prefectures", features).add_to(group)
+    shapes = HtmlGeoJson("prefectures", features).add_to(group)
+    m.refinable.append((shapes, "prefectures", lod))
     if labels:
         Labels(names).add_to(group)
     return group
@@ -265,8 +268,10 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     if p.get("approximate"):
         style["dashArray"] = "8 6"
     popup = element_popup(ctx, feature)
-    HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style, element_tooltip(ctx, feature),
-                                 popup, kind=p["kind"])]).add_to(group)
+    shapes = HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style,
+                                          element_tooltip(ctx, feature), popup,
+                                          kind=p["kind"])]).add_to(group)
+    m.refinable.append((shapes, "layout-elements", lod))
     if badge:
         star = "★ " if p["kind"] == "point" else ""
         Labels([{"at": geo.label_point(geom, o.crs), "popup": popup,

@@ -65,6 +65,8 @@ class GeoMap(folium.Map):
         #: layer is added (folium's ``fit_bounds`` runs last, so every layer would be drawn
         #: twice: once at the starting view, again at the fitted one).
         self.initial_bounds: list | None = None
+        #: ``(HtmlGeoJson, collection, level)`` of the boundary layers to refine on zoom.
+        self.refinable: list[tuple] = []
         self.layer_ids: list[str] = []
         self.unlocated: list = []
         self.get_root().header._children.pop("meta_http", None)

@@ -61,3 +61,46 @@ def test_places_map_shows_approximate_points(page, store):
         assert page.locator(".gl-marker.gl-exact").count() == 0  # none is known to the site
     assert page.watch.offsite == []
     assert page.watch.console_errors == []
+
+
+def test_boundaries_get_finer_as_the_map_zooms_in(page, store):
+    """The overview carries the coarse level; zoomed in on Kunming, the prefectures and the
+    layout elements in view are swapped for the level that zoom needs, fetched from the API."""
+    page.goto(page.base_url + "/?lang=en")
+    page.wait_for_load_state("networkidle")
+    name = page.evaluate("document.querySelector('.gl-map').id")
+    vertices = """(name) => {
+        const counts = {};
+        window[name].eachLayer(l => {
+            if (l.feature && l.getLatLngs && l.feature.properties.adcode === "530100") {
+                counts.kunming = l.getLatLngs().flat(3).length;
+            }
+            if (l.feature && l.getLatLngs && l.feature.id === "core") {
+                counts.core = l.getLatLngs().flat(3).length;
+            }
+        });
+        return counts;
+    }"""
+    before = page.evaluate(vertices, name)
+    with page.expect_request(lambda r: "/api/prefectures?lod=medium" in r.url) as asked:
+        page.evaluate(f"window[{name!r}].setView([25.05, 102.7], 10)")
+    assert "bbox=" in asked.value.url
+    page.wait_for_function(f"""() => {{
+        let n = 0;
+        window[{name!r}].eachLayer(l => {{
+            if (l.feature && l.feature.properties.adcode === "530100") {{
+                n = l.getLatLngs().flat(3).length; }} }});
+        return n > {before["kunming"]};
+    }}""")
+    after = page.evaluate(vertices, name)
+    medium = store.get("prefectures", "530100").geometry("medium")
+    rings = [r for p in getattr(medium, "geoms", [medium]) for r in (p.exterior, *p.interiors)]
+    assert after["kunming"] == sum(len(r.coords) - 1 for r in rings)  # Leaflet drops the closer
+    assert after["kunming"] > 2 * before["kunming"]
+    page.wait_for_function(f"""() => {{
+        let n = 0;
+        window[{name!r}].eachLayer(l => {{
+            if (l.feature && l.feature.id === "core") {{ n = l.getLatLngs().flat(3).length; }} }});
+        return n > {before["core"]};
+    }}""")
+    assert page.watch.offsite == [] and page.watch.console_errors == []
