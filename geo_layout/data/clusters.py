@@ -6,12 +6,19 @@ cluster covers about the same screen area at every zoom, like Leaflet.markerclus
 a cell with one point, or any cell at :data:`POINTS_ZOOM` and beyond, yields the points
 themselves, capped at :data:`MAX_POINTS` per response. Vectorised with numpy: ~5 ms for 100,000
 points.
+
+A filtered map (an element's, a prefecture's, the directory's search) clusters only its
+:func:`selection`: the located points passing the same filters and search as its page.
 """
 
 from __future__ import annotations
 
 import math
+import threading
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Mapping
 
 import numpy as np
 
@@ -72,3 +79,51 @@ def grid_clusters(xy: np.ndarray, bbox: tuple[float, float, float, float], zoom:
                 for i, c in enumerate(counts.tolist()) if c > 1]
     singles = inside[counts[inverse] == 1]
     return clusters, singles[:MAX_POINTS], len(inside)
+
+
+# --- selections: the located points a filtered map shows ---------------------------------
+
+#: Selections kept per store (a map's every move asks for the same one).
+SELECTION_CACHE = 64
+_selections: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_selections_lock = threading.Lock()
+
+
+def selection(store, collection: str, filters: Mapping[str, str] | None = None,
+              q: str | None = None) -> tuple[np.ndarray, list]:
+    """Lon/lat array (n x 2) and features of the located points of ``collection`` that pass
+    the store ``filters`` (as ``/api/<collection>``) and, with ``q``, match the name search
+    (as ``/api/search``, every hit). Unfiltered, this is ``store.located(collection)``.
+
+    A filtered map asks for its selection on every move, so the indices are kept per store
+    (least recently used out after :data:`SELECTION_CACHE`); a reloaded store starts afresh."""
+    xy, located = store.located(collection)
+    filters = {k: v for k, v in (filters or {}).items() if v is not None}
+    if not filters and not q:
+        return xy, located
+    key = (collection, tuple(sorted(filters.items())), q or "")
+    with _selections_lock:
+        cached = _selections.setdefault(store, OrderedDict())
+        idx = cached.get(key)
+        if idx is not None:
+            cached.move_to_end(key)
+    if idx is None:
+        idx = _select(store, collection, located, filters, q)
+        with _selections_lock:
+            cached[key] = idx
+            while len(cached) > SELECTION_CACHE:
+                cached.popitem(last=False)
+    return xy[idx], [located[i] for i in idx.tolist()]
+
+
+def _select(store, collection: str, located: list, filters: Mapping[str, str],
+            q: str | None) -> np.ndarray:
+    position = {f.id: i for i, f in enumerate(located)}
+    chosen = [position[f.id] for f in store.query(collection, filters).features
+              if f.id in position]
+    if q:
+        everything = store.query(collection, limit=0).total
+        hits = {h.feature.id for h in store.search(q, limit=max(everything, 1),
+                                                    collections=(collection,))}
+        chosen = [i for i in chosen if located[i].id in hits]
+    return np.array(sorted(chosen), dtype=np.int64)

@@ -363,12 +363,12 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
     True loads every one of ``collections`` by view, False inlines everything."""
     from .dynamic import DYNAMIC_THRESHOLD, add_dynamic_points
 
+    by_collection: dict[str, list] = {}
+    for f in features:
+        by_collection.setdefault(f.collection, []).append(f)
     if dynamic is None:
-        located: dict[str, int] = {}
-        for f in features:
-            if f.geometry() is not None:
-                located[f.collection] = located.get(f.collection, 0) + 1
-        big = {c for c, n in located.items() if n > DYNAMIC_THRESHOLD}
+        big = {c for c, mine in by_collection.items()
+               if sum(f.geometry() is not None for f in mine) > DYNAMIC_THRESHOLD}
     else:
         big = set(collections) if dynamic else set()
     kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "layer.places"),
@@ -377,9 +377,11 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
         group = next(g for g in m._children.values()
                      if getattr(g, "layer_id", None) == layer_id)
         for collection in sorted(big):
-            mine = [f for f in features if f.collection == collection]
-            m.unlocated.extend(f for f in mine if f.geometry() is None)
-            kinds |= {f.properties["kind"] for f in mine if f.geometry() is not None}
+            for f in by_collection.get(collection, ()):
+                if f.geometry() is None:
+                    m.unlocated.append(f)
+                else:
+                    kinds.add(f.properties["kind"])
             add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs,
                                link_base=o.link_base, asset_base=o.asset_base,
                                filters=filters, search=search)
@@ -388,9 +390,11 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
 
 
 def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
-                view=None, legend=True, asset_base="/assets", link_base=""):
+                view=None, legend=True, asset_base="/assets", link_base="", dynamic=None):
     """One layout element: its prefectures or counties (medium detail), its places, and the
-    province's prefectures around it. Raises NotFound for an unknown id.
+    province's prefectures around it. Raises NotFound for an unknown id. ``dynamic`` as for
+    :func:`places_map` (by default a collection with more than ``DYNAMIC_THRESHOLD`` located
+    points among the element's is loaded by view, asking for ``element=<id>``).
 
     Layers: ``prefectures``, the element's id, ``places``."""
     o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
@@ -404,14 +408,16 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     _prefectures_layer(m, o, ctx, "low", opacity=0.15)
     _element_layer(m, o, ctx, feature, lod)
     selection = {"element": element_id}
-    kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection)
+    kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
+                                dynamic=dynamic)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 
 def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="", layers=None,
-                   view=None, legend=True, asset_base="/assets", link_base=""):
+                   view=None, legend=True, asset_base="/assets", link_base="", dynamic=None):
     """A prefecture with its counties (medium detail, labelled) and its parks and sites.
-    Raises NotFound for an unknown adcode.
+    Raises NotFound for an unknown adcode. ``dynamic`` as for :func:`element_map`
+    (``prefecture=<adcode>``).
 
     Layers: ``prefectures``, ``counties``, ``places``."""
     from .elements import HtmlGeoJson, Labels
@@ -447,7 +453,8 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     HtmlGeoJson("focus", [_gj(prefecture.id, prefecture.geometry(lod), lod, o, outline,
                               escape(prefecture.name(o.lang)), None)]).add_to(group)
     selection = {"prefecture": prefecture.id}
-    kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection)
+    kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
+                                dynamic=dynamic)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 

@@ -3,10 +3,15 @@
 A page with 100,000 sites inlined as markers is ~40 MB of HTML and takes the browser tens of
 seconds; with :class:`DynamicPoints` the page carries none, and ``static/js/points.js`` asks
 ``/api/clusters/<collection>?bbox=&zoom=`` for server-side clusters of what is in view on
-every move. ``places_map`` switches to it above :data:`DYNAMIC_THRESHOLD` points.
+every move. The maps switch to it above :data:`DYNAMIC_THRESHOLD` located points of a
+collection in their selection (an element's or a prefecture's places, the directory's filters
+and search), and the request carries the same selection, so the server clusters only those.
 """
 
 from __future__ import annotations
+
+from typing import Mapping
+from urllib.parse import urlencode
 
 from branca.element import MacroElement
 from folium.template import Template
@@ -21,7 +26,9 @@ DYNAMIC_THRESHOLD = 2000
 
 
 class DynamicPoints(MacroElement):
-    """Draws ``collection``'s points into the parent layer from the clusters API."""
+    """Draws ``collection``'s points into the parent layer from the clusters API: those passing
+    ``filters`` (store filters, as ``/api/<collection>``) and matching ``search`` (the
+    directory's ``q``), in the map's coordinate system ``crs``."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -31,11 +38,13 @@ class DynamicPoints(MacroElement):
     """)
 
     def __init__(self, collection: str, *, lang: str, crs: str, link_base: str,
-                 api_base: str = "/api"):
+                 api_base: str = "/api", filters: Mapping[str, str] | None = None,
+                 search: str | None = None):
         super().__init__()
         self._name = "DynamicPoints"
         self.config = {
-            "url": f"{api_base.rstrip('/')}/clusters/{collection}",
+            "url": clusters_url(collection, api_base=api_base, filters=filters, search=search,
+                                crs=crs),
             "crs": crs, "lang": lang, "linkBase": link_base,
             "colours": {**KIND_COLOURS, "_default": OUTLINE},
             "texts": {"cluster": label(lang, "dynamic.cluster"),
@@ -47,11 +56,29 @@ class DynamicPoints(MacroElement):
         return js_json(self.config)
 
 
+def clusters_url(collection: str, *, api_base: str = "/api",
+                 filters: Mapping[str, str] | None = None, search: str | None = None,
+                 crs: str = "wgs84") -> str:
+    """``/api/clusters/<collection>`` with the selection's filters (sorted), ``q`` and, for a
+    GCJ-02 basemap, ``crs=gcj02``; points.js appends ``bbox`` and ``zoom``."""
+    query = sorted((k, str(v)) for k, v in (filters or {}).items() if v not in (None, ""))
+    if search:
+        query.append(("q", search))
+    if crs != "wgs84":
+        query.append(("crs", crs))
+    url = f"{api_base.rstrip('/')}/clusters/{collection}"
+    return url + ("?" + urlencode(query) if query else "")
+
+
 def add_dynamic_points(m, group, collection: str, *, lang: str, crs: str, link_base: str,
-                       asset_base: str) -> None:
-    """Put the view-loaded points of ``collection`` into ``group`` of map ``m`` and load the
-    script (and the cluster styles it reuses) from ``asset_base``."""
-    m.default_js = [*m.default_js,
-                    ("geo_layout_points", assets.asset_url(asset_base, assets.APP, "js/points.js"))]
-    m.default_css = [*m.default_css, *assets.cluster_css(asset_base)]
-    DynamicPoints(collection, lang=lang, crs=crs, link_base=link_base).add_to(group)
+                       asset_base: str, filters: Mapping[str, str] | None = None,
+                       search: str | None = None) -> None:
+    """Put the view-loaded points of ``collection`` (those passing ``filters`` and matching
+    ``search``) into ``group`` of map ``m`` and load the script (and the cluster styles it
+    reuses) from ``asset_base``."""
+    script = ("geo_layout_points", assets.asset_url(asset_base, assets.APP, "js/points.js"))
+    if script not in m.default_js:
+        m.default_js = [*m.default_js, script]
+        m.default_css = [*m.default_css, *assets.cluster_css(asset_base)]
+    DynamicPoints(collection, lang=lang, crs=crs, link_base=link_base, filters=filters,
+                  search=search).add_to(group)

@@ -113,6 +113,20 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "project sites have their own map."},
     "directory.map_none": {"zh": "没有可在地图上显示的园区。",
                            "en": "No matching park has a location to map."},
+    # pagination of the directory; capped lists of places (the rest one link away)
+    "page.label": {"zh": "分页", "en": "Pages"},
+    "page.of": {"zh": "第 {page} / {pages} 页（第 {first}–{last} 条）",
+                "en": "Page {page} of {pages} (results {first}–{last})"},
+    "page.first": {"zh": "首页", "en": "First"},
+    "page.prev": {"zh": "上一页", "en": "Previous"},
+    "page.next": {"zh": "下一页", "en": "Next"},
+    "page.last": {"zh": "末页", "en": "Last"},
+    "page.map_note": {"zh": "地图显示全部 {n} 条结果，不只是本页。",
+                      "en": "The map shows all {n} results, not only this page."},
+    "list.shown": {"zh": "这里列出前 {shown} 条，共 {total} 条。",
+                   "en": "Listed here: the first {shown} of {total}."},
+    "list.directory": {"zh": "在名录中查看全部", "en": "All of them in the directory"},
+    "list.download": {"zh": "下载：", "en": "Download:"},
 
     # --- field labels ---
     "field.name": {"zh": "名称", "en": "Name"},

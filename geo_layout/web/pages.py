@@ -20,8 +20,10 @@ bp = Blueprint("pages", __name__)
 PLACE_COLLECTIONS = ("parks", "sites")
 DIRECTORY_FILTERS = ("prefecture", "element", "industry", "kind", "precision")
 CRS_SYSTEMS = ("wgs84", "gcj02", "bd09")
-SEARCH_LIMIT = 10_000
-LOCATED_ROWS = 200
+#: Rows of a list of places on a page; the rest are one link away (directory, downloads).
+LIST_ROWS = 100
+#: Rows of one page of the directory.
+PAGE_ROWS = 50
 
 
 # --- shared template context -------------------------------------------------------------
@@ -138,13 +140,29 @@ def _map_context(lang: str, map_path: str) -> dict:
     }
 
 
-def _unlocated(store, collections, lang: str, filters: dict | None = None) -> list[dict]:
-    rows = []
-    for collection in collections:
-        for f in store.query(collection, filters or {}).features:
-            if f.geometry() is None:
-                rows.append(_place_row(store, f, lang))
-    return rows
+def _capped(store, features: list, lang: str, filters: dict, collections=PLACE_COLLECTIONS,
+            *, directory: bool = True) -> dict:
+    """A list of places as a page shows it: the first LIST_ROWS rows (in the given order),
+    how many there are, and where the full list is: the directory with the same ``filters``
+    (unless ``directory`` is false) and the downloads (and API) of ``collections`` with them
+    (with 100,000 sites an uncapped list was most of a 45 MB page)."""
+    query = "?" + urlencode(filters) if filters else ""
+    links = [(f"{c}.{fmt}", f"/downloads/{c}.{fmt}{query}")
+             for c in collections for fmt in ("csv", "geojson")]
+    if not directory:
+        links += [(f"API: {c}", f"/api/{c}{query}") for c in collections]
+    return {
+        "rows": [_place_row(store, f, lang) for f in features[:LIST_ROWS]],
+        "total": len(features),
+        "directory": url_for("pages.directory", lang=lang, **filters) if directory else None,
+        "downloads": links,
+    }
+
+
+def _unlocated(store, collections, lang: str) -> dict:
+    """The places the plan does not locate, capped (:func:`_capped`)."""
+    features = [f for c in collections for f in store.query(c).features if f.geometry() is None]
+    return _capped(store, features, lang, {"precision": "unknown"}, collections)
 
 
 def _place_row(store, f, lang: str) -> dict:
@@ -188,11 +206,12 @@ def _layout_page(template: str):
                 for f in store.query("layout-elements").features]
     counts = {"prefectures": len(ds.prefectures), "parks": len(ds.parks),
               "sites": len(ds.sites), "targets": len(ds.targets)}
+    located = [f for c in PLACE_COLLECTIONS for f in store.query(c).features
+               if f.geometry() is not None]
     return render_template(template, parts=parts, elements=elements, counts=counts,
                            plan_title=ds.plan.title.get(lang),
                            unlocated=_unlocated(store, PLACE_COLLECTIONS, lang),
-                           located=[_place_row(store, f, lang) for c in PLACE_COLLECTIONS
-                                    for f in store.query(c).features if f.geometry() is not None],
+                           located=_capped(store, located, lang, {}),
                            **_map_context(lang, "/maps/layout"))
 
 
@@ -213,11 +232,11 @@ def _places_page(collection: str):
     store = current_store()
     parts = _render_map(_maps().places_map(store, collection, **_map_options(lang)))
     located = [f for f in store.query(collection).features if f.geometry() is not None]
-    # the table lists the first LOCATED_ROWS (100,000 rows would be the page's whole weight);
-    # the rest are on the map, in the API and in the downloads
-    rows = [_place_row(store, f, lang) for f in located[:LOCATED_ROWS]]
+    # the rest of a capped list is on the map, in the API and in the downloads (the directory
+    # lists parks and sites together, so it is no full list of one of them)
     return render_template("places_map.html", parts=parts, collection=collection,
-                           located=rows, located_total=len(located),
+                           located=_capped(store, located, lang, {}, [collection],
+                                           directory=False),
                            unlocated=_unlocated(store, [collection], lang),
                            **_map_context(lang, f"/maps/{collection}"))
 
@@ -229,25 +248,56 @@ def directory():
     store = current_store()
     q = params.query_text("q", required=False).strip()
     chosen = {k: v for k, v in params.filters("parks").items() if k in DIRECTORY_FILTERS}
-    matching = None
-    if q:
-        matching = {h.feature.id for h in store.search(q, limit=SEARCH_LIMIT,
-                                                        collections=PLACE_COLLECTIONS)}
-    results = []
-    for collection in PLACE_COLLECTIONS:
-        for f in store.query(collection, chosen).features:
-            if matching is None or f.id in matching:
-                results.append(f)
-    rows = [_place_row(store, f, lang) for f in results]
+    results = _directory_results(store, q, chosen)
+    pages = max(1, -(-len(results) // PAGE_ROWS))
+    page = params.integer("page", request.args.get("page"), low=1, high=pages, default=1)
+    start = (page - 1) * PAGE_ROWS
+    rows = [_place_row(store, f, lang) for f in results[start:start + PAGE_ROWS]]
     parts = None
     if any(f.geometry() is not None for f in results):
-        # the map shows exactly the listed parks and sites (filters and search hits)
-        parts = _render_map(_maps().places_map(store, "places", filters=chosen,
-                                               ids=[f.id for f in results],
-                                               **_map_options(lang)))
+        # the map shows every matching park and site, not only this page's: the filters
+        # and the search hits (loaded by view, asking for the same q, when there are many)
+        parts = _render_map(_maps().places_map(
+            store, "places", filters=chosen, ids=[f.id for f in results] if q else None,
+            search=q or None, **_map_options(lang)))
     return render_template("directory.html", q=q, chosen=chosen, rows=rows, parts=parts,
+                           total=len(results), first=start + 1, page=page, pages=pages,
+                           page_links=_page_links(page, pages),
                            options=_directory_options(store, lang),
                            **_map_context(lang, "/maps/parks"))
+
+
+def _directory_results(store, q: str, chosen: dict) -> list:
+    """The parks and sites passing the filters and, with ``q``, the search: parks first, each
+    collection in id order. A search starts from its hits (every hit, not a first few) and
+    keeps those passing the filters."""
+    if not q:
+        return [f for c in PLACE_COLLECTIONS for f in store.query(c, chosen).features]
+    everything = sum(store.query(c, limit=0).total for c in PLACE_COLLECTIONS)
+    found = [h.feature for h in store.search(q, limit=max(everything, 1),
+                                             collections=PLACE_COLLECTIONS)]
+    if chosen:
+        passing = {f.id for c in PLACE_COLLECTIONS for f in store.query(c, chosen).features}
+        found = [f for f in found if f.id in passing]
+    order = {c: i for i, c in enumerate(PLACE_COLLECTIONS)}
+    return sorted(found, key=lambda f: (order[f.collection], f.id))
+
+
+def _page_links(page: int, pages: int) -> list[tuple[str, str, str]]:
+    """(rel, text key, URL) of the directory's first / previous / next / last pages; the URLs
+    keep every other parameter (q, filters, lang, basemap)."""
+    def url(n: int) -> str:
+        args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"]
+        if n > 1:
+            args.append(("page", str(n)))
+        return request.path + ("?" + urlencode(args) if args else "")
+
+    links = []
+    if page > 1:
+        links += [("first", "page.first", url(1)), ("prev", "page.prev", url(page - 1))]
+    if page < pages:
+        links += [("next", "page.next", url(page + 1)), ("last", "page.last", url(pages))]
+    return links
 
 
 def _directory_options(store, lang: str) -> dict:
@@ -360,7 +410,8 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
                          "prefecture": county.properties["prefecture"],
                          "approximate": part["extent"] == "approximate",
                          "note": part.get("note_en" if lang == "en" else "note_zh")})
-    places = [_place_row(store, f, lang) for f in _places_of(store, p["places"])]
+    members = _places_of(store, p["places"])
+    selection = {"element": element_id}
     enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p["enterprises"]]
     targets = [_target_row(store, f, lang)
                for f in store.query("targets", {"element": element_id}).features]
@@ -370,7 +421,9 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         role=p.get("role_en" if lang == "en" else "role_zh"),
         note=p.get("note_en" if lang == "en" else "note_zh"),
         prefectures=_names(store, "prefectures", p["prefectures"], lang), counties=counties,
-        industries=_industries(store, p["industries"], lang), places=places,
+        industries=_industries(store, p["industries"], lang),
+        places=_capped(store, members, lang, selection),
+        located=_capped(store, _pinned(members), lang, selection),
         enterprises=enterprises, targets=targets, citation=_citation(store, p, lang),
         parts=parts, **_map_context(lang, f"/elements/{element_id}"))
 
@@ -383,6 +436,11 @@ def _places_of(store, ids):
         except NotFound:
             continue
     return out
+
+
+def _pinned(features) -> list:
+    """The places a map pins (its text version lists them): all but the unlocated."""
+    return [f for f in features if f.properties.get("precision") != "unknown"]
 
 
 @bp.get("/prefectures/<adcode>")
@@ -401,12 +459,15 @@ def prefecture(adcode: str):
     counties = [{"adcode": c.id, "name": c.name(lang),
                  "elements": _names(store, "layout-elements", c.properties["elements"], lang)}
                 for c in store.query("counties", {"prefecture": adcode}).features]
-    places = [_place_row(store, f, lang) for f in _places_of(store, p["places"])]
+    members = _places_of(store, p["places"])
+    selection = {"prefecture": adcode}
     enterprises = [_enterprise(e, lang)
                    for e in _of_elements(store, "enterprises", p["elements"])]
     targets = [_target_row(store, tg, lang) for tg in _of_elements(store, "targets", p["elements"])]
     return render_template("prefecture.html", prefecture=feature, name=feature.name(lang),
-                           roles=roles, counties=counties, places=places,
+                           roles=roles, counties=counties,
+                           places=_capped(store, members, lang, selection),
+                           located=_capped(store, _pinned(members), lang, selection),
                            enterprises=enterprises, targets=targets, parts=parts,
                            **_map_context(lang, f"/prefectures/{adcode}"))
 

@@ -1,6 +1,8 @@
 /* geo_layout: points loaded by view. For large collections (the sites map at 100,000 sites) the
  * page carries no points at all; on every move this asks /api/clusters/<collection> for the
  * clusters and single points inside the (padded) view at the current zoom and draws them.
+ * cfg.url already carries the map's selection (filters, q) and crs=gcj02 on an Amap basemap,
+ * so what comes back is drawn as it is.
  * Only the latest answer is drawn (older requests are aborted). Written for this app.
  * Loaded after leaflet.js; called from the map's script as GeoLayout.dynamicPoints(...). */
 (function (window) {
@@ -8,6 +10,7 @@
   var L = window.L;
   var GeoLayout = window.GeoLayout = window.GeoLayout || {};
   var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+  var GCJ02_MARGIN = 0.01;  // degrees (~1 km): more than GCJ-02's offset from WGS-84
 
   function esc(text) {
     return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
@@ -26,9 +29,10 @@
     var container = map.getContainer();
 
     function bboxParam() {
-      var b = map.getBounds().pad(0.25);
-      return [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()),
-              Math.min(180, b.getEast()), Math.min(90, b.getNorth())]
+      // bbox is WGS-84; on a GCJ-02 (Amap) map the view is up to ~700 m off that, so widen it
+      var b = map.getBounds().pad(0.25), extra = cfg.crs === "wgs84" ? 0 : GCJ02_MARGIN;
+      return [Math.max(-180, b.getWest() - extra), Math.max(-90, b.getSouth() - extra),
+              Math.min(180, b.getEast() + extra), Math.min(90, b.getNorth() + extra)]
         .map(function (v) { return v.toFixed(3); }).join(",");
     }
 
@@ -82,7 +86,8 @@
 
     function load() {
       if (!map.hasLayer(group)) { return; }
-      var url = cfg.url + "?bbox=" + bboxParam() + "&zoom=" + map.getZoom();
+      var url = cfg.url + (cfg.url.indexOf("?") < 0 ? "?" : "&") + "bbox=" + bboxParam() +
+        "&zoom=" + map.getZoom();
       if (controller) { controller.abort(); }
       controller = window.AbortController ? new window.AbortController() : null;
       var mine = ++sequence;
