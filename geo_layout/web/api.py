@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+import numpy as np
 from flask import Blueprint, Response, current_app, request
 
+from ..data import crs
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
-from ..data.clusters import grid_clusters
+from ..data.clusters import grid_clusters, selection
 from ..errors import NotFound
 from . import geojson, openapi
 from .caching import conditional
@@ -104,35 +106,50 @@ def nearby():
 @bp.get("/api/clusters/sites", defaults={"collection": "sites"})
 def clusters(collection: str):
     """``/api/clusters/<collection>`` (parks, sites): clusters and single points for one map
-    view (the sites map at 100,000 sites)."""
-    _, values = _parse("api-clusters", collection)
+    view (the sites map at 100,000 sites), of the points passing the collection's filters and
+    ``q`` (an element's, a prefecture's or the directory's map), in ``crs``."""
+    op, values = _parse("api-clusters", collection)
+    system = openapi.coordinate_system(values)
 
     def build():
-        store = current_store()
-        xy, located = store.located(collection)
+        xy, located = selection(current_store(), collection, openapi.filters_of(op, values),
+                                values.get("q"))
         bbox = values.get("bbox") or (-180.0, -90.0, 180.0, 90.0)
         groups, singles, matched = grid_clusters(xy, bbox, values["zoom"])
+        # clustered in WGS-84, then moved (centres and extents) to the map's system
+        centres = _in_system([(c.lon, c.lat) for c in groups], system)
+        corners = _in_system([corner for c in groups for corner in (c.bbox[:2], c.bbox[2:])],
+                             system)
+        points = _in_system(xy[singles], system)
         features = [geojson.dumps({
             "type": "Feature", "id": f"cluster-{i}",
-            "geometry": {"type": "Point", "coordinates": [round(c.lon, 5), round(c.lat, 5)]},
-            "properties": {"cluster": True, "count": c.count,
-                           "bbox": [round(v, 5) for v in c.bbox]}})
+            "geometry": {"type": "Point", "coordinates": [round(v, 5) for v in centres[i]]},
+            "properties": {"cluster": True, "count": c.count, "bbox": [
+                round(v, 5) for v in (*corners[2 * i], *corners[2 * i + 1])]}})
             for i, c in enumerate(groups)]
-        for i in singles.tolist():
-            f = located[i]
-            p = f.properties
+        for j, i in enumerate(singles.tolist()):
+            p = located[i].properties
             features.append(geojson.dumps({
-                "type": "Feature", "id": f.id,
-                "geometry": {"type": "Point", "coordinates": [round(float(xy[i, 0]), 6),
-                                                              round(float(xy[i, 1]), 6)]},
+                "type": "Feature", "id": located[i].id,
+                "geometry": {"type": "Point", "coordinates": [round(v, 6) for v in points[j]]},
                 "properties": {"name_zh": p["name_zh"], "name_en": p["name_en"],
                                "kind": p["kind"], "precision": p["precision"]}}))
         shown = sum(c.count for c in groups) + len(singles)
         members = {"zoom": values["zoom"], "numberMatched": matched,
-                   "numberReturned": len(features), "truncated": shown < matched}
+                   "numberReturned": len(features), "truncated": shown < matched,
+                   "coordinate_system": geojson.COORDINATE_SYSTEMS[system]}
         return _json(geojson.collection_text(features, members), openapi.GEOJSON)
 
     return conditional(build)
+
+
+def _in_system(lonlat, system: str) -> list[tuple[float, float]]:
+    """WGS-84 lon/lat pairs in ``system`` (wgs84, gcj02, bd09)."""
+    xy = np.asarray(lonlat, dtype=float).reshape(-1, 2)
+    if system != "wgs84" and len(xy):
+        lon, lat = crs.convert_array(xy[:, 0], xy[:, 1], "wgs84", system)
+        xy = np.column_stack([lon, lat])
+    return [(float(x), float(y)) for x, y in xy.tolist()]
 
 
 @bp.get("/api/<collection>")
