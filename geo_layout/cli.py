@@ -142,7 +142,8 @@ def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi:
             from .maps.by_path import map_for_path
             from .maps.standalone import standalone_html
 
-            m = map_for_path(store, map_path, lang=lang, link_base=link_base.rstrip("/"))
+            m = map_for_path(store, map_path, lang=lang, link_base=link_base.rstrip("/"),
+                             standalone=True)
             body = standalone_html(m).encode("utf-8")
         else:
             from .maps.static_export import render_static

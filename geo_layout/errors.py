@@ -47,3 +47,11 @@ class DataError(GeoLayoutError):
         self.problems = list(problems)
         lines = "\n".join(str(p) for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the dataset:\n{lines}")
+
+
+class TooLarge(GeoLayoutError):
+    """A result too big to produce in the form asked for (e.g. a standalone map of 100,000
+    points); the message says what to ask for instead."""
+
+    status = 413
+    code = "too-large"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Iterable, Mapping
 
-from ..errors import InvalidParameter, NotFound
+from ..errors import InvalidParameter, NotFound, TooLarge
 from . import geometry as geo
 from .basemaps import BASEMAPS, check_basemap, overlay_crs, tile_layers
 from .labels import label
@@ -330,9 +330,12 @@ def _all_places(store, filters=None, collections=PLACE_COLLECTIONS):
 # --- public builders ---------------------------------------------------------------------
 
 def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None, view=None,
-               legend=True, asset_base="/assets", link_base=""):
+               legend=True, asset_base="/assets", link_base="", dynamic=None):
     """The layout overview, "一核、一区、两群、多点": prefectures filled by role, the zone
     hatched, the points starred, one layer per layout element, parks and sites clustered.
+
+    ``dynamic`` as for :func:`places_map` (False for a standalone file: raises TooLarge above
+    ``INLINE_LIMIT`` located places).
 
     Layers: ``prefectures``, one per layout element with a geometry (``core``, ``zone``,
     ``cluster-silicon``, ...), ``places``."""
@@ -348,7 +351,7 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
     for f in elements:
         if f.geometry(lod) is not None:
             _element_layer(m, o, ctx, f, lod)
-    kinds = _mixed_places_layer(m, o, ctx, _all_places(store))
+    kinds = _mixed_places_layer(m, o, ctx, _all_places(store), dynamic=dynamic)
     return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
 
 
@@ -361,11 +364,17 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
     loaded by view (:mod:`.dynamic`), asking the server for the selection that chose
     ``features`` (store ``filters``, text ``search``); the others are inlined. ``dynamic``
     True loads every one of ``collections`` by view, False inlines everything."""
-    from .dynamic import DYNAMIC_THRESHOLD, add_dynamic_points
+    from .dynamic import DYNAMIC_THRESHOLD, INLINE_LIMIT, add_dynamic_points
 
     by_collection: dict[str, list] = {}
     for f in features:
         by_collection.setdefault(f.collection, []).append(f)
+    if dynamic is False:
+        located = sum(f.geometry() is not None for f in features)
+        if located > INLINE_LIMIT:
+            raise TooLarge(f"{located:,} located places are too many to put in one file (at "
+                           f"most {INLINE_LIMIT:,}); filter the map, or download the data "
+                           f"(/downloads/<collection>.geojson, .csv, .gpkg)")
     if dynamic is None:
         big = {c for c, mine in by_collection.items()
                if sum(f.geometry() is not None for f in mine) > DYNAMIC_THRESHOLD}

@@ -54,7 +54,7 @@ def _standalone(map_path: str, lang: str) -> Response:
     path = map_path.strip("/")
     filters = params.filters(path.split("/")[1]) if path in PLACE_MAPS else {}
     store = current_store()
-    m = map_for_path(store, path, filters=filters, lang=lang,
+    m = map_for_path(store, path, filters=filters, lang=lang, standalone=True,
                      link_base=request.host_url.rstrip("/"))
     body = standalone_html(m).encode("utf-8")
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"

@@ -65,3 +65,42 @@ def test_unknown_maps_are_404(client, url):
     resp = client.get(url)
     assert resp.status_code == 404
     assert resp.get_json()["code"] == "not-found"
+
+
+@pytest.mark.parametrize("path", ["/export/maps/layout.html", "/export/maps/parks.html",
+                                  "/export/prefectures/530100.html", "/export/elements/core.html"])
+def test_standalone_files_inline_places_a_page_would_load_by_view(monkeypatch, path):
+    """A file on disk has no API to ask: places a page loads by view are inlined instead."""
+    import geo_layout.maps.dynamic as dynamic
+    from geo_layout.app import create_app
+
+    monkeypatch.setattr(dynamic, "DYNAMIC_THRESHOLD", 0)  # every page map is view-loaded now
+    client = create_app({"TESTING": True}).test_client()  # (its own render cache)
+    page = client.get("/embed/" + path.removeprefix("/export/").removesuffix(".html"))
+    assert "GeoLayout.dynamicPoints(" in page.get_data(as_text=True)
+    body = client.get(path).get_data(as_text=True)
+    assert "GeoLayout.dynamicPoints(" not in body and "/api/clusters/" not in body
+    assert ".addLayers([{" in body  # the places, inlined as clustered markers
+
+
+def test_standalone_file_refuses_more_places_than_it_can_draw(monkeypatch, tmp_path):
+    import geo_layout.maps.dynamic as dynamic
+    from geo_layout.app import create_app
+
+    monkeypatch.setattr(dynamic, "INLINE_LIMIT", 5)
+    client = create_app({"TESTING": True}).test_client()
+    response = client.get("/export/maps/layout.html")
+    assert response.status_code == 413
+    error = response.get_json()
+    assert error["code"] == "too-large"
+    assert "too many to put in one file (at most 5)" in error["description"]
+    assert "/downloads/" in error["description"]
+    assert client.get("/export/maps/parks.html?prefecture=530500").status_code == 200  # fewer
+    from click.testing import CliRunner
+
+    from geo_layout.cli import main
+
+    result = CliRunner().invoke(main, ["export", "maps/layout", "--format", "html",
+                                       "-o", str(tmp_path / "layout.html")])
+    assert result.exit_code == 1 and "too many to put in one file" in result.output
+    assert not (tmp_path / "layout.html").exists()
