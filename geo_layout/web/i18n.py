@@ -108,9 +108,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "directory.results": {"zh": "共 {n} 条结果", "en": "{n} results"},
     "directory.results_one": {"zh": "共 1 条结果", "en": "1 result"},
     "directory.none": {"zh": "没有符合条件的园区或项目。", "en": "No park or site matches."},
-    "directory.map_note": {"zh": "地图显示符合筛选条件且已定位的园区；项目与基地见项目基地地图。",
-                           "en": "The map shows the located parks that pass the filters; "
-                                 "project sites have their own map."},
+    "directory.map_note": {"zh": "地图显示符合筛选条件且已定位的园区与项目基地；"
+                                 "规划未给出位置的只在列表中。",
+                           "en": "The map shows the located parks and project sites that pass "
+                                 "the filters; places the plan does not locate are only listed."},
     "directory.map_none": {"zh": "没有可在地图上显示的园区。",
                            "en": "No matching park has a location to map."},
     # pagination of the directory; capped lists of places (the rest one link away)
