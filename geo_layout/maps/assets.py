@@ -7,6 +7,7 @@ keeps its CDN defaults on the class, and changing those would leak into every la
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,3 +58,55 @@ def cluster_css(asset_base: str) -> list[tuple[str, str]]:
     return [("markerclustercss", asset_url(asset_base, MARKERCLUSTER, "MarkerCluster.css")),
             ("markerclusterdefaultcss",
              asset_url(asset_base, MARKERCLUSTER, "MarkerCluster.Default.css"))]
+
+
+# --- bundles -------------------------------------------------------------------------------
+# A map page asks for Leaflet, then for up to six small files of plugins and our own (controls,
+# refinement, markercluster, their styles). Each is a request the browser queues and the server
+# answers before the page is complete; one request per kind does the same work.
+
+BUNDLE_KINDS = ("js", "css")
+_ASSET = re.compile(r"^(?P<prefix>[a-z]+)/(?P<path>[A-Za-z0-9_./-]+)$")
+_SOURCE_MAP = re.compile(r"^\s*/[/*][#@] sourceMappingURL=.*$", re.MULTILINE)
+
+
+class BadBundle(ValueError):
+    """A bundle names a file that is not one of the app's assets of that kind."""
+
+
+def bundle_files(spec: str, kind: str) -> tuple[tuple[str, str], ...]:
+    """``"app/js/controls.js,markercluster/leaflet.markercluster.js"`` -> the (prefix, path)
+    pairs, each checked: a known prefix, a file of ``kind`` inside that folder."""
+    if kind not in BUNDLE_KINDS:
+        raise BadBundle(f"bundles are {', '.join(BUNDLE_KINDS)}, not {kind!r}")
+    dirs = asset_dirs()
+    out = []
+    for item in spec.split(","):
+        match = _ASSET.match(item)
+        if not match or match["prefix"] not in dirs or not item.endswith("." + kind):
+            raise BadBundle(f"not a .{kind} asset: {item[:80]!r}")
+        base = dirs[match["prefix"]].resolve()
+        path = (base / match["path"]).resolve()
+        if base not in path.parents or not path.is_file():
+            raise BadBundle(f"no such asset: {item[:80]!r}")
+        out.append((match["prefix"], match["path"]))
+    if not out or len(out) > 16:
+        raise BadBundle("a bundle names 1 to 16 files")
+    return tuple(out)
+
+
+def bundle_url(asset_base: str, kind: str, files) -> str:
+    """The URL of one bundle of ``files`` ((prefix, path) pairs, in order), versioned by their
+    content."""
+    spec = ",".join(f"{prefix}/{path}" for prefix, path in files)
+    version = hashlib.sha256("".join(_fingerprint(p, f) for p, f in files).encode())
+    return f"{asset_base.rstrip('/')}/bundle.{kind}?f={spec}&v={version.hexdigest()[:10]}"
+
+
+@lru_cache(maxsize=32)
+def bundle_text(files: tuple[tuple[str, str], ...], kind: str) -> str:
+    """The files one after another (scripts separated by ``;`` so none runs into the next),
+    without source-map comments (no map file matches the bundle)."""
+    dirs = asset_dirs()
+    texts = [_SOURCE_MAP.sub("", (dirs[p] / f).read_text(encoding="utf-8")) for p, f in files]
+    return ("\n;\n" if kind == "js" else "\n").join(texts)

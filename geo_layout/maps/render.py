@@ -73,12 +73,49 @@ def _when_parsed(script: str) -> str:
             f"}})(function () {{{script}\n}});")
 
 
-_PLUGIN_SCRIPT = re.compile(r'<script src="(?![^"]*/leaflet\.js[?"])')
+_SCRIPT_TAG = re.compile(r'\s*<script src="(?P<url>[^"]+)"></script>')
+_STYLE_TAG = re.compile(r'\s*<link rel="stylesheet" href="(?P<url>[^"]+)"/>')
+_ASSET_URL = re.compile(r"^(?P<base>[^?]*?)/(?P<prefix>leaflet|markercluster|app)/"
+                        r"(?P<path>[^?]+)\?v=\w+$")
 
 
 def _defer_plugins(head: str) -> str:
-    """Every ``<script src>`` of the map's head except Leaflet itself, ``defer``red."""
-    return _PLUGIN_SCRIPT.sub('<script defer src="', head)
+    """The map's head with Leaflet as it was and everything else in one ``defer``red script
+    bundle and one stylesheet bundle (see :func:`.assets.bundle_url`): only ``leaflet.js``
+    blocks the page, and the browser makes four requests instead of up to nine."""
+    for tag, leaflet, kind in ((_SCRIPT_TAG, "leaflet/leaflet.js", "js"),
+                               (_STYLE_TAG, "leaflet/leaflet.css", "css")):
+        head = _bundle(head, tag, leaflet, kind)
+    return head
+
+
+def _bundle(head: str, tag: re.Pattern, leaflet: str, kind: str) -> str:
+    from .assets import bundle_url
+
+    found = [(m, _ASSET_URL.match(m["url"])) for m in tag.finditer(head)]
+    ours = [(m, a) for m, a in found if a and f"{a['prefix']}/{a['path']}" != leaflet]
+    if not ours:
+        return head
+    bases = {a["base"] for _, a in ours}
+    if len(ours) == 1 or len(bases) != 1:
+        url = None
+    else:
+        url = bundle_url(bases.pop(), kind, [(a["prefix"], a["path"]) for _, a in ours])
+    for m, _ in ours:
+        head = head.replace(m.group(0), "", 1)
+    if url is None:  # one file (or mixed origins): the files themselves
+        tags = "".join(m.group(0) for m, _ in ours)
+    else:
+        url = url.replace("&", "&amp;")
+        tags = (f'\n    <script src="{url}"></script>' if kind == "js"
+                else f'\n    <link rel="stylesheet" href="{url}"/>')
+    if kind == "js":
+        tags = tags.replace("<script src=", "<script defer src=")
+    anchor = next((m.group(0) for m, a in found if a and f"{a['prefix']}/{a['path']}" == leaflet),
+                  None)
+    if anchor is None:
+        return tags + head
+    return head.replace(anchor, anchor + tags, 1)
 
 
 def render_document(m) -> str:

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import GeoLayoutError
-from .assets import asset_dirs
+from .assets import BadBundle, asset_dirs, bundle_files
 from .render import map_parts, render_document
 
 ASSET_BASE = "/assets"
@@ -45,6 +45,7 @@ def standalone_html(m) -> str:
 def inline_head(head: str) -> str:
     """``head`` with every ``<script src>`` and stylesheet ``<link>`` of our assets replaced by
     the file's content; anything else that points away raises :class:`AssetNotInlinable`."""
+    head = _BUNDLE.sub(_unbundled, head)
     leftover = re.search(r"""<[a-z]+[^>]*\s(?:src|href)\s*=\s*["'](?!data:)[^"']*""",
                          _STYLESHEET.sub("", _SCRIPT.sub("", head)))
     if leftover:
@@ -52,6 +53,22 @@ def inline_head(head: str) -> str:
     head = _SCRIPT.sub(lambda mt: "<script>\n" + _script_text(_read(mt["url"])) + "\n</script>",
                        head)
     return _STYLESHEET.sub(lambda mt: "<style>\n" + _style_text(mt["url"]) + "\n</style>", head)
+
+
+_BUNDLE = re.compile(r'<(?P<tag>script (?:defer )?src|link rel="stylesheet" href)='
+                     r'"(?P<base>[^"]*)/bundle\.(?P<kind>js|css)\?f=(?P<spec>[^"&]+)[^"]*"'
+                     r"(?P<end>\s*/?>(?:\s*</script>)?)")
+
+
+def _unbundled(mt: re.Match) -> str:
+    """A bundle's tag as one tag per file it names (inlined one by one, each with its own
+    folder for the images its CSS refers to)."""
+    try:
+        files = bundle_files(mt["spec"], mt["kind"])
+    except BadBundle as exc:
+        raise AssetNotInlinable(str(exc)) from None
+    return "\n".join(f'<{mt["tag"]}="{mt["base"]}/{prefix}/{path}"{mt["end"]}'
+                     for prefix, path in files)
 
 
 def _asset_path(url: str) -> Path:

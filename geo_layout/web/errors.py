@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from ..errors import GeoLayoutError
 
 log = logging.getLogger("geo_layout.web")
-JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz")
+JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
 #: Longest description sent back: werkzeug and our own messages are short; this bounds echoes.
 MAX_DESCRIPTION = 500
 

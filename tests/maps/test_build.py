@@ -260,13 +260,16 @@ def test_map_parts_split_the_document(store):
     m = place_map(store, "kunming-high-tech-zone", lang="en")
     parts = map_parts(m)
     assert "/assets/leaflet/leaflet.css?v=" in parts.head
-    assert "/assets/markercluster/leaflet.markercluster.js?v=" in parts.head
     assert "html, body" not in parts.head  # does not restyle the embedding page
     # only Leaflet blocks the page; the plugins and our scripts are deferred
     assert re.search(r'<script src="/assets/leaflet/leaflet\.js\?v=\w+"></script>', parts.head)
-    assert re.search(r'<script defer src="/assets/markercluster/leaflet\.markercluster\.js',
+    assert re.search(r'<script defer src="/assets/bundle\.js\?f=app/js/controls\.js,'
+                     r'(app/js/refine\.js,)?markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
                      parts.head)
-    assert re.search(r'<script defer src="/assets/app/js/controls\.js', parts.head)
+    assert re.search(r'<link rel="stylesheet" href="/assets/bundle\.css\?f=app/css/map\.css,'
+                     r"markercluster/MarkerCluster\.css,markercluster/MarkerCluster\.Default\.css",
+                     parts.head)
+    assert parts.head.count("<script") == 2 and parts.head.count("<link") == 2
     # body: the map's <div>, then the script that makes the map and draws its first layer
     first = re.fullmatch(r'\s*<div class="folium-map gl-map" id="(map_[0-9a-f]+)"></div>\s*'
                          r"<script>\n(.*)\n</script>", parts.body, flags=re.S)

@@ -20,7 +20,8 @@ def test_the_overview_refines_prefectures_and_elements(store):
     assert refine.collections == ["prefectures"] + ["layout-elements"] * len(elements)
     assert refine.config == {"crs": "gcj02"}  # finer shapes are asked for in the basemap's system
     parts = map_parts(m)
-    assert re.search(r'<script defer src="/assets/app/js/refine\.js\?v=\w+"></script>', parts.head)
+    assert re.search(r'<script defer src="/assets/bundle\.js\?f=[^"]*app/js/refine\.js',
+                     parts.head)
     assert '{"url":"/api/prefectures","lod":"coarse"}' in parts.script
     assert parts.script.count('"url":"/api/layout-elements","lod":"coarse"') == len(elements)
 
