@@ -4,7 +4,7 @@ table of :mod:`.openapi`, which is also what ``/ogc/api`` documents."""
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import numpy as np
 from flask import Blueprint, Response, current_app, request
@@ -55,8 +55,14 @@ def paging_links(offset: int, limit: int, returned: int, total: int, media: str)
     return links
 
 
+def records_url(collection: str) -> str:
+    """``<host>/api/<collection>/``: a record's URL is this plus its quoted id (computed once
+    per collection when a response links many records: ``request.host_url`` is not free)."""
+    return f"{request.host_url.rstrip('/')}/api/{collection}/"
+
+
 def record_url(collection: str, fid: str) -> str:
-    return f"{request.host_url.rstrip('/')}/api/{collection}/{quote(fid, safe='')}"
+    return records_url(collection) + geojson.quoted_id(fid)
 
 
 def _json(text: str, media: str) -> Response:
@@ -69,10 +75,11 @@ def search():
 
     def build():
         hits = current_store().search(values["q"], limit=values["limit"])
+        bases = {c: records_url(c) for c in {h.feature.collection for h in hits}}
         results = [{"collection": h.feature.collection, "id": h.feature.id,
                     "name_zh": h.feature.properties.get("name_zh"),
-                    "name_en": h.feature.properties.get("name_en"),
-                    "score": h.score, "link": record_url(h.feature.collection, h.feature.id)}
+                    "name_en": h.feature.properties.get("name_en"), "score": h.score,
+                    "link": bases[h.feature.collection] + geojson.quoted_id(h.feature.id)}
                    for h in hits]
         return _json(geojson.dumps({"query": values["q"], "numberReturned": len(results),
                                     "results": results}), openapi.JSON)
@@ -88,11 +95,12 @@ def nearby():
     def build():
         found = current_store().nearby(values["lon"], values["lat"], values["radius_km"],
                                        values["k"])
+        links = {c: geojson.self_links(records_url(c), openapi.GEOJSON)
+                 for c in {n.feature.collection for n in found}}
         features = [geojson.feature_text(
             n.feature, system=system,
             extra={"collection": n.feature.collection, "distance_km": n.distance_km},
-            links=[{"rel": "self", "href": record_url(n.feature.collection, n.feature.id),
-                    "type": openapi.GEOJSON}]) for n in found]
+            links_text=links[n.feature.collection](n.feature)) for n in found]
         members = {"query": {k: values[k] for k in ("lon", "lat", "radius_km", "k")},
                    "numberReturned": len(features),
                    "coordinate_system": geojson.COORDINATE_SYSTEMS[system],

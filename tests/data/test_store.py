@@ -161,6 +161,50 @@ def test_nearest_far_away_still_answers(pinned):
     assert len(result) == 2 and result[0].distance_km > 8000
 
 
+@pytest.fixture(scope="module")
+def dense(tmp_path_factory):
+    """1,500 synthetic sites (thousands of candidates per query near Kunming)."""
+    from geo_layout.data.synth import write_synthetic
+
+    return open_store(write_synthetic(tmp_path_factory.mktemp("dense") / "data", 1500, seed=2))
+
+
+def every_distance(s, lon, lat, radius_km, k, collections):
+    """The answer by measuring every point geodesically (no index, no pruning)."""
+    import numpy as np
+    from pyproj import Geod
+
+    rows = []
+    for name in collections:
+        xy, located = s.located(name)
+        _, _, dist_m = Geod(ellps="WGS84").inv(np.full(len(xy), lon), np.full(len(xy), lat),
+                                               xy[:, 0], xy[:, 1])
+        rows += [(float(d), f.id) for d, f in zip(np.round(dist_m / 1000.0, 3), located)
+                 if radius_km is None or d <= radius_km]
+    rows.sort()
+    return rows[:k] if k is not None else rows
+
+
+def test_nearby_is_the_same_as_measuring_every_point(dense):
+    import random
+
+    rng = random.Random(4)
+    points = [(102.71, 25.04), (102.7, 25.0), (100.2, 25.6), (0.0, 0.0), (-77.0, -12.0),
+              (102.71 + 180, -25.04)] + [(rng.uniform(97.5, 106.2), rng.uniform(21.1, 29.3))
+                                         for _ in range(25)]
+    checked = 0
+    for lon, lat in points:
+        for radius_km, k in ((0.5, None), (3, None), (10, 100), (10, 5), (40, 1), (300, 50),
+                             (None, 1), (None, 10), (None, 100), (None, 2000), (25_000, 7)):
+            for collections in (("parks", "sites"), ("sites",)):
+                got = [(n.distance_km, n.feature.id)
+                       for n in dense.nearby(lon, lat, radius_km, k, collections)]
+                assert got == every_distance(dense, lon, lat, radius_km, k, collections), \
+                    (lon, lat, radius_km, k)
+                checked += len(got)
+    assert checked > 10_000
+
+
 def test_search_languages_and_ranking(store):
     def ids(q):
         return [h.feature.id for h in store.search(q)]
