@@ -191,14 +191,15 @@ class SearchIndex:
         del table
         codes[starts + lengths] = 0
         self._char_bits = (len(chars) + 1).bit_length()
-        self._index_trigrams(codes, lengths)
         # word starts: inside a text, not its first character, after a character that is not
         # alphanumeric (the test of _score_one); sorted by the rest of their text
         alnum = np.zeros(len(chars) + 1, dtype=bool)
         alnum[1:] = [c.isalnum() for c in chars]
         previous = np.concatenate([np.zeros(1, dtype=np.int32), codes[:-1]])
         positions = np.flatnonzero((codes != 0) & (previous != 0) & ~alnum[previous])
-        del codes, previous
+        del previous
+        self._index_trigrams(codes, lengths)
+        del codes
         owner = np.searchsorted(starts, positions, side="right") - 1
         ends = (starts + lengths)[owner]
         suffixes = [corpus[a:b] for a, b in zip(positions.tolist(), ends.tolist())]
@@ -228,7 +229,8 @@ class SearchIndex:
             del owners
             keys.sort()
             keys = keys[np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]])]
-            owners = (keys & ((1 << text_bits) - 1)).astype(np.int32)
+            owners = np.empty(len(keys), dtype=np.int32)
+            np.bitwise_and(keys, (1 << text_bits) - 1, out=owners, casting="unsafe")
             keys >>= text_bits
         else:  # a huge alphabet and many texts: sort pairs (more memory)
             order = np.lexsort((owners, keys))
