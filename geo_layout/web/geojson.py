@@ -119,10 +119,13 @@ def _memo(feature: Feature) -> list | None:
 def _with_extra(props_text: str, properties: Mapping[str, Any], extra: Mapping[str, Any]) -> str:
     """``dumps({**properties, **extra})`` from the properties' text: the extra members are
     written after the others, as the merge orders them, unless one replaces a property."""
-    if any(key in properties for key in extra):
-        return dumps({**properties, **extra})
-    members = ",".join(_member_text(key, value) for key, value in extra.items())
-    return "{" + members + "}" if props_text == "{}" else props_text[:-1] + "," + members + "}"
+    members = []
+    for key, value in extra.items():
+        if key in properties:
+            return dumps({**properties, **extra})
+        members.append(_member_text(key, value))
+    text = ",".join(members)
+    return "{" + text + "}" if props_text == "{}" else props_text[:-1] + "," + text + "}"
 
 
 def _member_text(key: Any, value: Any) -> str:
