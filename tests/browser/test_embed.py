@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
@@ -178,7 +178,8 @@ def test_embed_panel_builds_the_snippet_of_the_current_view(page):
     shown = page.evaluate(MAP_BOUNDS)
     assert shown[0] <= west + 0.05 and shown[2] >= east - 0.05
     # and its "open full map" link opens the full page on the same view
-    page.goto(page.base_url + page.locator("a.gl-open-full").get_attribute("href"))
+    # (embed.js makes the link absolute once it runs: either form must lead to the same view)
+    page.goto(urljoin(page.base_url + "/", page.locator("a.gl-open-full").get_attribute("href")))
     page.locator(PREFECTURES).first.wait_for(state="attached")
     page.wait_for_timeout(300)
     full = page.evaluate(MAP_BOUNDS)
