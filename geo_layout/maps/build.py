@@ -244,8 +244,8 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
                       "cls": "gl-prefecture-label"})
     shapes = HtmlGeoJson("prefectures", features).add_to(group)
     m.refinable.append((shapes, "prefectures", lod))
-    if labels:
-        Labels(names).add_to(group)
+    if labels:  # drawn after the shapes (see Labels), still toggled with their layer
+        Labels(names, target=group).add_to(m)
     return group
 
 

@@ -118,7 +118,11 @@ class HtmlGeoJson(MacroElement):
 
 class Labels(MacroElement):
     """Text labels and badges as DivIcon markers: ``[{"at": [lat, lon], "html", "cls",
-    "popup"?}]``; a label with a popup is clickable, others let clicks through."""
+    "popup"?}]``; a label with a popup is clickable, others let clicks through.
+
+    They go into the parent layer, or into ``target`` (a layer added earlier) when the element
+    is added elsewhere: a map's first layer is drawn before the page is parsed
+    (:mod:`.render`), and its labels, added to the map after it, a moment later with the rest."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -130,15 +134,16 @@ class Labels(MacroElement):
                     interactive: !!d.popup, keyboard: !!d.popup
                 });
                 if (d.popup) { m.bindPopup(d.popup, {maxWidth: 320}); }
-                m.addTo({{ this._parent.get_name() }});
+                m.addTo({{ (this.target or this._parent).get_name() }});
             });
         {% endmacro %}
     """)
 
-    def __init__(self, items: list[dict]):
+    def __init__(self, items: list[dict], target=None):
         super().__init__()
         self._name = "Labels"
         self.items = items
+        self.target = target
 
     @property
     def json(self) -> str:
