@@ -37,11 +37,16 @@ def _poll(page, condition, timeout_ms: int = 10_000) -> None:
     raise AssertionError("timed out")
 
 
+def _requests_to(page, part: str) -> list[str]:
+    """The URLs the page asks for that contain ``part``, filled in as it asks."""
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url) if part in r.url else None)
+    return seen
+
+
 def test_sites_map_at_20000_sites(open_page, large_server):
     page = open_page(large_server)
-    cluster_requests = []
-    page.on("request", lambda r: cluster_requests.append(r.url)
-            if "/api/clusters/sites" in r.url else None)
+    cluster_requests = _requests_to(page, "/api/clusters/sites")
     try:
         response = page.goto(f"{large_server}/maps/sites", wait_until="domcontentloaded")
         html = response.body()
@@ -101,9 +106,7 @@ def _api(url: str) -> dict:
 def test_large_selections_are_drawn_from_the_clusters_api(open_page, large_server, path,
                                                           selection):
     page = open_page(large_server)
-    cluster_requests = []
-    page.on("request", lambda r: cluster_requests.append(r.url)
-            if "/api/clusters/" in r.url else None)
+    cluster_requests = _requests_to(page, "/api/clusters/")
     try:
         response = page.goto(f"{large_server}{path}", wait_until="domcontentloaded")
         assert len(response.body()) < 500_000
