@@ -29,6 +29,18 @@ def asset_dirs() -> dict[str, Path]:
     }
 
 
+def asset_file(prefix: str, path: str, dirs: dict[str, Path] | None = None) -> Path | None:
+    """The file behind ``<asset_base>/<prefix>/<path>`` (in ``dirs``, default
+    :func:`asset_dirs`), or None when there is none or the path leaves its folder (``..``,
+    symlinks out)."""
+    dirs = asset_dirs() if dirs is None else dirs
+    if prefix not in dirs:
+        return None
+    base = dirs[prefix].resolve()
+    found = (base / path).resolve()
+    return found if base in found.parents and found.is_file() else None
+
+
 @lru_cache(maxsize=None)
 def _fingerprint(prefix: str, path: str) -> str:
     """A short content hash, so long-cached files still change when they change."""
@@ -67,7 +79,9 @@ def cluster_css(asset_base: str) -> list[tuple[str, str]]:
 
 BUNDLE_KINDS = ("js", "css")
 _ASSET = re.compile(r"^(?P<prefix>[a-z]+)/(?P<path>[A-Za-z0-9_./-]+)$")
-_SOURCE_MAP = re.compile(r"^\s*/[/*][#@] sourceMappingURL=.*$", re.MULTILINE)
+#: A source-map comment (``//# sourceMappingURL=...`` or ``/*# ... */``): dropped wherever a
+#: file is served or inlined away from the map file it names.
+SOURCE_MAP = re.compile(r"^\s*/[/*][#@] sourceMappingURL=.*$", re.MULTILINE)
 
 
 class BadBundle(ValueError):
@@ -85,9 +99,7 @@ def bundle_files(spec: str, kind: str) -> tuple[tuple[str, str], ...]:
         match = _ASSET.match(item)
         if not match or match["prefix"] not in dirs or not item.endswith("." + kind):
             raise BadBundle(f"not a .{kind} asset: {item[:80]!r}")
-        base = dirs[match["prefix"]].resolve()
-        path = (base / match["path"]).resolve()
-        if base not in path.parents or not path.is_file():
+        if asset_file(match["prefix"], match["path"]) is None:
             raise BadBundle(f"no such asset: {item[:80]!r}")
         out.append((match["prefix"], match["path"]))
     if not out or len(out) > 16:
@@ -103,10 +115,10 @@ def bundle_url(asset_base: str, kind: str, files) -> str:
     return f"{asset_base.rstrip('/')}/bundle.{kind}?f={spec}&v={version.hexdigest()[:10]}"
 
 
-@lru_cache(maxsize=32)
 def bundle_text(files: tuple[tuple[str, str], ...], kind: str) -> str:
     """The files one after another (scripts separated by ``;`` so none runs into the next),
-    without source-map comments (no map file matches the bundle)."""
+    without source-map comments (no map file matches the bundle). Not memoised here: the
+    route keeps the body in the render cache."""
     dirs = asset_dirs()
-    texts = [_SOURCE_MAP.sub("", (dirs[p] / f).read_text(encoding="utf-8")) for p, f in files]
+    texts = [SOURCE_MAP.sub("", (dirs[p] / f).read_text(encoding="utf-8")) for p, f in files]
     return ("\n;\n" if kind == "js" else "\n").join(texts)

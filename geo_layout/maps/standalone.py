@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import GeoLayoutError
-from .assets import BadBundle, asset_dirs, bundle_files
+from .assets import SOURCE_MAP, BadBundle, asset_dirs, asset_file, bundle_files
 from .render import map_parts, render_document
 
 ASSET_BASE = "/assets"
@@ -18,7 +18,6 @@ _SCRIPT = re.compile(r'<script (?:defer )?src="(?P<url>[^"]+)"\s*>\s*</script>')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
 _CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<ref>[^'")]+)(?P=q)\s*\)""")
 _ASSET_URL = re.compile(r"^/assets/(?P<prefix>[a-z]+)/(?P<path>[^?#]+)(?:\?.*)?$")
-_SOURCE_MAP = re.compile(r"^\s*//[#@] sourceMappingURL=.*$", re.MULTILINE)
 _STANDALONE_HEAD = ('<base target="_blank">\n'
                     '<meta name="generator" content="geo_layout standalone export">\n')
 
@@ -76,9 +75,8 @@ def _asset_path(url: str) -> Path:
     dirs = asset_dirs()
     if not match or match["prefix"] not in dirs:
         raise AssetNotInlinable(f"not one of the app's assets: {url[:120]!r}")
-    base = dirs[match["prefix"]].resolve()
-    path = (base / match["path"]).resolve()
-    if base not in path.parents or not path.is_file():
+    path = asset_file(match["prefix"], match["path"], dirs)
+    if path is None:
         raise AssetNotInlinable(f"no such asset: {url[:120]!r}")
     return path
 
@@ -90,7 +88,7 @@ def _read(url: str) -> str:
 def _script_text(js: str) -> str:
     """Script text safe between ``<script>`` tags (a literal ``</script`` would end it), without
     its source-map comment (there is no map file beside a standalone document)."""
-    js = _SOURCE_MAP.sub("", js)
+    js = SOURCE_MAP.sub("", js)
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
 
 

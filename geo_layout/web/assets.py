@@ -25,10 +25,7 @@ MAX_AGE = 365 * 24 * 3600
 def asset(package: str, path: str):
     if path.endswith(".map") or "/." in "/" + path:
         abort(404)
-    response = send_from_directory(asset_dirs()[package], path, max_age=MAX_AGE)
-    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}, immutable"
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _long_lived(send_from_directory(asset_dirs()[package], path, max_age=MAX_AGE))
 
 
 @bp.get("/bundle.js", defaults={"kind": "js"})
@@ -43,7 +40,12 @@ def bundle(kind: str):
     def build():
         return Response(bundle_text(files, kind), mimetype=media)
 
-    response = conditional(build)
+    return _long_lived(conditional(build))
+
+
+def _long_lived(response: Response) -> Response:
+    """Cached for a year by anyone (the URLs carry a content hash) and usable cross-origin
+    (embeds)."""
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}, immutable"
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
