@@ -55,3 +55,15 @@ class TooLarge(GeoLayoutError):
 
     status = 413
     code = "too-large"
+
+
+class Unavailable(GeoLayoutError):
+    """The service cannot do this now (a part is missing, or it is busy): 503, with the reason
+    told to the client and, when trying again later can help, ``retry_after`` seconds."""
+
+    status = 503
+    code = "unavailable"
+
+    def __init__(self, description: str, retry_after: int | None = None):
+        super().__init__(description)
+        self.retry_after = retry_after

@@ -25,6 +25,7 @@ from ..data.features import Feature
 from ..data.store import Store
 from ..errors import InvalidParameter, NotFound
 from . import static_style as style
+from .fonts import TEXT_LANGUAGE, map_fonts, svg_with_fallbacks
 
 MAP_PATHS = ("maps/layout", "maps/parks", "maps/sites", "elements/<id>", "prefectures/<adcode>")
 PLACE_COLLECTIONS = ("parks", "sites")
@@ -58,16 +59,19 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     ``map_path``: "maps/layout" (or "" for the overview), "maps/parks", "maps/sites",
     "elements/<id>", "prefectures/<adcode>". ``filters`` are the parks-directory filters
     (``{"prefecture": "530100"}``), applied to the places of the parks and sites maps.
-    Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing."""
+    Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing (503)."""
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
-    family = style.cjk_font_family()
+    family = map_fonts().families(lang)
     import matplotlib
 
-    # Data text is plain text: "$...$" in a name must not be parsed as mathtext.
-    with _render_lock, matplotlib.rc_context({"text.parse_math": False}):
+    # Data text is plain text: "$...$" in a name must not be parsed as mathtext. Texts are
+    # shaped as Simplified Chinese (see fonts.py).
+    with _render_lock, matplotlib.rc_context({"text.parse_math": False,
+                                              "text.language": TEXT_LANGUAGE}):
         fig = _figure(store, spec, lang, size, orientation, dpi, family)
-        return _save(fig, fmt, size, orientation, dpi)
+        body = _save(fig, fmt, size, orientation, dpi)
+    return svg_with_fallbacks(body, lang) if fmt == "svg" else body
 
 
 # --- what a map path shows -------------------------------------------------------------
@@ -238,7 +242,7 @@ def fit_bounds(bounds, box_w: float, box_h: float) -> tuple[float, float, float,
 # --- the figure ------------------------------------------------------------------------
 
 def _figure(store: Store, spec: MapSpec, lang: str, size: str, orientation: str, dpi: int,
-            family: str):
+            family: list[str]):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -248,7 +252,7 @@ def _figure(store: Store, spec: MapSpec, lang: str, size: str, orientation: str,
     scale = min(w_in, h_in) / 8.27  # font scale: 1 on A4
     landscape = w_in >= h_in
     fs = _FontSizes(scale)
-    font = {"family": [family]}
+    font = {"family": family}
 
     if landscape:
         top = 1 - 0.95 / h_in
@@ -592,14 +596,16 @@ def _footer(fig, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
 # --- output ----------------------------------------------------------------------------
 
 def _save(fig, fmt: str, size: str, orientation: str, dpi: int) -> bytes:
-    """Vector formats keep real text (svg.fonttype none, TrueType in PDF) and the exact
-    paper size; PNG gets the rounded pixel size."""
+    """Vector formats keep real text and the exact paper size; PNG gets the rounded pixel size.
+    SVG text names its font (svg.fonttype none); PDF embeds the glyphs as Type 3 fonts with
+    their Unicode (Noto CJK is CFF-flavoured OpenType, which pdf.fonttype 42 would declare as
+    TrueType: readers warn of the mismatch)."""
     import matplotlib
 
     if fmt != "png":
         fig.set_size_inches(*style.page_inches(size, orientation))
     buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42,
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 3,
                                 "svg.hashsalt": "geo-layout"}):
         fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white",
                     metadata=_metadata(fmt))

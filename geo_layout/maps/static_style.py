@@ -1,11 +1,9 @@
-"""The look of the static maps: paper sizes, the colour-blind-safe palette, the CJK font and
-the fixed wording, kept apart from the drawing code so a change of style touches one file."""
+"""The look of the static maps: paper sizes, the colour-blind-safe palette and the fixed
+wording (the fonts are in fonts.py), kept apart from the drawing code so a change of style touches one file."""
 
 from __future__ import annotations
 
 import re
-import threading
-from pathlib import Path
 
 from ..errors import InvalidParameter
 from .style import OKABE_ITO, ROLE_COLOURS as _WEB_ROLE_COLOURS, WINE, blended
@@ -31,25 +29,6 @@ _PAGE_INCHES = {  # landscape width, height
     "slide": (13.333, 7.5),
 }
 
-# Looked for in this order; the first that exists is registered with matplotlib.
-CJK_FONT_FILES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-)
-_CJK_FAMILY_HINTS = ("CJK", "Source Han", "WenQuanYi", "PingFang", "Microsoft YaHei", "SimHei")
-_font_lock = threading.Lock()
-_font_family: str | None = None
-
-
-class CJKFontMissing(RuntimeError):
-    """No font with Chinese glyphs: rendering would print empty boxes, so we refuse."""
-
-
 def check_options(fmt: str, lang: str, size: str, orientation: str, dpi: int) -> None:
     """Raise InvalidParameter naming the option and its allowed values (or the cap)."""
     for name, value, allowed in (("format", fmt, FORMATS), ("lang", lang, ("zh", "en")),
@@ -71,30 +50,6 @@ def pixel_size(size: str, orientation: str, dpi: int) -> tuple[int, int]:
     (A4 landscape at 96 dpi is 1123 x 794)."""
     w, h = page_inches(size, orientation)
     return round(w * dpi), round(h * dpi)
-
-
-def cjk_font_family() -> str:
-    """Register the first CJK font found with matplotlib (once) and return its family name."""
-    global _font_family
-    with _font_lock:
-        if _font_family is None:
-            _font_family = _find_cjk_font()
-        return _font_family
-
-
-def _find_cjk_font() -> str:
-    from matplotlib import font_manager
-
-    for path in CJK_FONT_FILES:
-        if Path(path).is_file():
-            font_manager.fontManager.addfont(path)
-            return font_manager.FontProperties(fname=path).get_name()
-    for entry in font_manager.fontManager.ttflist:
-        if any(hint.lower() in entry.name.lower() for hint in _CJK_FAMILY_HINTS):
-            return entry.name
-    raise CJKFontMissing(
-        "no font with Chinese glyphs found; install one (Debian: apt-get install "
-        f"fonts-noto-cjk) or put it at one of: {', '.join(CJK_FONT_FILES[:2])}")
 
 
 TEXT = {

@@ -11,7 +11,7 @@ import logging
 from flask import Flask, g, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import GeoLayoutError
+from ..errors import GeoLayoutError, Unavailable
 
 log = logging.getLogger("geo_layout.web")
 JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
@@ -27,6 +27,7 @@ MESSAGES = {
     414: {"zh": "请求网址过长", "en": "URI too long"},
     431: {"zh": "请求头过大", "en": "Request headers too large"},
     500: {"zh": "服务器内部错误", "en": "Internal server error"},
+    503: {"zh": "服务暂时不可用", "en": "Service unavailable"},
 }
 
 
@@ -69,6 +70,15 @@ def internal_error():
 
 
 def register(app: Flask) -> None:
+    @app.errorhandler(Unavailable)
+    def _unavailable(exc: Unavailable):
+        # not a fault of ours to hide: the client is told what is missing or that we are busy
+        log.warning("request %s %s unavailable: %s", request_id(), request.path, exc.description)
+        response = error_response(exc.status, exc.code, exc.description)
+        if exc.retry_after is not None:
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
     @app.errorhandler(GeoLayoutError)
     def _typed(exc: GeoLayoutError):
         if exc.status >= 500:

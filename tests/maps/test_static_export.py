@@ -1,4 +1,7 @@
-"""Static map exports: exact pixel sizes, real content, real text in PDF/SVG, option checks."""
+"""Static map exports: exact pixel sizes, real content, real text in PDF/SVG, option checks.
+
+Every test here runs twice (the ``font_source`` fixture): with the machine's fonts, and with
+the system's CJK fonts hidden, as on a fresh machine with only what pip installed."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from geo_layout.errors import InvalidParameter, NotFound
 from geo_layout.maps import static_export, static_style
 from geo_layout.maps.static_export import render_static
 
+pytestmark = pytest.mark.usefixtures("font_source")
+
 ROLE_RGB = {name: tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
             for name, hex_ in static_style.ROLE_COLOURS.items()}
 
@@ -28,7 +33,7 @@ def _colour_counts(img: Image.Image) -> dict:
 
 
 @pytest.fixture(scope="module")
-def overview_png(store):
+def overview_png(store, font_source):
     return _png(render_static(store, "maps/layout", fmt="png", dpi=96))
 
 
@@ -164,12 +169,11 @@ def test_short_names(name, lang, short):
     assert static_style.short_name(name, lang) == short
 
 
-def test_missing_cjk_font_fails_clearly(monkeypatch, store):
-    from matplotlib import font_manager
+def test_missing_cjk_font_fails_clearly(monkeypatch, store, hidden_system_fonts):
+    from geo_layout.maps import fonts
 
-    monkeypatch.setattr(static_style, "CJK_FONT_FILES", ("/nonexistent/font.ttc",))
-    monkeypatch.setattr(static_style, "_font_family", None)
-    monkeypatch.setattr(font_manager.fontManager, "ttflist",
-                        [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name])
-    with pytest.raises(static_style.CJKFontMissing, match="fonts-noto-cjk"):
-        render_static(store, "maps/layout", dpi=96)
+    with hidden_system_fonts():
+        monkeypatch.setattr(fonts, "BUNDLED_FONT_MODULES", ("no_such_font_package",) * 2)
+        with pytest.raises(fonts.CJKFontMissing, match="noto-cjk-sans-otc") as caught:
+            render_static(store, "maps/layout", dpi=96)
+    assert caught.value.status == 503 and caught.value.code == "font-missing"
