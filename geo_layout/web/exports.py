@@ -7,7 +7,7 @@ back at this server); it also serves ``parks/<id>``."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
 from ..data.writers import file_prefix
 from ..errors import InvalidParameter, NotFound
@@ -40,8 +40,9 @@ def export(map_path: str, fmt: str):
     collection = map_path.strip("/").split("/")[-1] if map_path.startswith("maps/") else ""
     filters = params.filters(collection) if collection in ("parks", "sites") else {}
     store = current_store()
-    body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
-                         orientation=orientation, dpi=dpi, filters=filters)
+    with _queue().slot():
+        body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
+                             orientation=orientation, dpi=dpi, filters=filters)
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.{fmt}"
     return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
@@ -54,12 +55,17 @@ def _standalone(map_path: str, lang: str) -> Response:
     path = map_path.strip("/")
     filters = params.filters(path.split("/")[1]) if path in PLACE_MAPS else {}
     store = current_store()
-    m = map_for_path(store, path, filters=filters, lang=lang, standalone=True,
-                     link_base=request.host_url.rstrip("/"))
-    body = standalone_html(m).encode("utf-8")
+    with _queue().slot():
+        m = map_for_path(store, path, filters=filters, lang=lang, standalone=True,
+                         link_base=request.host_url.rstrip("/"))
+        body = standalone_html(m).encode("utf-8")
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _queue():
+    return current_app.extensions["geo_layout.export_queue"]
 
 
 def _slug(map_path: str) -> str:
