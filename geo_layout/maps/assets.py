@@ -59,6 +59,7 @@ def map_js(asset_base: str) -> list[tuple[str, str]]:
 
 def map_css(asset_base: str) -> list[tuple[str, str]]:
     return [("leaflet_css", asset_url(asset_base, LEAFLET, "leaflet.css")),
+            ("geo_layout_fonts_css", asset_url(asset_base, APP, "css/fonts.css")),
             ("geo_layout_map_css", asset_url(asset_base, APP, "css/map.css"))]
 
 
