@@ -104,12 +104,12 @@ def geodata() -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("geodata"),
               show_default=True)
 def geodata_build(out: Path) -> None:
-    from .data.geodata_build import build_geodata
+    from .data.geodata_build import GeodataBuildError, build_geodata
 
     try:
         build_geodata(out, progress=click.echo)
-    except ImportError as exc:
-        click.echo(str(exc), err=True)
+    except GeodataBuildError as exc:
+        click.echo(f"geo-layout geodata build: {exc}", err=True)
         sys.exit(1)
 
 
