@@ -43,6 +43,7 @@ def serve(host: str, port: int, data: Path | None, threads: int | None,
     _reload_on_sighup(holder)
     if pidfile is not None:
         pidfile.write_text(f"{os.getpid()}\n")
+    _stop_on_signals(pidfile)
     threads = threads or app.config["GEO_LAYOUT"]["THREADS"]
     click.echo(f"geo-layout serving data {holder.store.version} "
                f"on http://{host}:{port}/ ({threads} threads, pid {os.getpid()})")
@@ -58,6 +59,21 @@ def serve(host: str, port: int, data: Path | None, threads: int | None,
 #: GET-only service: request bodies and headers are capped at the server (waitress answers 413).
 MAX_REQUEST_BODY = 64 * 1024
 MAX_HEADERS = 64 * 1024
+
+
+def _stop_on_signals(pidfile: Path | None) -> None:
+    """SIGINT and SIGTERM stop the server; the pid file goes at once, not after the worker
+    threads have finished (a slow shutdown must not leave a stale pid for the next `kill`)."""
+    import signal
+
+    def handler(_signum, _frame):
+        if pidfile is not None:
+            pidfile.unlink(missing_ok=True)
+        raise KeyboardInterrupt  # waitress closes its sockets and threads on this
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
 
 
 def _reload_on_sighup(holder) -> None:
