@@ -49,7 +49,7 @@ def test_every_embed_is_a_bare_map(client, path):
 def test_lang_and_legend(client):
     zh = client.get("/embed/maps/layout").get_data(as_text=True)
     en = client.get("/embed/maps/layout?lang=en&legend=0").get_data(as_text=True)
-    assert '<html lang="zh">' in zh and "GeoLayout.legend(" in zh
+    assert '<html lang="zh-CN">' in zh and "GeoLayout.legend(" in zh
     assert "硅材料集群" in zh and "打开完整地图" in zh
     assert '<html lang="en">' in en and "Open full map" in en
     assert "GeoLayout.legend(" not in en

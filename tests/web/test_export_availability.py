@@ -34,7 +34,9 @@ def test_export_with_only_the_bundled_fonts_is_200(client, hidden_system_fonts):
     assert resp.status_code == 200 and resp.data.startswith(b"%PDF")
 
 
-def test_full_queue_answers_503_with_retry_after(app, client):
+def test_full_queue_answers_503_with_retry_after():
+    app = create_app({"TESTING": True})  # its own render cache: nothing answered from cache
+    client = app.test_client()
     queue = app.extensions["geo_layout.export_queue"]
     held = [queue.slot() for _ in range(queue.capacity)]
     for slot in held:
