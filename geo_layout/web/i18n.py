@@ -242,7 +242,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- approximate extents and goals without a figure (seeds audit) ---
     "map.approximate_note": {"zh": "标“近似”的县市区只有一部分属于该要素；地图以其全境代替，"
                                    "范围为近似。",
-                             "en": "A county marked “approximate” belongs to the element only in "
+                             "en": "A county marked (approximate) belongs to the element only in "
                                    "part; the map draws the whole county, so the extent is "
                                    "approximate."},
     "commitments.title": {"zh": "未量化的目标与实施路径",
