@@ -156,7 +156,14 @@ def _group(m, o: _Options, layer_id: str, name: str):
     return group.add_to(m)
 
 
-def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterable[str] = ()):
+def _zone_approximate(store) -> bool:
+    """True when a zone element's extent is approximate (the legend then says so)."""
+    return any(f.properties["kind"] == "zone" and f.properties.get("approximate")
+               for f in store.query("layout-elements").features)
+
+
+def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterable[str] = (),
+            store=None):
     import folium
 
     from .elements import Legend, MapControls
@@ -169,7 +176,9 @@ def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterabl
     if o.legend:
         order = list(KIND_COLOURS)
         kinds = sorted(set(kinds), key=order.index)
-        Legend(legend_html(o.lang, roles=roles, places=places, kinds=kinds)).add_to(m)
+        approximate = roles and store is not None and _zone_approximate(store)
+        Legend(legend_html(o.lang, roles=roles, places=places, kinds=kinds,
+                           zone_approximate=approximate)).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
     texts["attribution"] = escape(label(o.lang, "attribution.none"))
@@ -352,7 +361,7 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
         if f.geometry(lod) is not None:
             _element_layer(m, o, ctx, f, lod)
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store), dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
 
 
 def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str = "places",
@@ -419,7 +428,7 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     selection = {"element": element_id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
 
 
 def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="", layers=None,
@@ -464,7 +473,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     selection = {"prefecture": prefecture.id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
 
 
 def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
@@ -499,7 +508,7 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
                                 name=label(o.lang, "layer." + collection),
                                 collections=collections, filters=filters, search=search,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
 
 
 def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,

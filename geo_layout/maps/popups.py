@@ -139,15 +139,19 @@ def _swatch(colour: str, cls: str = "") -> str:
     return f'<i class="gl-swatch {cls}" style="--gl-colour:{escape(colour)}"></i>'
 
 
-def legend_html(lang: str, *, roles: bool = True, kinds=(), places: bool = True) -> str:
-    """The legend: layout roles (colour + label), the zone (hatch + dashed outline), place kinds
-    and what solid, hollow and dashed-circle markers mean."""
+def legend_html(lang: str, *, roles: bool = True, kinds=(), places: bool = True,
+                zone_approximate: bool = False) -> str:
+    """The legend: layout roles (colour + label), the zone (hatch; dashed, and said to be
+    approximate, when its extent is), place kinds and what solid, hollow and dashed-circle
+    markers mean."""
     t = lambda key: escape(label(lang, key))  # noqa: E731
     rows = []
     if roles:
         rows.append(f'<p class="gl-legend-heading">{t("legend.title")}</p>')
         rows += [f"<div>{_swatch(ROLE_COLOURS[r])}{t('role.' + r)}</div>" for r in ROLES]
-        rows.append(f"<div>{_swatch(ZONE_COLOUR, 'gl-swatch-zone')}{t('role.zone')}</div>")
+        zone = "role.zone_approximate" if zone_approximate else "role.zone"
+        swatch = "gl-swatch-zone gl-swatch-dashed" if zone_approximate else "gl-swatch-zone"
+        rows.append(f"<div>{_swatch(ZONE_COLOUR, swatch)}{t(zone)}</div>")
     if places:
         rows.append(f'<p class="gl-legend-heading">{t("legend.places")}</p>')
         rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}{t('kind.' + k)}</div>"

@@ -341,7 +341,7 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
                                     or c.startswith("cluster-")], "point", "none")
                if k in colours and k in labels]
     handles = _dedupe(handles)
-    point_drawn = False
+    point_drawn = point_approximate = False
     for el in elements:
         geom = el.geometry(spec.lod)
         if geom is None:
@@ -357,16 +357,23 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
             handles.append(Patch(facecolor="none", edgecolor=style.ZONE_INK, hatch="////",
                                  linestyle="--" if dashed else "-", linewidth=1.0, label=label))
         elif kind == "point":
-            _add_polygon(ax, geom, facecolor="none", edgecolor=style.INK, linewidth=1.3, zorder=4)
+            dashed = bool(el.properties.get("approximate"))
+            _add_polygon(ax, geom, facecolor="none", edgecolor=style.INK, linewidth=1.3,
+                         linestyle="--" if dashed else "-", zorder=4)
             point_drawn = True
+            point_approximate = point_approximate or dashed
     if point_drawn:
+        key = "point-area-approx" if point_approximate else "point-area"
         handles.append(Patch(facecolor="none", edgecolor=style.INK, linewidth=1.3,
-                             label=style.text("point-area", lang)))
+                             linestyle="--" if point_approximate else "-",
+                             label=style.text(key, lang)))
     if spec.kind == "element" and spec.focus.geometry(spec.lod) is not None:
+        approximate = bool(spec.focus.properties.get("approximate"))
+        line = "--" if approximate else "-"
         _add_polygon(ax, spec.focus.geometry(spec.lod), facecolor="none", edgecolor="#000000",
-                     linewidth=2.2, zorder=5)
-        handles.append(Patch(facecolor="none", edgecolor="#000000", linewidth=2.2,
-                             label=style.text("focus", lang)))
+                     linewidth=2.2, linestyle=line, zorder=5)
+        handles.append(Patch(facecolor="none", edgecolor="#000000", linewidth=2.2, linestyle=line,
+                             label=style.text("focus-approx" if approximate else "focus", lang)))
 
     _labels(ax, store, spec, lang, fs, font)
     handles += _place_handles(spec, lang)

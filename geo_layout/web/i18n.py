@@ -238,6 +238,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.help": {"zh": "请求没有成功。", "en": "The request did not succeed."},
     "error.home": {"zh": "返回布局总览", "en": "Back to the overview"},
     "error.request_id": {"zh": "请求编号", "en": "Request id"},
+
+    # --- approximate extents and goals without a figure (seeds audit) ---
+    "map.approximate_note": {"zh": "标“近似”的县市区只有一部分属于该要素；地图以其全境代替，"
+                                   "范围为近似。",
+                             "en": "A county marked (approximate) belongs to the element only in "
+                                   "part; the map draws the whole county, so the extent is "
+                                   "approximate."},
+    "commitments.title": {"zh": "未量化的目标与实施路径",
+                          "en": "Goals without a figure, and the implementation path"},
+    "commitments.intro": {"zh": "规划提出、但没有给出数字的目标与工作结构。",
+                          "en": "What the plan sets without giving a figure."},
+    "field.fields": {"zh": "领域", "en": "Fields"},
 }
 
 # Enumerations of the model, labelled.
@@ -269,6 +281,10 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
     "role": {
         "backbone": {"zh": "骨干企业", "en": "Backbone enterprise"},
         "to-introduce": {"zh": "拟引进企业", "en": "To be brought in"},
+    },
+    "commitment_kind": {
+        "goal": {"zh": "定性目标", "en": "Qualitative goal"},
+        "structure": {"zh": "实施路径", "en": "Implementation path"},
     },
     "measure": {
         "amount": {"zh": "金额", "en": "Amount"},

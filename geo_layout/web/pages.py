@@ -200,8 +200,8 @@ def _layout_page(template: str):
     elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
                  "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
                  "prefectures": _names(store, "prefectures", f.properties["prefectures"], lang),
-                 "counties": _names(store, "counties",
-                                    [c["adcode"] for c in f.properties["counties"]], lang),
+                 "counties": _county_parts(store, f, lang),
+                 "approximate": f.properties.get("approximate", False),
                  "places": len(f.properties["places"])}
                 for f in store.query("layout-elements").features]
     counts = {"prefectures": len(ds.prefectures), "parks": len(ds.parks),
@@ -428,6 +428,14 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         parts=parts, **_map_context(lang, f"/elements/{element_id}"))
 
 
+def _county_parts(store, feature, lang: str) -> list:
+    """(adcode, name, approximate) of an element's counties, in seed order."""
+    approximate = {c["adcode"]: c["extent"] == "approximate"
+                   for c in feature.properties["counties"]}
+    return [(code, name, approximate[code])
+            for code, name in _names(store, "counties", list(approximate), lang)]
+
+
 def _places_of(store, ids):
     out = []
     for fid in ids:
@@ -492,4 +500,13 @@ def targets():
     rows = [_target_row(store, f, lang) for f in features]
     charts = target_charts([f.properties for f in features], lang)
     year = max((f.properties["year"] for f in features), default=store.dataset.plan.period_end)
-    return render_template("targets.html", rows=rows, charts=charts, year=year)
+    commitments = [_commitment_row(store, c, lang) for c in store.dataset.commitments]
+    return render_template("targets.html", rows=rows, charts=charts, year=year,
+                           commitments=commitments)
+
+
+def _commitment_row(store, c, lang: str) -> dict:
+    cite = {"citation_section": c.citation.section, "citation_paragraph": c.citation.paragraph}
+    return {"id": c.id, "name": c.name.get(lang), "kind": label("commitment_kind", c.kind, lang),
+            "industries": _industries(store, c.industries, lang),
+            "note": c.note.get(lang) if c.note else None, "citation": _citation(store, cite, lang)}

@@ -147,3 +147,14 @@ def test_badge_text_on_an_element_colour_reaches_wcag_aa(colour):
 def test_contrast_ratio_is_wcag_s():
     assert style.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert style.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def test_the_zone_legend_says_approximate_only_when_it_is():
+    from geo_layout.maps.labels import LABELS
+
+    exact = legend_html("en", roles=True, places=False)
+    approximate = legend_html("en", roles=True, places=False, zone_approximate=True)
+    assert LABELS["en"]["role.zone"] in exact and "approximate" not in exact
+    assert "gl-swatch-dashed" not in exact
+    assert LABELS["en"]["role.zone_approximate"] in approximate
+    assert "gl-swatch-zone gl-swatch-dashed" in approximate

@@ -177,3 +177,22 @@ def test_missing_cjk_font_fails_clearly(monkeypatch, store, hidden_system_fonts)
         with pytest.raises(fonts.CJKFontMissing, match="noto-cjk-sans-otc") as caught:
             render_static(store, "maps/layout", dpi=96)
     assert caught.value.status == 503 and caught.value.code == "font-missing"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_legend_says_the_zone_and_points_are_approximate(store, lang):
+    data = render_static(store, "maps/layout", fmt="svg", lang=lang, dpi=96).decode("utf-8")
+    zone = next(f for f in store.query("layout-elements").features if f.id == "zone")
+    assert zone.properties["approximate"]
+    for line in static_style.text("zone-approx", lang, name=zone.name(lang)).splitlines():
+        assert line in data
+    assert static_style.text("point-area-approx", lang) in data
+    assert f">{static_style.text('point-area', lang)}<" not in data
+
+
+def test_an_approximate_element_is_drawn_and_labelled_as_approximate(store):
+    ruili = render_static(store, "elements/point-ruili", fmt="svg", lang="en", dpi=96).decode()
+    assert static_style.text("focus-approx", "en") in ruili
+    core = render_static(store, "elements/core", fmt="svg", lang="en", dpi=96).decode()
+    assert f">{static_style.text('focus', 'en')}<" in core
+    assert static_style.text("focus-approx", "en") not in core

@@ -314,3 +314,32 @@ def test_chart_labels_wrap_to_a_phone_width():
     long_zh = "五百亿级智能硬件、软件与信息技术服务业产业集群" * 2
     assert "".join(wrap(long_zh)) == long_zh
     assert all(text_width(line) <= MIN_WIDTH_PX for line in wrap(long_zh))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_versions_say_which_extents_are_approximate(client, lang):
+    note = STRINGS["map.approximate_note"][lang]
+    mark = STRINGS["extent.approximate"][lang]
+    overview = get(client, f"/?lang={lang}")
+    areas = overview.split('class="map-text-areas"', 1)[1].split("</table>", 1)[0]
+    rows = {m.group(1): m.group(2) for m in re.finditer(
+        r'href="/elements/([a-z-]+)\?lang=\w+">.*?</th>(.*?)</tr>', areas, re.S)}
+    assert rows["zone"].count(mark) == 3
+    assert rows["point-ruili"].count(mark) == rows["point-shuifu"].count(mark) == 1
+    assert mark not in rows["core"]
+    assert note in overview
+    zone = get(client, f"/elements/zone?lang={lang}")
+    assert note in zone.split('id="map-text"', 1)[1]
+    assert note not in get(client, f"/elements/core?lang={lang}")
+
+
+def test_targets_page_lists_the_goals_without_a_figure(client):
+    html = get(client, "/targets?lang=en")
+    section = html.split('id="commitments"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<tr id="commitment-([a-z0-9-]+)"', section) == [
+        "global-leadership", "domestic-leadership", "key-technology-breakthroughs",
+        "six-five-nine-path"]
+    assert "Infrared technology" in section and "Qualitative goal" in section
+    assert 'Section "Building a 100-billion-yuan semiconductor materials industry cluster", ' \
+           "paragraph 4" in unescape(section)
+    assert "六大任务" in get(client, "/targets")
