@@ -19,11 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config):
-    # no example database in the checkout (.hypothesis/)
+    # Hypothesis keeps examples and a constants cache in ./.hypothesis: none of it in the checkout
+    import tempfile
+
     from hypothesis import settings
+    from hypothesis.configuration import set_hypothesis_home_dir
 
     settings.register_profile("geo_layout", database=None)
     settings.load_profile("geo_layout")
+    set_hypothesis_home_dir(tempfile.mkdtemp(prefix="geo-layout-hypothesis-"))
     config._geo_layout_tree = set(os.listdir(ROOT))
 
 
