@@ -187,7 +187,7 @@ def test_section_slugs_become_their_headings():
     headings = {"xinchuang-park": "Building the Yunnan Xinchuang Park", "layout": "Layout"}
     note = "It comes from section xinchuang-park, paragraph 5; the layout section says so."
     assert words.with_section_titles(note, headings, "en") == (
-        "It comes from section “Building the Yunnan Xinchuang Park”, paragraph 5; the layout "
+        'It comes from section "Building the Yunnan Xinchuang Park", paragraph 5; the layout '
         "section says so.")
-    assert words.citation("Layout", 2, "en") == "Section “Layout”, paragraph 2"
+    assert words.citation("Layout", 2, "en") == 'Section "Layout", paragraph 2'
     assert words.citation("“一核、一区、两群、多点”", 2, "zh") == "“一核、一区、两群、多点”一节第 2 段"

@@ -14,10 +14,11 @@ def _lang(lang: str) -> str:
 
 
 def quoted(heading: str, lang: str) -> str:
-    """A heading in the language's quotation marks (unless it brings its own)."""
+    """A heading in the language's quotation marks (unless it brings its own): straight ones
+    in English, since CJK fonts draw “ ” full-width."""
     if heading.startswith(("“", '"', "《")):
         return heading
-    return f"“{heading}”"
+    return f'"{heading}"' if _lang(lang) == "en" else f"“{heading}”"
 
 
 def citation(heading: str, paragraph: int | None, lang: str) -> str:

@@ -171,7 +171,7 @@ def test_place_page_explains_precision_and_cites_the_plan(client, store):
     html = unescape(get(client, f"/parks/{CHENGGONG}?lang=en"))
     assert (f"Located to the county: the point stands for anywhere in Chenggong, ± {km:.0f} km"
             in html) or ("anywhere in Chenggong District" in html)
-    assert "Section “One core, one zone, two clusters, multiple points”, paragraph 2" in html
+    assert 'Section "One core, one zone, two clusters, multiple points", paragraph 2' in html
     assert 'href="/elements/core?lang=en"' in html
     assert 'href="/prefectures/530100?lang=en"' in html
     zh = get(client, f"/parks/{CHENGGONG}")
