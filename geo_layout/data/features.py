@@ -43,7 +43,14 @@ def _cite(record) -> dict[str, Any]:
 
 
 def build_features(ds: Dataset) -> dict[str, list[Feature]]:
-    """All collections of a dataset, each sorted by id (adcode for boundaries)."""
+    """All collections of a dataset, each sorted by id (adcode for boundaries), except the
+    layout elements, which keep the plan's order ("一核、一区、两群、多点", as the layout file
+    lists them); every list of element ids is in that order too."""
+    rank = {el.id: i for i, el in enumerate(ds.elements)}
+
+    def in_plan_order(ids) -> list[str]:
+        return sorted(ids, key=lambda e: rank.get(e, len(rank)))
+
     element_by_prefecture: dict[str, list[str]] = {}
     element_by_county: dict[str, list[str]] = {}
     for el in ds.elements:
@@ -114,11 +121,12 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
                       shapely.points([p.point for p in located]).tolist() if located else []))
     for place in places:
         out[place.collection].append(_place_feature(place, enterprises_by_place,
-                                                    points.get(place.id)))
+                                                    points.get(place.id),
+                                                    in_plan_order(place.elements)))
     for ent in ds.enterprises:
         out["enterprises"].append(Feature("enterprises", ent.id, {
             "id": ent.id, **_text("name", ent.name), "role": ent.role,
-            "elements": list(ent.elements), "parks": list(ent.parks),
+            "elements": in_plan_order(ent.elements), "parks": list(ent.parks),
             "industries": list(ent.industries), **_text("note", ent.note), **_cite(ent),
         }))
     for t in ds.targets:
@@ -127,19 +135,21 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
             "value_max": t.value_max, "comparator": t.comparator, **_text("unit", t.unit),
             "year": t.year, "period_start": t.period[0] if t.period else None,
             "period_end": t.period[1] if t.period else None, **_text("scope", t.scope),
-            "elements": list(t.elements), "industries": list(t.industries),
+            "elements": in_plan_order(t.elements), "industries": list(t.industries),
             "related": list(t.related), **_text("note", t.note), **_cite(t),
         }))
     for name in COLLECTIONS:
-        out[name].sort(key=lambda f: f.id)
+        if name != "layout-elements":
+            out[name].sort(key=lambda f: f.id)
     return out
 
 
-def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt) -> Feature:
+def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
+                   elements: list[str]) -> Feature:
     geoms = {lod: pt for lod in LODS} if pt is not None else {}
     return Feature(place.collection, place.id, {
         "id": place.id, **_text("name", place.name), "kind": place.kind,
-        "elements": list(place.elements), "prefecture": place.prefecture, "county": place.county,
+        "elements": elements, "prefecture": place.prefecture, "county": place.county,
         "precision": place.precision, "point_source": place.point_source,
         "uncertainty_km": place.uncertainty_km, "location_source": place.location_source,
         "industries": list(place.industries), "group": place.group,

@@ -162,26 +162,26 @@ def _zone_approximate(store) -> bool:
                for f in store.query("layout-elements").features)
 
 
-def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterable[str] = (),
-            store=None):
+def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
+            kinds: Iterable[str] = ()):
     import folium
 
     from .elements import Legend, MapControls
 
     unknown = [x for x in (o.layers or ()) if x not in m.layer_ids]
     if unknown:
-        raise InvalidParameter(f"unknown layer(s) {', '.join(unknown)}; this map's layers are: "
-                               f"{', '.join(m.layer_ids)}")
+        raise InvalidParameter(key="error.unknown_layers", unknown=", ".join(unknown),
+                               allowed=", ".join(m.layer_ids))
     folium.LayerControl(collapsed=True).add_to(m)
     if o.legend:
         order = list(KIND_COLOURS)
         kinds = sorted(set(kinds), key=order.index)
-        approximate = roles and store is not None and _zone_approximate(store)
-        Legend(legend_html(o.lang, roles=roles, places=places, kinds=kinds,
-                           zone_approximate=approximate)).add_to(m)
+        Legend(legend_html(o.lang, roles=ctx.roles if roles else None, places=places,
+                           kinds=kinds,
+                           zone_approximate=roles and _zone_approximate(ctx.store))).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
-    texts["attribution"] = escape(label(o.lang, "attribution.none"))
+    texts["attribution"] = escape(label(o.lang, "map.attribution"))
     MapControls(texts).add_to(m)
     add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base)
     if o.view is None or not isinstance(o.view, dict):
@@ -235,7 +235,7 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
     from .elements import HtmlGeoJson, Labels
 
     kinds = _element_kinds(ctx.store)
-    group = _group(m, o, "prefectures", label(o.lang, "layer.prefectures"))
+    group = _group(m, o, "prefectures", label(o.lang, "noun.prefectures"))
     features, names = [], []
     only = set(only) if only is not None else None
     for f in ctx.store.query("prefectures").features:
@@ -354,14 +354,11 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title.layout", bounds)
     _prefectures_layer(m, o, ctx, lod, opacity=LAYOUT_FILL_OPACITY)
-    order = {"cluster": 0, "point": 1, "zone": 2, "core": 3}
-    elements = sorted(store.query("layout-elements").features,
-                      key=lambda f: order.get(f.properties["kind"], 4))
-    for f in elements:
+    for f in store.query("layout-elements").features:   # the plan's order, as the legend
         if f.geometry(lod) is not None:
             _element_layer(m, o, ctx, f, lod)
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store), dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str = "places",
@@ -389,7 +386,7 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
                if sum(f.geometry() is not None for f in mine) > DYNAMIC_THRESHOLD}
     else:
         big = set(collections) if dynamic else set()
-    kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "layer.places"),
+    kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "noun.places"),
                           [f for f in features if f.collection not in big])
     if big:
         group = next(g for g in m._children.values()
@@ -428,7 +425,7 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     selection = {"element": element_id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="", layers=None,
@@ -448,7 +445,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     m = _new_map(o, "title.prefecture", bounds)
     m.title = f"{prefecture.name(o.lang)} | {m.title}"
     _prefectures_layer(m, o, ctx, "low", opacity=0.2)
-    group = _group(m, o, "counties", label(o.lang, "layer.counties"))
+    group = _group(m, o, "counties", label(o.lang, "noun.counties"))
     counties = store.query("counties", {"prefecture": prefecture.id}).features
     approximate = {part["adcode"] for el in store.query("layout-elements").features
                    for part in el.properties["counties"] if part["extent"] == "approximate"}
@@ -473,7 +470,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     selection = {"prefecture": prefecture.id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
@@ -505,10 +502,10 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     if ids is not None and not search:
         dynamic = False
     kinds = _mixed_places_layer(m, o, ctx, features, layer_id=collection,
-                                name=label(o.lang, "layer." + collection),
+                                name=label(o.lang, "noun." + collection),
                                 collections=collections, filters=filters, search=search,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds, store=store)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
@@ -550,8 +547,8 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", la
                  "className": "gl-focus"}
         HtmlGeoJson("focus", [_gj(area.id, area.geometry(lod), lod, o, style,
                                   escape(area.name(o.lang)), None)]).add_to(group)
-    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"), [feature])
-    return _finish(m, o, bounds, roles=False, places=True, kinds=kinds)
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "noun.places"), [feature])
+    return _finish(m, o, ctx, bounds, roles=False, places=True, kinds=kinds)
 
 
 def _find_place(store, place_id):

@@ -354,8 +354,10 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
             label = el.name(lang)
             if dashed:
                 label = style.text("zone-approx", lang, name=label)
-            handles.append(Patch(facecolor="none", edgecolor=style.ZONE_INK, hatch="////",
-                                 linestyle="--" if dashed else "-", linewidth=1.0, label=label))
+            # the plan's order: 一核、一区、两群、多点 (the core is the first handle)
+            handles.insert(1, Patch(facecolor="none", edgecolor=style.ZONE_INK, hatch="////",
+                                    linestyle="--" if dashed else "-", linewidth=1.0,
+                                    label=label))
         elif kind == "point":
             dashed = bool(el.properties.get("approximate"))
             _add_polygon(ax, geom, facecolor="none", edgecolor=style.INK, linewidth=1.3,
@@ -588,8 +590,8 @@ def _footer(fig, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
     notes = list(spec.notes)
     missing = spec.unlocated
     if any(missing.values()):
-        notes.append(style.text("unlocated", lang, parks=missing.get("parks", 0),
-                                sites=missing.get("sites", 0)))
+        notes.append(style.unlocated_note(missing.get("parks", 0), missing.get("sites", 0),
+                                          lang))
     lines = [
         "  ".join(notes),
         style.text("source", lang, plan=plan.title.get(lang), issuer=issuer) + "    "

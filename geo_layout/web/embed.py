@@ -73,12 +73,7 @@ def _embed(map_path: str) -> Response:
     filters = params.filters(map_path.split("/")[1]) if map_path in PLACE_MAPS else {}
 
     def build() -> Response:
-        try:
-            m = map_for_path(current_store(), map_path, filters=filters, **options)
-        except InvalidParameter as exc:
-            if exc.description.startswith("unknown layer"):
-                raise InvalidParameter(f"parameter 'layers': {exc.description}") from None
-            raise
+        m = map_for_path(current_store(), map_path, filters=filters, **options)
         return Response(embed_document(m, _full_map_url(map_path, lang)),
                         content_type="text/html; charset=utf-8")
 
@@ -121,8 +116,8 @@ def _full_map_url(map_path: str, lang: str) -> str:
 def _lang() -> str:
     value = request.args.get("lang", "zh") or "zh"
     if value not in params.LANGS:
-        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(params.LANGS)}, "
-                               f"got {value[:20]!r}")
+        raise InvalidParameter(key="error.one_of", name="lang", allowed=", ".join(params.LANGS),
+                               got=value[:20])
     return value
 
 
@@ -135,10 +130,10 @@ def _basemap() -> str:
 
     value = request.args.get("basemap", "none") or "none"
     if value not in BASEMAPS:
-        raise InvalidParameter(f"parameter 'basemap' must be one of {', '.join(BASEMAPS)}, "
-                               f"got {value[:40]!r}")
+        raise InvalidParameter(key="error.one_of", name="basemap", allowed=", ".join(BASEMAPS),
+                               got=value[:40])
     if value == "tianditu" and not _tianditu_key():
-        raise InvalidParameter("parameter 'basemap': tianditu needs a key, and none is configured")
+        raise InvalidParameter(key="error.tianditu_key")
     return value
 
 
@@ -147,14 +142,14 @@ def _layers() -> list[str] | None:
     if value is None:
         return None
     if len(value) > MAX_LAYER_CHARS:
-        raise InvalidParameter(f"parameter 'layers' is longer than {MAX_LAYER_CHARS} characters")
+        raise InvalidParameter(key="error.too_long", name="layers", cap=MAX_LAYER_CHARS)
     return [x.strip() for x in value.split(",") if x.strip()]
 
 
 def _legend() -> bool:
     value = request.args.get("legend", "1")
     if value not in ("0", "1", ""):
-        raise InvalidParameter(f"parameter 'legend' must be 0 or 1, got {value[:20]!r}")
+        raise InvalidParameter(key="error.zero_or_one", name="legend", got=value[:20])
     return value != "0"
 
 
@@ -164,21 +159,21 @@ def _view():
     center, zoom = request.args.get("center"), request.args.get("zoom")
     if bbox is not None:
         if center or zoom:
-            raise InvalidParameter("parameter 'bbox' cannot be combined with 'center'/'zoom'")
+            raise InvalidParameter(key="error.bbox_and_center")
         west, south, east, north = bbox
         if west == east or south == north:
-            raise InvalidParameter("parameter 'bbox' must have west < east and south < north")
+            raise InvalidParameter(key="error.bbox_empty")
         return bbox
     if not center and not zoom:
         return None
     if not center or not zoom:
-        raise InvalidParameter("parameters 'center' (lat,lon) and 'zoom' go together")
+        raise InvalidParameter(key="error.center_and_zoom")
     parts = center.split(",")
     if len(parts) != 2:
-        raise InvalidParameter("parameter 'center' must be two numbers: lat,lon")
+        raise InvalidParameter(key="error.center_two")
     lat = params.number("center", parts[0].strip(), low=-90, high=90)
     lon = params.number("center", parts[1].strip(), low=-180, high=180)
     if lat is None or lon is None:
-        raise InvalidParameter("parameter 'center' must be two numbers: lat,lon")
+        raise InvalidParameter(key="error.center_two")
     return {"center": (lat, lon),
             "zoom": params.integer("zoom", zoom, low=1, high=MAX_ZOOM)}

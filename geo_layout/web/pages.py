@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, has_request_context, render_template, request, url_for
 
+from .. import words
 from ..data import crs
 from ..errors import InvalidParameter, NotFound
 from . import params
@@ -54,10 +55,13 @@ def _chrome() -> dict:
         "lang": lang,
         "_": lambda key, **values: t(key, lang, **values),
         "label": lambda enum, value: label(enum, value, lang),
+        "plural": lambda key, n, **values: words.plural(key, n, lang, **values),
+        "sep": words.separator(lang),
+        "colon": words.colon(lang),
         "link": link,
         "switch_url": switch_url(lang),
-        "nav": [("pages.overview", "nav.overview"), ("pages.directory", "nav.directory"),
-                ("pages.parks_map", "nav.parks_map"), ("pages.sites_map", "nav.sites_map"),
+        "nav": [("pages.overview", "nav.overview"), ("pages.directory", "directory.title"),
+                ("pages.parks_map", "title.parks"), ("pages.sites_map", "title.sites"),
                 ("pages.targets", "nav.targets")],
         "endpoint": request.endpoint,
     }
@@ -79,14 +83,20 @@ def _industries(store, ids, lang: str) -> list[str]:
     return [names.get(i, i) for i in ids]
 
 
+def _headings(store, lang: str) -> dict[str, str]:
+    return {s.id: s.heading.get(lang) for s in store.dataset.sections}
+
+
 def _citation(store, props: dict, lang: str) -> str:
-    sections = {s.id: s.heading.get(lang) for s in store.dataset.sections}
-    section = sections.get(props.get("citation_section"), props.get("citation_section") or "")
-    if not section.startswith(("“", '"')):  # a heading may carry its own quotation marks
-        section = f'"{section}"' if lang == "en" else f"“{section}”"
-    if props.get("citation_paragraph"):
-        return t("citation", lang, section=section, paragraph=props["citation_paragraph"])
-    return t("citation.section", lang, section=section)
+    section = props.get("citation_section") or ""
+    return words.citation(_headings(store, lang).get(section, section),
+                          props.get("citation_paragraph"), lang)
+
+
+def _note(store, props: dict, lang: str) -> str | None:
+    """A record's note in ``lang``, its references to sections named by their headings."""
+    return words.with_section_titles(props.get("note_en" if lang == "en" else "note_zh"),
+                                     _headings(store, lang), lang)
 
 
 # --- maps --------------------------------------------------------------------------------
@@ -95,10 +105,10 @@ def _basemap() -> str:
     """``?basemap=`` (default ``none``); Tianditu only when the server has a key."""
     value = request.args.get("basemap", "none") or "none"
     if value not in _maps().BASEMAPS:
-        raise InvalidParameter(f"unknown basemap {value[:40]!r}; basemaps are: "
-                               f"{', '.join(_basemaps())}")
+        raise InvalidParameter(key="error.basemap_unknown", got=value[:40],
+                               allowed=", ".join(_basemaps()))
     if value == "tianditu" and not _tianditu_key():
-        raise InvalidParameter("the tianditu basemap needs a key, and none is configured")
+        raise InvalidParameter(key="error.tianditu_key")
     return value
 
 
@@ -344,7 +354,7 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
         industries=_industries(store, p.get("industries", []), lang),
         enterprises=enterprises, element_enterprises=element_enterprises,
         citation=_citation(store, p, lang), precision_text=_precision_text(store, p, lang),
-        note=p.get("note_en" if lang == "en" else "note_zh"), coords=coords, parts=parts,
+        note=_note(store, p, lang), coords=coords, parts=parts,
         **_map_context(lang, f"/parks/{place_id}"))
 
 
@@ -354,7 +364,7 @@ def _find_place(store, place_id: str):
             return store.get(collection, place_id)
         except NotFound:
             continue
-    raise NotFound(f"no park or site with id {place_id[:80]!r}")
+    raise NotFound(key="error.no_place", id=place_id[:80])
 
 
 def _enterprise(f, lang: str) -> dict:
@@ -409,7 +419,7 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         counties.append({"adcode": part["adcode"], "name": county.name(lang),
                          "prefecture": county.properties["prefecture"],
                          "approximate": part["extent"] == "approximate",
-                         "note": part.get("note_en" if lang == "en" else "note_zh")})
+                         "note": _note(store, part, lang)})
     members = _places_of(store, p["places"])
     selection = {"element": element_id}
     enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p["enterprises"]]
@@ -419,7 +429,7 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         "element.html", element=feature, name=feature.name(lang),
         kind=label("element_kind", p["kind"], lang),
         role=p.get("role_en" if lang == "en" else "role_zh"),
-        note=p.get("note_en" if lang == "en" else "note_zh"),
+        note=_note(store, p, lang),
         prefectures=_names(store, "prefectures", p["prefectures"], lang), counties=counties,
         industries=_industries(store, p["industries"], lang),
         places=_capped(store, members, lang, selection),
@@ -485,7 +495,7 @@ def _target_row(store, f, lang: str) -> dict:
     return {"id": f.id, "name": f.name(lang), "value": format_value(p, lang), "year": p["year"],
             "scope": p.get("scope_en" if lang == "en" else "scope_zh") or "",
             "measure": label("measure", p["measure"], lang),
-            "note": p.get("note_en" if lang == "en" else "note_zh"),
+            "note": _note(store, p, lang),
             "citation": _citation(store, p, lang)}
 
 

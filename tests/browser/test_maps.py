@@ -34,7 +34,7 @@ def test_layout_map_draws_offline(page, store):
     assert markers.count() >= 3 and markers.first.is_visible()
     legend = page.locator(".gl-legend")
     assert legend.is_visible()
-    assert "Silicon materials cluster" in legend.inner_text()
+    assert "Cluster: Silicon materials" in legend.inner_text()
     assert page.locator(".leaflet-control-scale").is_visible()
     assert page.locator("a.gl-fullscreen").get_attribute("title") == "Full screen"
     assert page.locator("a.gl-locate").get_attribute("title") == "Show my location"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 
@@ -17,7 +18,7 @@ from geo_layout.maps import (
     render_document, unlocated,
 )
 from geo_layout.maps.elements import HtmlGeoJson, Legend, PlaceMarkers, UncertaintyCircles
-from geo_layout.maps.labels import LABELS
+from geo_layout.words import t
 
 
 
@@ -71,8 +72,8 @@ def test_overview_has_16_prefectures_with_their_roles(overview):
 
 def test_overview_layers_one_per_element_plus_prefectures_and_places(overview):
     m = overview[0]
-    assert m.layer_ids == ["prefectures", "cluster-silicon", "cluster-smart-terminals",
-                           "point-ruili", "point-shuifu", "zone", "core", "places"]
+    assert m.layer_ids == ["prefectures", "core", "zone", "cluster-silicon",   # plan order
+                           "cluster-smart-terminals", "point-ruili", "point-shuifu", "places"]
     (zone,) = find(m, HtmlGeoJson, layer_id="zone")
     style = zone.data["features"][0]["properties"]["style"]
     assert style["dashArray"] and style["fillColor"] == "url(#gl-hatch)"  # approximate: dashed
@@ -85,15 +86,20 @@ def test_overview_layers_one_per_element_plus_prefectures_and_places(overview):
 def test_legend_lists_every_role_in_the_language(store, lang):
     m = layout_map(store, lang=lang)
     (legend,) = find(m, Legend)
-    for key in ("role.core", "role.cluster-silicon", "role.cluster-smart-terminals",
-                "role.point", "role.none", "role.zone_approximate", "legend.hollow",
-                "legend.circle"):  # every zone county is approximate: the legend says so
-        assert LABELS[lang][key] in legend.html
+    names = {f.id: f.name(lang) for f in store.query("layout-elements").features}
+    expected = [names["core"], t("legend.zone_approx", lang, name=names["zone"]),
+                names["cluster-silicon"], names["cluster-smart-terminals"],
+                t("legend.point_prefecture", lang), t("legend.other", lang)]
+    assert "gl-swatch-dashed" in legend.html  # every zone county is approximate
+    rows = [html.unescape(r) for r in re.findall(r"</i>([^<]+)</div>", legend.html)]
+    assert rows[:6] == expected            # the plan's order, each named as its element
+    for key in ("legend.hollow", "legend.circle"):
+        assert t(key, lang) in rows
     other = "zh" if lang == "en" else "en"
-    assert LABELS[other]["role.cluster-silicon"] not in legend.html
+    assert store.get("layout-elements", "cluster-silicon").name(other) not in legend.html
     doc = render_document(m)
     assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in doc
-    assert f"<title>{LABELS[lang]['title.layout']}</title>" in doc
+    assert f"<title>{t('title.layout', lang)}</title>" in doc
 
 
 def test_legend_can_be_left_out(store):

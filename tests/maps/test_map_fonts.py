@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from pypdf import PdfReader
 
-from geo_layout.maps import fonts
+from geo_layout.maps import fonts, static_style
 from geo_layout.maps.static_export import render_static
 
 # Characters whose Japanese and Simplified Chinese forms differ visibly.
@@ -79,7 +79,8 @@ def test_pdf_embeds_regular_and_bold_as_type3_with_unicode(bundled, store):
     assert names == {"NotoSansCJKsc-Regular", "NotoSansCJKjp-Bold"}
     assert all("/ToUnicode" in f for f in embedded)
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    assert "产业空间布局" in text and "昆明市" in text
+    title = static_style.text("layout", "zh").replace("\n", "")
+    assert title in text.replace("\n", "") and "昆明市" in text
 
 
 def test_english_maps_put_a_latin_font_first(bundled, store):

