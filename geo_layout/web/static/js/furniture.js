@@ -117,6 +117,7 @@
       });
     }
     fit();
+    map.on("resize", fit);  /* full screen, a turned phone: refit while untouched */
 
     map.on("popupopen", function (e) {
       var popup = e.popup, source = popup._source;
