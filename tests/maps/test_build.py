@@ -264,7 +264,8 @@ def test_map_parts_split_the_document(store):
     # only Leaflet blocks the page; the plugins and our scripts are deferred
     assert re.search(r'<script src="/assets/leaflet/leaflet\.js\?v=\w+"></script>', parts.head)
     assert re.search(r'<script defer src="/assets/bundle\.js\?f=app/js/controls\.js,'
-                     r'(app/js/refine\.js,)?markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
+                     r'app/js/furniture\.js,(app/js/refine\.js,)?'
+                     r'markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
                      parts.head)
     assert re.search(r'<link rel="stylesheet" href="/assets/bundle\.css\?f=app/css/map\.css,'
                      r"markercluster/MarkerCluster\.css,markercluster/MarkerCluster\.Default\.css",

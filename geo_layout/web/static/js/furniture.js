@@ -216,7 +216,8 @@
       var r = it.rect, w = r.right - r.left, h = r.bottom - r.top;
       if (!overlaps(r, view)) { return; }  /* off the map: nothing to collide with */
       var tries = [[0, 0], [0, -h * 0.9], [0, h * 0.9], [w * 0.6, 0], [-w * 0.6, 0],
-                   [0, -h * 1.8], [0, h * 1.8]];
+                   [0, -h * 1.8], [0, h * 1.8], [-w * 0.6, -h * 0.9], [-w * 0.6, h * 0.9],
+                   [w * 0.6, -h * 0.9], [w * 0.6, h * 0.9], [-w * 1.2, 0], [w * 1.2, 0]];
       var rules = it.rank === 0 ? [[placed, marks, controls], [placed, controls], [placed]]
                                 : [[placed, marks, controls]];
       for (var k = 0; k < rules.length; k++) {
