@@ -54,7 +54,8 @@ def asset_url(asset_base: str, prefix: str, path: str) -> str:
 
 def map_js(asset_base: str) -> list[tuple[str, str]]:
     return [("leaflet", asset_url(asset_base, LEAFLET, "leaflet.js")),
-            ("geo_layout_controls", asset_url(asset_base, APP, "js/controls.js"))]
+            ("geo_layout_controls", asset_url(asset_base, APP, "js/controls.js")),
+            ("geo_layout_furniture", asset_url(asset_base, APP, "js/furniture.js"))]
 
 
 def map_css(asset_base: str) -> list[tuple[str, str]]:

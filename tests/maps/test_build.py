@@ -224,6 +224,20 @@ def test_view_sets_the_bounds_and_the_detail(store):
     assert centred.location == [25.0, 102.7] and "fitBounds" not in render_document(centred)
 
 
+def test_furniture_gets_the_subject_and_markers_are_touch_targets(store):
+    m = element_map(store, "cluster-silicon")
+    script = map_parts(m).script
+    south_west, north_east = m.initial_bounds
+    found = re.search(r"GeoLayout\.furniture\((map_\w+),\s*(\[\[.*?\]\])\);", script)
+    assert found and found[1] == m.get_name()
+    assert json.loads(found[2]) == [south_west, north_east]  # the element's bounds, to refit
+    assert '"zoomSnap": 0.25' in map_parts(m).body  # fitted to the pixel, not to whole zooms
+    place = map_parts(place_map(store, "kunming-high-tech-zone")).script
+    assert "iconSize: [44, 44], iconAnchor: [22, 22]" in place  # a finger's size round the dot
+    centred = element_map(store, "cluster-silicon", view={"center": (25.0, 102.7), "zoom": 9})
+    assert re.search(r"GeoLayout\.furniture\(map_\w+,\s*null\);", map_parts(centred).script)
+
+
 def test_the_offsite_check_catches_folium_defaults():
     assert OFFSITE.search(folium.Map(tiles=None).get_root().render())
     assert OFFSITE.search("background: url('//cdn.example/x.png')")
@@ -271,7 +285,8 @@ def test_map_parts_split_the_document(store):
     # only Leaflet blocks the page; the plugins and our scripts are deferred
     assert re.search(r'<script src="/assets/leaflet/leaflet\.js\?v=\w+"></script>', parts.head)
     assert re.search(r'<script defer src="/assets/bundle\.js\?f=app/js/controls\.js,'
-                     r'(app/js/refine\.js,)?markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
+                     r'app/js/furniture\.js,(app/js/refine\.js,)?'
+                     r'markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
                      parts.head)
     assert re.search(r'<link rel="stylesheet" href="/assets/bundle\.css\?f=app/css/fonts\.css,'
                      r"app/css/map\.css,markercluster/MarkerCluster\.css,markercluster/MarkerCluster\.Default\.css",

@@ -5,18 +5,26 @@
   var L = window.L;
   var GeoLayout = window.GeoLayout || {};
 
+  /* A map button named in words: the text is its accessible name and shows beside the icon
+   * on hover and keyboard focus (map.css .gl-button-text). */
   function button(container, cls, title, onClick) {
     var a = L.DomUtil.create("a", cls, container);
     a.href = "#";
     a.setAttribute("role", "button");
-    a.title = title;
-    a.setAttribute("aria-label", title);
+    L.DomUtil.create("span", "gl-button-text", a);
+    rename(a, title);
     L.DomEvent.on(a, "click", function (e) {
       L.DomEvent.preventDefault(e);
       L.DomEvent.stopPropagation(e);
       onClick(a);
     });
     return a;
+  }
+
+  function rename(a, title) {
+    a.title = title;
+    a.setAttribute("aria-label", title);
+    a.querySelector(".gl-button-text").textContent = title;
   }
 
   /* Fullscreen with the Fullscreen API on the map's container. */
@@ -37,8 +45,7 @@
       L.DomEvent.on(document, "fullscreenchange", function () {
         var on = document.fullscreenElement === el;
         L.DomUtil[on ? "addClass" : "removeClass"](el, "gl-is-fullscreen");
-        a.title = on ? texts.exit_fullscreen : texts.fullscreen;
-        a.setAttribute("aria-label", a.title);
+        rename(a, on ? texts.exit_fullscreen : texts.fullscreen);
         map.invalidateSize();
       });
       return bar;
@@ -64,7 +71,7 @@
       });
       map.on("locationerror", function () {
         L.DomUtil.removeClass(a, "gl-busy");
-        a.title = texts.locate_failed;
+        rename(a, texts.locate_failed);
         L.DomUtil.addClass(a, "gl-failed");
       });
       return bar;
@@ -104,7 +111,7 @@
 
   GeoLayout.legend = function (map, html) {
     var Legend = L.Control.extend({
-      options: { position: "bottomright" },
+      options: { position: "topright" },  /* under the layer control: one column, no overlap */
       onAdd: function () {
         var div = L.DomUtil.create("div", "gl-legend-control");
         div.innerHTML = html;  /* built and escaped on the server */
