@@ -280,6 +280,27 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
+# --- data page, downloads and OGC pages ---
+# Code lists the field dictionary names that the pages had no labels for yet.
+ENUMS.update({
+    "level": {
+        "prefecture": {"zh": "州市", "en": "Prefecture"},
+        "county": {"zh": "县区", "en": "County"},
+    },
+    "point_source": {
+        "seed": {"zh": "数据给出的坐标", "en": "Coordinates given in the data"},
+        "county": {"zh": "县区内的代表点", "en": "A point standing for its county"},
+        "prefecture": {"zh": "州市内的代表点", "en": "A point standing for its prefecture"},
+    },
+    "comparator": {
+        "at-least": {"zh": "不低于", "en": "At least"},
+        "exactly": {"zh": "等于", "en": "Exactly"},
+        "range": {"zh": "区间", "en": "Range"},
+        "about": {"zh": "约", "en": "About"},
+    },
+})
+
+
 def _lang(lang: str) -> str:
     return lang if lang in LANGS else "zh"
 
