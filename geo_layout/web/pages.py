@@ -58,7 +58,7 @@ def _chrome() -> dict:
         "switch_url": switch_url(lang),
         "nav": [("pages.overview", "nav.overview"), ("pages.directory", "nav.directory"),
                 ("pages.parks_map", "nav.parks_map"), ("pages.sites_map", "nav.sites_map"),
-                ("pages.targets", "nav.targets")],
+                ("pages.targets", "nav.targets"), ("datapage.index", "nav.data")],
         "endpoint": request.endpoint,
     }
 
