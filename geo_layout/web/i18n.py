@@ -260,7 +260,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "KML 只用于有图形的数据集。",
                           "en": "CSV (UTF-8 with BOM, opens in Excel) and XLSX carry names beside "
                                 "ids (the prefecture's name beside its adcode) and labels beside "
-                                "codes; several values are joined by “;”. Points have lon/lat "
+                                "codes; several values are joined by \";\". Points have lon/lat "
                                 "columns; for boundaries take GeoJSON or GeoPackage. KML is only "
                                 "for collections with geometry."},
     "data.params": {"zh": "下载参数", "en": "Download parameters"},
