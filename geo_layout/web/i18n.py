@@ -333,6 +333,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ogc.openapi": {"zh": "OpenAPI 3.0 文档", "en": "OpenAPI 3.0 document"},
     "ogc.features": {"zh": "要素", "en": "Features"},
     "ogc.extent": {"zh": "范围（CRS84）", "en": "Extent (CRS84)"},
+    "ogc.about": {"zh": "说明", "en": "Description"},
     "ogc.geometry": {"zh": "几何类型", "en": "Geometry"},
     "ogc.counts": {"zh": "本页 {shown} 个，共 {total} 个要素", "en": "{shown} of {total} features"},
     "ogc.property": {"zh": "属性", "en": "Property"},
