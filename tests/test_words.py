@@ -191,3 +191,12 @@ def test_section_slugs_become_their_headings():
         "section says so.")
     assert words.citation("Layout", 2, "en") == 'Section "Layout", paragraph 2'
     assert words.citation("“一核、一区、两群、多点”", 2, "zh") == "“一核、一区、两群、多点”一节第 2 段"
+
+
+def test_every_collection_has_its_noun():
+    # errors name a collection by it (an unknown id in /ogc/collections/<c>/items/<id>)
+    from geo_layout.data.features import COLLECTIONS
+
+    for collection in COLLECTIONS:
+        for lang in ("zh", "en"):
+            assert words.t(f"noun.{collection}", lang)

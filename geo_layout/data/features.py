@@ -12,7 +12,9 @@ from .model import LODS, Dataset, Place, Text
 
 GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
 TABLE_COLLECTIONS = ("enterprises", "targets")
-COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS
+#: Lookup tables: the ids other collections hold (industries, citation sections), with names.
+LOOKUP_COLLECTIONS = ("industries", "sections")
+COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS + LOOKUP_COLLECTIONS
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
             "elements": in_plan_order(t.elements), "industries": list(t.industries),
             "related": list(t.related), **_text("note", t.note), **_cite(t),
         }))
+    _lookups(ds, out)
     for name in COLLECTIONS:
         if name != "layout-elements":
             out[name].sort(key=lambda f: f.id)
@@ -156,3 +159,23 @@ def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
         "enterprises": sorted(enterprises_by_place.get(place.id, [])),
         **_text("note", place.note), **_cite(place),
     }, geoms)
+
+
+def _lookups(ds: Dataset, out: dict[str, list[Feature]]) -> None:
+    """Industries (with the records that name each) and plan sections, as collections."""
+    users: dict[str, dict[str, list[str]]] = {
+        i.id: {"elements": [], "places": [], "enterprises": [], "targets": []}
+        for i in ds.industries}
+    for key, records in (("elements", ds.elements), ("places", (*ds.parks, *ds.sites)),
+                         ("enterprises", ds.enterprises), ("targets", ds.targets)):
+        for rec in records:
+            for iid in dict.fromkeys(rec.industries):
+                if iid in users:
+                    users[iid][key].append(rec.id)
+    for ind in ds.industries:
+        out["industries"].append(Feature("industries", ind.id, {
+            "id": ind.id, **_text("name", ind.name),
+            **{k: sorted(v) for k, v in users[ind.id].items()}, **_cite(ind)}))
+    for sec in ds.sections:
+        out["sections"].append(Feature("sections", sec.id, {
+            "id": sec.id, **_text("name", sec.heading)}))

@@ -40,6 +40,8 @@ FILTERS: dict[str, dict[str, str]] = {
                     "park": "parks"},
     "targets": {"element": "elements", "industry": "industries", "measure": "measure",
                 "year": "year"},
+    "industries": {"element": "elements"},
+    "sections": {},
 }
 POINT_COLLECTIONS = ("parks", "sites")
 SEARCH_COLLECTIONS = ("parks", "sites", "layout-elements", "enterprises", "prefectures",

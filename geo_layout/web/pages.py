@@ -62,7 +62,7 @@ def _chrome() -> dict:
         "switch_url": switch_url(lang),
         "nav": [("pages.overview", "nav.overview"), ("pages.directory", "directory.title"),
                 ("pages.parks_map", "title.parks"), ("pages.sites_map", "title.sites"),
-                ("pages.targets", "nav.targets")],
+                ("pages.targets", "nav.targets"), ("datapage.index", "nav.data")],
         "endpoint": request.endpoint,
     }
 

