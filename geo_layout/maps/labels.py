@@ -64,6 +64,14 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.project": "项目",
         "kind.base": "基地",
         "attribution.none": "边界：cnmaps（已转换为 WGS-84）",
+        # --- exports: the directory filters as the export footer names them ---
+        "filter.prefecture": "州市",
+        "filter.county": "县市区",
+        "filter.element": "布局要素",
+        "filter.industry": "产业",
+        "filter.kind": "类型",
+        "filter.precision": "位置精度",
+        "filter.group": "分组",
     },
     "en": {
         "title.layout": "Yunnan information industry layout: one core, one zone, two clusters, "
@@ -126,6 +134,14 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.project": "Project",
         "kind.base": "Base",
         "attribution.none": "Boundaries: cnmaps (converted to WGS-84)",
+        # --- exports: the directory filters as the export footer names them ---
+        "filter.prefecture": "prefecture",
+        "filter.county": "county",
+        "filter.element": "layout element",
+        "filter.industry": "industry",
+        "filter.kind": "kind",
+        "filter.precision": "location precision",
+        "filter.group": "group",
     },
 }
 

@@ -8,24 +8,22 @@ import threading
 from pathlib import Path
 
 from ..errors import InvalidParameter
-from .style import OKABE_ITO, ROLE_COLOURS as _WEB_ROLE_COLOURS, WINE, blended
+from .style import ROLE_COLOURS as _WEB_ROLE_COLOURS, blended
 
 # The web maps' role colours as they appear there (fills at LAYOUT_FILL_OPACITY over the map
 # background), painted opaquely: one palette, checked once by tests/maps/test_palette.py.
 ROLE_COLOURS = {role: blended(colour) for role, colour in _WEB_ROLE_COLOURS.items()}
 
-# clusters of other datasets: colours not already taken by a role
-EXTRA_CLUSTER_COLOURS = (OKABE_ITO["sky"], OKABE_ITO["orange"], WINE)
 EDGE = "#8C8C8C"
 INK = "#222222"
-ZONE_INK = "#000000"
 
-SIZES = ("a4", "a5", "slide")
+SIZES = ("a3", "a4", "a5", "slide")
 ORIENTATIONS = ("landscape", "portrait")
 FORMATS = ("png", "svg", "pdf")
 DPI_MIN, DPI_MAX = 96, 600
 _MM = 1 / 25.4
 _PAGE_INCHES = {  # landscape width, height
+    "a3": (420 * _MM, 297 * _MM),
     "a4": (297 * _MM, 210 * _MM),
     "a5": (210 * _MM, 148 * _MM),
     "slide": (13.333, 7.5),
@@ -104,21 +102,16 @@ TEXT = {
     "sites": ("项目与基地分布", "Project sites and bases"),
     "prefecture": ("{name}：布局要素与园区", "{name}: layout elements and parks"),
     "legend": ("图例", "Legend"),
-    "none": ("其他州（市）", "Other prefectures"),
-    "point-role": ("多点（所在州市）", "Points (their prefecture)"),
-    "point-area": ("多点所在县（市）", "County of a point"),
-    "zone-approx": ("{name}（虚线：范围为近似）", "{name} (dashed: extent approximate)"),
-    "park-site": ("园区（位置精确）", "Park (exact site)"),
-    "park-area": ("园区（仅知所在县/州）", "Park (known to county/prefecture only)"),
-    "site-site": ("项目/基地（位置精确）", "Project site (exact)"),
-    "site-area": ("项目/基地（仅知所在县/州）", "Project site (county/prefecture only)"),
-    "uncertainty": ("虚线圆：位置不确定范围", "Dashed circle: location uncertainty"),
     "focus": ("本图要素范围", "Extent of this element"),
     "unlocated": ("未标注（规划未给出位置）：{parks} 个园区、{sites} 个项目/基地",
                   "Not mapped (the plan gives no location): {parks} park(s), {sites} site(s)"),
     "no-geometry": ("该要素没有可绘制的范围，仅列出其园区。",
                     "This element has no mappable extent; its places are listed only."),
     "filtered": ("筛选：{filters}", "Filter: {filters}"),
+    "filter-item": ("{name}（{what}）", "{name} ({what})"),
+    "approval": ("审图号：{number}", "Map approval number: {number}"),
+    "approximate": ("虚线轮廓：范围为近似", "Dashed outline: approximate extent"),
+    "place-area": ("虚线：所在地 {name}", "Dashed: {name}, where it lies"),
     "scale-note": ("比例尺在北纬 {lat:.0f}° 处准确", "Scale true at {lat:.0f}°N"),
     "north": ("北", "N"),
     "source": ("资料来源：{plan}（{issuer}）",

