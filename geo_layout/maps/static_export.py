@@ -180,15 +180,15 @@ def _place_map(store: Store, place: Feature, lang: str) -> MapSpec:
             area = store.get(collection, code)
             break
     spec = MapSpec("place", place.name(lang), store.dataset.province.geometry().bounds,
-                   numbered=False, area=area, lod="high")
+                   numbered=False, area=area)
     _with_places(spec, store, (place.collection,), {}, {place.id})
     point = place.geometry()
     if point is not None:
         radius_deg = max((p.get("uncertainty_km") or 0.5) / 111.0 * 1.15, 0.02)
-        parts = [point.buffer(radius_deg)] + ([area.geometry("high")] if area else [])
+        parts = [point.buffer(radius_deg)] + ([area.geometry()] if area else [])
         spec.bounds = _pad(shapely.total_bounds(parts), 0.15, min_span=0.3)
     elif area is not None:
-        spec.bounds = _pad(area.geometry("high").bounds, 0.15, min_span=0.3)
+        spec.bounds = _pad(area.geometry().bounds, 0.15, min_span=0.3)
     return spec
 
 
@@ -436,7 +436,7 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
                              linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,
                              label=style.text("focus", lang)))
     if spec.area is not None:
-        draw_outline(ax, spec.area.geometry(spec.lod),
+        draw_outline(ax, spec.area.geometry("high"),
                      web_style.Symbol(web_style.FOCUS.colour, 2, web_style.APPROXIMATE_DASH),
                      k, zorder=5)
         handles.append(Patch(facecolor="none", edgecolor=web_style.FOCUS.colour,

@@ -181,3 +181,90 @@ def test_missing_cjk_font_fails_clearly(monkeypatch, store):
                         [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name])
     with pytest.raises(static_style.CJKFontMissing, match="fonts-noto-cjk"):
         render_static(store, "maps/layout", dpi=96)
+
+
+class _AllApproximate:
+    """The store with every county of every layout element marked ``approximate`` (what the
+    seeds may say next): the drawing must follow the flag, not particular ids."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def query(self, collection, *args, **kwargs):
+        page = self._store.query(collection, *args, **kwargs)
+        if collection != "layout-elements":
+            return page
+        from dataclasses import replace
+
+        from geo_layout.data.features import Feature
+
+        features = [Feature(f.collection, f.id, {
+            **f.properties, "approximate": bool(f.properties["counties"]),
+            "counties": [{**c, "extent": "approximate"} for c in f.properties["counties"]]},
+            f.geometries) for f in page.features]
+        return replace(page, features=features)
+
+    def get(self, collection, ident):
+        if collection == "layout-elements":
+            return next(f for f in self.query(collection).features if f.id == ident)
+        return self._store.get(collection, ident)
+
+
+def _outlines(store, map_path):
+    """(dashed?, bounds) of every outline the figure draws, from its artists."""
+    from matplotlib.patches import PathPatch
+
+    spec = static_export.resolve_map(store, map_path, "en", {})
+    fig = static_export._figure(store, spec, "en", "a4", "landscape", 96,
+                                static_style.cjk_font_family())
+    ax = fig.axes[0]
+    out = []
+    for patch in ax.patches:
+        if isinstance(patch, PathPatch) and patch.get_linewidth() > 0 \
+                and patch.get_facecolor()[3] == 0:
+            ext = patch.get_path().get_extents()
+            dashed = patch.get_linestyle() not in ("-", "solid")
+            out.append((dashed, (ext.x0, ext.y0, ext.x1, ext.y1)))
+    return out
+
+
+def _drawn(outlines, geom, dashed: bool) -> bool:
+    want = geom.bounds
+    return any(d == dashed and all(abs(a - b) < 1e-6 for a, b in zip(box, want))
+               for d, box in outlines)
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+@pytest.mark.parametrize("map_path", ["elements/zone", "maps/layout", "elements/point-ruili"])
+def test_every_approximate_county_is_drawn_dashed_and_whole_ones_solid(store, wrap, map_path):
+    """The zone export drew 官渡 (approximate) solid under its element outline; now every part
+    of every element drawn is dashed exactly when the data say ``approximate``."""
+    source = _AllApproximate(store) if wrap else store
+    outlines = _outlines(source, map_path)
+    element_ids = ([map_path.split("/")[1]] if map_path.startswith("elements/")
+                   else [f.id for f in store.query("layout-elements").features])
+    checked = 0
+    for element in source.query("layout-elements").features:
+        if element.id not in element_ids:
+            continue
+        for part in element.properties["counties"]:
+            county = store.get("counties", part["adcode"]).geometry("medium")
+            approximate = part["extent"] == "approximate"
+            assert _drawn(outlines, county, dashed=approximate), (element.id, part["adcode"])
+            assert not _drawn(outlines, county, dashed=not approximate), part["adcode"]
+            checked += 1
+    assert checked
+    if not wrap and map_path == "elements/zone":  # 530111 (Guandu) is approximate in the seeds
+        guandu = store.get("counties", "530111").geometry("medium")
+        assert _drawn(outlines, guandu, dashed=True)
+
+
+def test_legend_explains_the_dashes_and_hatch_in_the_web_wording(store):
+    from geo_layout.maps.labels import label
+
+    svg = render_static(store, "elements/zone", fmt="svg", lang="en", dpi=96).decode()
+    assert label("en", "role.zone") in svg
+    assert static_style.text("approximate", "en") in svg
