@@ -70,7 +70,7 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
     if view is not None:
-        spec.bounds = check_view(view)
+        spec.bounds = clip_view(check_view(view), store.dataset.province.geometry().bounds)
     if approval:
         spec.notes.append(style.text("approval", lang, number=approval))
     family = style.cjk_font_family()
@@ -80,6 +80,20 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     with _render_lock, matplotlib.rc_context({"text.parse_math": False}):
         fig = _figure(store, spec, lang, size, orientation, dpi, family)
         return _save(fig, fmt, size, orientation, dpi)
+
+
+def clip_view(view, province, margin: float = 0.5) -> tuple[float, float, float, float]:
+    """The part of ``view`` within ``margin`` degrees of the province: a page zoomed far out
+    shows empty land around it that a printed map need not (there is no data there)."""
+    west = max(view[0], province[0] - margin)
+    south = max(view[1], province[1] - margin)
+    east = min(view[2], province[2] + margin)
+    north = min(view[3], province[3] + margin)
+    if west >= east or south >= north:
+        raise InvalidParameter(
+            "bbox does not overlap the map's area ({:.2f},{:.2f},{:.2f},{:.2f})".format(
+                *province))
+    return west, south, east, north
 
 
 def check_view(view) -> tuple[float, float, float, float]:

@@ -52,6 +52,7 @@ def test_parks_export_takes_directory_filters(client):
                                      ("/export/maps/layout.png?dpi=abc", "integer"),
                                      ("/export/maps/layout.png?size=b4", "a3, a4, a5, slide"),
                                      ("/export/maps/layout.png?bbox=103,25,102,26", "bbox"),
+                                     ("/export/maps/layout.png?bbox=0,0,1,1", "overlap"),
                                      ("/export/maps/layout.png?orientation=up", "portrait"),
                                      ("/export/maps/layout.png?lang=fr", "zh, en")])
 def test_bad_options_are_400(client, url, cap):

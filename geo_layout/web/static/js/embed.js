@@ -153,9 +153,10 @@
     map.on("moveend", update);
   }
 
-  /* Printing keeps the legend: a legend folded on a small screen is opened for the print. */
+  /* Printing keeps the legend and the text: a legend folded on a small screen and the map's
+   * text version are opened for the print (the panels and filters are not printed). */
   function openLegendsForPrint() {
-    var boxes = document.querySelectorAll("details.gl-legend-details");
+    var boxes = document.querySelectorAll("details:not(.embed-panel):not(.filters)");
     for (var i = 0; i < boxes.length; i++) { boxes[i].open = true; }
   }
 
