@@ -64,7 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.project": "项目",
         "kind.base": "基地",
         "attribution.none": "边界：cnmaps（已转换为 WGS-84）",
-        # --- exports: the directory filters as the export footer names them ---
+        # --- exports: the directory filters as the export footer names them; legend rows ---
         "filter.prefecture": "州市",
         "filter.county": "县市区",
         "filter.element": "布局要素",
@@ -72,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter.kind": "类型",
         "filter.precision": "位置精度",
         "filter.group": "分组",
+        "legend.approximate": "虚线轮廓：范围为近似",
     },
     "en": {
         "title.layout": "Yunnan information industry layout: one core, one zone, two clusters, "
@@ -134,7 +135,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.project": "Project",
         "kind.base": "Base",
         "attribution.none": "Boundaries: cnmaps (converted to WGS-84)",
-        # --- exports: the directory filters as the export footer names them ---
+        # --- exports: the directory filters as the export footer names them; legend rows ---
         "filter.prefecture": "prefecture",
         "filter.county": "county",
         "filter.element": "layout element",
@@ -142,6 +143,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter.kind": "kind",
         "filter.precision": "location precision",
         "filter.group": "group",
+        "legend.approximate": "Dashed outline: approximate extent",
     },
 }
 

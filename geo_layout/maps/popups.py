@@ -8,7 +8,7 @@ from html import escape
 from urllib.parse import quote
 
 from .labels import label
-from .style import KIND_COLOURS, ROLE_COLOURS, ROLES, ZONE_COLOUR
+from .style import KIND_COLOURS, OUTLINE, ROLE_COLOURS, ROLES, ZONE_COLOUR
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,7 @@ def legend_html(lang: str, *, roles: bool = True, kinds=(), places: bool = True)
         rows.append(f'<p class="gl-legend-heading">{t("legend.title")}</p>')
         rows += [f"<div>{_swatch(ROLE_COLOURS[r])}{t('role.' + r)}</div>" for r in ROLES]
         rows.append(f"<div>{_swatch(ZONE_COLOUR, 'gl-swatch-zone')}{t('role.zone')}</div>")
+        rows.append(f"<div>{_swatch(OUTLINE, 'gl-swatch-dashed')}{t('legend.approximate')}</div>")
     if places:
         rows.append(f'<p class="gl-legend-heading">{t("legend.places")}</p>')
         rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}{t('kind.' + k)}</div>"

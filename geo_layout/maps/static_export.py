@@ -444,7 +444,7 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
         handles.append(Patch(facecolor="none", edgecolor=web_style.OUTLINE,
                              linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,
                              linestyle=_dashes(web_style.APPROXIMATE_DASH, 2.25),
-                             label=style.text("approximate", lang)))
+                             label=label(lang, "legend.approximate")))
     if spec.kind == "element" and spec.focus.geometry(spec.lod) is not None:
         handles.append(Patch(facecolor="none", edgecolor=web_style.FOCUS.colour,
                              linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,

@@ -110,7 +110,6 @@ TEXT = {
     "filtered": ("筛选：{filters}", "Filter: {filters}"),
     "filter-item": ("{name}（{what}）", "{name} ({what})"),
     "approval": ("审图号：{number}", "Map approval number: {number}"),
-    "approximate": ("虚线轮廓：范围为近似", "Dashed outline: approximate extent"),
     "place-area": ("虚线：所在地 {name}", "Dashed: {name}, where it lies"),
     "scale-note": ("比例尺在北纬 {lat:.0f}° 处准确", "Scale true at {lat:.0f}°N"),
     "north": ("北", "N"),

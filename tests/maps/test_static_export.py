@@ -267,4 +267,4 @@ def test_legend_explains_the_dashes_and_hatch_in_the_web_wording(store):
 
     svg = render_static(store, "elements/zone", fmt="svg", lang="en", dpi=96).decode()
     assert label("en", "role.zone") in svg
-    assert static_style.text("approximate", "en") in svg
+    assert label("en", "legend.approximate") in svg
