@@ -280,7 +280,8 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
         for part in element_parts(ctx.store, feature, lod):
             part_style = leaflet_style(
                 element_symbol(feature.id, p["kind"], part.approximate), fill=False,
-                className=cls + (" gl-approximate-extent" if part.approximate else ""))
+                className=f"gl-element-part gl-{p['kind']}-part"
+                + (" gl-approximate-extent" if part.approximate else ""))
             by_collection.setdefault(part.collection, []).append(
                 _gj(part.adcode, part.geometry, lod, o, part_style, tooltip, popup,
                     kind=p["kind"], approximate=part.approximate))

@@ -509,15 +509,6 @@ def _hatch_handle(lang: str):
     return handle
 
 
-def _dedupe(handles):
-    seen, out = set(), []
-    for h in handles:
-        if h.get_label() not in seen:
-            seen.add(h.get_label())
-            out.append(h)
-    return out
-
-
 def _labels(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
     halo = 2.2
     x0, x1 = ax.get_xlim()

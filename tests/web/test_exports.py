@@ -13,19 +13,22 @@ def test_png_export_of_the_layout(client):
     resp = client.get("/export/maps/layout.png?lang=en&dpi=96")
     assert resp.status_code == 200
     assert resp.headers["Content-Type"] == "image/png"
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-en-a4-landscape-96dpi.png"'
+    assert resp.headers["Content-Disposition"] == (
+        'attachment; filename="yunnan-layout-en-a4-landscape-96dpi.png"')
     assert Image.open(io.BytesIO(resp.data)).size == (1123, 794)
 
 
 def test_overview_path_and_sizes(client):
     resp = client.get("/export/maps/layout.png?size=a5&orientation=portrait&dpi=96")
     assert resp.status_code == 200
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="yunnan-layout-zh-a5-portrait-96dpi.png"'
+    assert resp.headers["Content-Disposition"] == (
+        'attachment; filename="yunnan-layout-zh-a5-portrait-96dpi.png"')
     assert Image.open(io.BytesIO(resp.data)).size == (559, 794)  # 148 x 210 mm at 96 dpi
 
 
 @pytest.mark.parametrize("url,ctype,name,magic", [
-    ("/export/elements/core.svg?dpi=96", "image/svg+xml", "yunnan-element-core-zh-a4-landscape.svg", b"<?xml"),
+    ("/export/elements/core.svg?dpi=96", "image/svg+xml",
+     "yunnan-element-core-zh-a4-landscape.svg", b"<?xml"),
     ("/export/prefectures/530100.pdf?lang=en&dpi=96", "application/pdf",
      "yunnan-prefecture-530100-en-a4-landscape.pdf", b"%PDF"),
 ])
