@@ -437,6 +437,15 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
                 part_symbol = web_style.Symbol(symbol.colour, symbol.weight,
                                                web_style.APPROXIMATE_DASH)
             draw_outline(ax, part.geometry, part_symbol, k, zorder=5 if el.id == focus_id else 4.5)
+        if kind == "point":  # starred, as the web map's badge ("★ 瑞丽")
+            star = shapely.ops.polylabel(_largest(geom), tolerance=0.01)
+            from matplotlib.transforms import offset_copy
+
+            beside = offset_copy(ax.transData, fig=ax.figure, x=-11 * k, y=9 * k,
+                                 units="points")  # beside the county's places, not on them
+            ax.plot([star.x], [star.y], linestyle="none", marker="*", markersize=13 * k,
+                    markerfacecolor=web_style.ROLE_COLOURS["point"], markeredgecolor=style.INK,
+                    markeredgewidth=0.8 * k, transform=beside, zorder=7.5)
     if any(el.properties["kind"] == "zone" and el.geometry(spec.lod) is not None
            for el in elements):
         handles.append(_hatch_handle(lang))
