@@ -130,12 +130,13 @@ def geodata_build(out: Path) -> None:
 
 
 @main.command(help="Export a map (maps/layout, maps/parks, maps/sites, elements/<id>, "
-                    "prefectures/<adcode>; for html also parks/<id>) as a static PNG, SVG or "
-                    "PDF file, or as one standalone HTML file that works offline.")
+                    "prefectures/<adcode>, parks/<id>) as a static PNG, SVG or PDF file, or "
+                    "as one standalone HTML file that works offline. The map approval number "
+                    "(GEO_LAYOUT_APPROVAL_NUMBER), when set, is printed on static maps.")
 @click.argument("map_path", metavar="MAP")
 @click.option("--format", "fmt", required=True, type=click.Choice(["png", "svg", "pdf", "html"]))
 @click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
-@click.option("--size", default="a4", show_default=True, type=click.Choice(["a4", "a5", "slide"]))
+@click.option("--size", default="a4", show_default=True, type=click.Choice(["a3", "a4", "a5", "slide"]))
 @click.option("--orientation", default="landscape", show_default=True,
               type=click.Choice(["landscape", "portrait"]))
 @click.option("--dpi", default=200, show_default=True, type=int, help="96-600 (PNG resolution).")
@@ -162,10 +163,12 @@ def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi:
                              standalone=True)
             body = standalone_html(m).encode("utf-8")
         else:
+            from .config import resolve
             from .maps.static_export import render_static
 
             body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
-                                 orientation=orientation, dpi=dpi)
+                                 orientation=orientation, dpi=dpi,
+                                 approval=resolve()["APPROVAL_NUMBER"])
     except GeoLayoutError as exc:
         click.echo(f"error: {exc.description}", err=True)
         sys.exit(1)

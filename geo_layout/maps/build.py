@@ -35,8 +35,8 @@ from .popups import (
 from .refine import add_refinement
 from .render import MapParts, map_parts, render_document
 from .style import (
-    KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS, ZONE_COLOUR, element_colour,
-    ink_for, prefecture_role,
+    APPROXIMATE_DASH, FOCUS, HATCH, KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS,
+    ZONE_COLOUR, element_symbol, ink_for, leaflet_style, prefecture_role,
 )
 
 __all__ = ["BASEMAPS", "MapParts", "layout_map", "element_map", "prefecture_map", "places_map",
@@ -182,6 +182,7 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
     texts["attribution"] = escape(label(o.lang, "map.attribution"))
+    texts["hatch"] = HATCH
     MapControls(texts).add_to(m)
     add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base)
     if o.view is None or not isinstance(o.view, dict):
@@ -259,9 +260,11 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
 
 
 def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bool = True):
-    """A layout element as its own layer: its outline (hatched for the zone, dashed where its
-    extent is approximate) and a badge with its short name."""
+    """A layout element as its own layer: its outline (hatched for the zone) and a badge with
+    its short name. An element with approximate parts is outlined part by part (:mod:`.extents`):
+    whole prefectures and counties solid, approximate ones dashed, as on the static maps."""
     from .elements import HtmlGeoJson, Labels
+    from .extents import element_parts, has_approximate_part
 
     p = feature.properties
     short = p["short_en"] if o.lang == "en" else p["short_zh"]
@@ -269,18 +272,31 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     geom = feature.geometry(lod)
     if geom is None:
         return group
-    colour = element_colour(feature.id, p["kind"])
-    style = {"color": colour, "weight": 3, "fill": False, "className": f"gl-element gl-{p['kind']}"}
-    if p["kind"] == "zone":
-        style.update(fill=True, fillColor="url(#gl-hatch)", fillOpacity=1, weight=2.5,
-                     className="gl-element gl-zone")
-    if p.get("approximate"):
-        style["dashArray"] = "8 6"
+    symbol = element_symbol(feature.id, p["kind"])
+    colour = symbol.colour
+    cls = f"gl-element gl-{p['kind']}"
     popup = element_popup(ctx, feature)
-    shapes = HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style,
-                                          element_tooltip(ctx, feature), popup,
+    tooltip = element_tooltip(ctx, feature)
+    by_part = has_approximate_part(feature)
+    style = leaflet_style(symbol, className=cls)
+    if by_part:  # the fill (hatch) of the whole; the outlines come part by part
+        style.update(stroke=False)
+    shapes = HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style, tooltip, popup,
                                           kind=p["kind"])]).add_to(group)
     m.refinable.append((shapes, "layout-elements", lod))
+    if by_part:
+        by_collection: dict[str, list] = {}
+        for part in element_parts(ctx.store, feature, lod):
+            part_style = leaflet_style(
+                element_symbol(feature.id, p["kind"], part.approximate), fill=False,
+                className=f"gl-element-part gl-{p['kind']}-part"
+                + (" gl-approximate-extent" if part.approximate else ""))
+            by_collection.setdefault(part.collection, []).append(
+                _gj(part.adcode, part.geometry, lod, o, part_style, tooltip, popup,
+                    kind=p["kind"], approximate=part.approximate))
+        for collection, features in by_collection.items():
+            outlines = HtmlGeoJson(f"{feature.id}-{collection}", features).add_to(group)
+            m.refinable.append((outlines, collection, lod))
     if badge:
         star = "★ " if p["kind"] == "point" else ""
         Labels([{"at": geo.label_point(geom, o.crs), "popup": popup,
@@ -456,7 +472,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
         if c.properties["elements"]:
             style.update(fillColor=ZONE_COLOUR, fillOpacity=0.25)
         if c.id in approximate:
-            style["dashArray"] = "6 5"
+            style["dashArray"] = " ".join(f"{v:g}" for v in APPROXIMATE_DASH)
         tip = county_tooltip(ctx, c)
         features.append(_gj(c.id, c.geometry(lod), lod, o, style, tip, tip, adcode=c.id))
         names.append({"at": geo.label_point(c.geometry(lod), o.crs),
@@ -543,8 +559,9 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", la
     else:
         group = _prefectures_layer(m, o, ctx, "low", opacity=0.15)
     if area is not None and area.collection == "counties":
-        style = {"color": "#111111", "weight": 2, "fill": False, "dashArray": "6 5",
-                 "className": "gl-focus"}
+        style = leaflet_style(FOCUS, weight=2, dashArray=" ".join(f"{v:g}" for v in
+                                                               APPROXIMATE_DASH),
+                              className="gl-focus")
         HtmlGeoJson("focus", [_gj(area.id, area.geometry(lod), lod, o, style,
                                   escape(area.name(o.lang)), None)]).add_to(group)
     kinds = _places_layer(m, o, ctx, "places", label(o.lang, "noun.places"), [feature])

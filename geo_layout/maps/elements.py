@@ -192,7 +192,7 @@ class UncertaintyCircles(MacroElement):
             var {{ this.get_name() }} = {{ this.json }};
             {{ this.get_name() }}.forEach(function (d) {
                 L.circle(d.at, {
-                    radius: d.radius_m, color: d.colour, weight: 1.5, dashArray: "5 6",
+                    radius: d.radius_m, color: d.colour, weight: 1.5, dashArray: {{ this.dash|tojson }},
                     fill: true, fillOpacity: 0.06, interactive: false,
                     className: "gl-uncertainty"
                 }).addTo({{ this._parent.get_name() }});
@@ -204,6 +204,9 @@ class UncertaintyCircles(MacroElement):
         super().__init__()
         self._name = "UncertaintyCircles"
         self.items = items
+        from .style import UNCERTAINTY_DASH
+
+        self.dash = " ".join(f"{v:g}" for v in UNCERTAINTY_DASH)
 
     @property
     def json(self) -> str:

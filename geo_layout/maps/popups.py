@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from .. import words
 from .labels import label
-from .style import KIND_COLOURS, ROLE_COLOURS, ZONE_COLOUR
+from .style import KIND_COLOURS, OUTLINE, ROLE_COLOURS, ZONE_COLOUR
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,9 @@ def legend_html(lang: str, *, roles: Mapping[str, str] | None = None, kinds=(),
         for role, text in roles.items():
             swatch = _swatch(ZONE_COLOUR, zone) if role == "zone" else _swatch(ROLE_COLOURS[role])
             rows.append(f"<div>{swatch}{escape(text)}</div>")
+        if zone_approximate:  # every approximate part is dashed, on the web and in exports
+            rows.append(f"<div>{_swatch(OUTLINE, 'gl-swatch-dashed')}"
+                        f"{t('legend.approximate')}</div>")
     if places:
         rows.append(f'<p class="gl-legend-heading">{t("noun.places")}</p>')
         rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}"

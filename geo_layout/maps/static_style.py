@@ -8,24 +8,22 @@ import re
 
 from .. import words
 from ..errors import InvalidParameter
-from .style import OKABE_ITO, ROLE_COLOURS as _WEB_ROLE_COLOURS, WINE, blended
+from .style import ROLE_COLOURS as _WEB_ROLE_COLOURS, blended
 
 # The web maps' role colours as they appear there (fills at LAYOUT_FILL_OPACITY over the map
 # background), painted opaquely: one palette, checked once by tests/maps/test_palette.py.
 ROLE_COLOURS = {role: blended(colour) for role, colour in _WEB_ROLE_COLOURS.items()}
 
-# clusters of other datasets: colours not already taken by a role
-EXTRA_CLUSTER_COLOURS = (OKABE_ITO["sky"], OKABE_ITO["orange"], WINE)
 EDGE = "#8C8C8C"
 INK = "#222222"
-ZONE_INK = "#000000"
 
-SIZES = ("a4", "a5", "slide")
+SIZES = ("a3", "a4", "a5", "slide")
 ORIENTATIONS = ("landscape", "portrait")
 FORMATS = ("png", "svg", "pdf")
 DPI_MIN, DPI_MAX = 96, 600
 _MM = 1 / 25.4
 _PAGE_INCHES = {  # landscape width, height
+    "a3": (420 * _MM, 297 * _MM),
     "a4": (297 * _MM, 210 * _MM),
     "a5": (210 * _MM, 148 * _MM),
     "slide": (13.333, 7.5),
@@ -76,6 +74,9 @@ TEXT_KEYS = {
     "focus-approx": "export.focus_approx",
     "no-geometry": "export.no_geometry",
     "filtered": "export.filtered",
+    "filter-item": "export.filter_item",
+    "approval": "export.approval",
+    "place-area": "export.place_area",
     "scale-note": "export.scale_note",
     "north": "export.north",
     "source": "export.source",

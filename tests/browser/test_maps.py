@@ -27,6 +27,15 @@ def test_layout_map_draws_offline(page, store):
     assert page.locator("path.gl-role-cluster-smart-terminals").count() == 4
     assert page.locator("path.gl-role-point").count() == 2
     assert page.locator("path.gl-zone").count() == 1
+    # the zone outlined county by county: dashed exactly where the extent is approximate
+    approximate = {c["adcode"]: c["extent"] == "approximate"
+                   for c in store.get("layout-elements", "zone").properties["counties"]}
+    parts = page.locator("path.gl-zone-part")
+    assert parts.count() == len(approximate)
+    assert page.locator("path.gl-zone-part.gl-approximate-extent").count() == sum(
+        approximate.values())
+    assert page.locator("path.gl-approximate-extent").first.get_attribute(
+        "stroke-dasharray") == "8 6"
     assert page.locator("svg pattern#gl-hatch").count() == 1
     assert page.locator(".gl-prefecture-label").count() == 16
     assert page.locator(".gl-badge").count() == 6

@@ -70,13 +70,22 @@ def test_overview_has_16_prefectures_with_their_roles(overview):
     assert 'href="/prefectures/530100?lang=zh"' in core["properties"]["popup"]
 
 
-def test_overview_layers_one_per_element_plus_prefectures_and_places(overview):
+def test_overview_layers_one_per_element_plus_prefectures_and_places(overview, store):
     m = overview[0]
     assert m.layer_ids == ["prefectures", "core", "zone", "cluster-silicon",   # plan order
                            "cluster-smart-terminals", "point-ruili", "point-shuifu", "places"]
     (zone,) = find(m, HtmlGeoJson, layer_id="zone")
     style = zone.data["features"][0]["properties"]["style"]
-    assert style["dashArray"] and style["fillColor"] == "url(#gl-hatch)"  # approximate: dashed
+    assert style["fillColor"] == "url(#gl-hatch)" and style["stroke"] is False
+    # outlined county by county: approximate ones dashed, whole ones solid (extents.py)
+    (parts,) = find(m, HtmlGeoJson, layer_id="zone-counties")
+    seeds = {c["adcode"]: c["extent"] == "approximate"
+             for c in store.get("layout-elements", "zone").properties["counties"]}
+    drawn = {f["id"]: f["properties"] for f in parts.data["features"]}
+    assert drawn["530111"]["approximate"] and drawn["530111"]["style"]["dashArray"] == "8 6"
+    for props in drawn.values():
+        assert ("dashArray" in props["style"]) == props["approximate"]
+    assert {k: p["approximate"] for k, p in drawn.items()} == seeds
     (core,) = find(m, HtmlGeoJson, layer_id="core")
     assert "dashArray" not in core.data["features"][0]["properties"]["style"]
     assert 'href="/elements/core?lang=zh"' in core.data["features"][0]["properties"]["popup"]

@@ -78,22 +78,27 @@
     }
   });
 
-  /* The zone's hatch: an SVG pattern in the overlay renderer, used as fill="url(#gl-hatch)". */
-  function hatch(map) {
+  /* The zone's hatch: an SVG pattern in the overlay renderer, used as fill="url(#gl-hatch)".
+   * Its colour, spacing, stripe width and angle come from maps/style.py HATCH (the static
+   * maps draw the same hatch). */
+  function hatch(map, spec) {
     var svg = map.getPanes().overlayPane.querySelector("svg");
     if (!svg || svg.querySelector("#gl-hatch")) { return; }
+    spec = spec || {};
+    var size = String(spec.spacing || 8);
     var ns = "http://www.w3.org/2000/svg";
     var defs = document.createElementNS(ns, "defs");
     var pattern = document.createElementNS(ns, "pattern");
     pattern.setAttribute("id", "gl-hatch");
     pattern.setAttribute("patternUnits", "userSpaceOnUse");
-    pattern.setAttribute("width", "8");
-    pattern.setAttribute("height", "8");
-    pattern.setAttribute("patternTransform", "rotate(45)");
+    pattern.setAttribute("width", size);
+    pattern.setAttribute("height", size);
+    pattern.setAttribute("patternTransform", "rotate(" + (spec.angle || 45) + ")");
     var line = document.createElementNS(ns, "rect");
-    line.setAttribute("width", "3");
-    line.setAttribute("height", "8");
+    line.setAttribute("width", String(spec.width || 3));
+    line.setAttribute("height", size);
     line.setAttribute("class", "gl-hatch-line");
+    if (spec.colour) { line.setAttribute("fill", spec.colour); }
     pattern.appendChild(line);
     defs.appendChild(pattern);
     svg.insertBefore(defs, svg.firstChild);
@@ -105,8 +110,8 @@
     if (texts.attribution && map.attributionControl) {
       map.attributionControl.addAttribution(texts.attribution);  /* escaped on the server */
     }
-    hatch(map);
-    map.on("layeradd", function () { hatch(map); });
+    hatch(map, texts.hatch);
+    map.on("layeradd", function () { hatch(map, texts.hatch); });
   };
 
   GeoLayout.legend = function (map, html) {
