@@ -10,9 +10,13 @@ class GeoLayoutError(Exception):
     status = 500
     code = "internal-error"
 
-    def __init__(self, description: str):
+    def __init__(self, description: str, *, text_key: str | None = None, **values):
         super().__init__(description)
         self.description = description
+        #: A page's string (``web.i18n``) saying the same in the reader's language, with
+        #: ``values``; the JSON ``description`` stays as it is.
+        self.text_key = text_key
+        self.values = values
 
     def to_dict(self) -> dict:
         return {"code": self.code, "description": self.description}

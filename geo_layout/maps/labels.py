@@ -64,6 +64,16 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.project": "项目",
         "kind.base": "基地",
         "attribution.none": "边界：cnmaps（已转换为 WGS-84）",
+        # --- basemaps (tiles that fail visibly) ---
+        "basemap.failed": "底图瓦片无法加载（可能没有网络连接）：地图上只有边界和数据。",
+        "basemap.use_none": "改用无底图",
+        "basemap.close": "关闭提示",
+        # --- map-app hand-off (popups) ---
+        "popup.open_in": "在地图应用中打开",
+        "popup.open_in_approximate": "在地图应用中打开（大致位置）",
+        "app.amap": "高德地图",
+        "app.baidu": "百度地图",
+        "app.tianditu": "天地图",
     },
     "en": {
         "title.layout": "Yunnan information industry layout: one core, one zone, two clusters, "
@@ -126,6 +136,17 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.project": "Project",
         "kind.base": "Base",
         "attribution.none": "Boundaries: cnmaps (converted to WGS-84)",
+        # --- basemaps (tiles that fail visibly) ---
+        "basemap.failed": "The basemap tiles cannot be loaded (no network connection?): "
+                          "only the boundaries and the data are shown.",
+        "basemap.use_none": "Use no basemap",
+        "basemap.close": "Close this notice",
+        # --- map-app hand-off (popups) ---
+        "popup.open_in": "Open in",
+        "popup.open_in_approximate": "Open in (approximate point)",
+        "app.amap": "Amap",
+        "app.baidu": "Baidu Maps",
+        "app.tianditu": "Tianditu",
     },
 }
 

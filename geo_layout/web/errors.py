@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from ..errors import GeoLayoutError
 
 log = logging.getLogger("geo_layout.web")
-JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
+JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets", "/tiles")
 #: Longest description sent back: werkzeug and our own messages are short; this bounds echoes.
 MAX_DESCRIPTION = 500
 
@@ -46,13 +46,20 @@ def request_id() -> str:
     return g.get("request_id", "")
 
 
-def error_response(status: int, code: str, description: str):
+def error_response(status: int, code: str, description: str, text_key: str | None = None,
+                   values: dict | None = None):
+    """``text_key``: a string of :mod:`.i18n` that says ``description`` in the page's language
+    (HTML pages only)."""
     description = description if len(description) <= MAX_DESCRIPTION else (
         description[:MAX_DESCRIPTION] + "…")
     if wants_json():
         response = jsonify({"code": code, "description": description})
     else:
         lang = "en" if request.args.get("lang") == "en" else "zh"
+        if text_key:
+            from .i18n import t
+
+            description = t(text_key, lang, **(values or {}))
         title = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])[lang]
         response = make_response(render_template(
             "error.html", status=status, title=title, description=description, lang=lang,
@@ -74,7 +81,7 @@ def register(app: Flask) -> None:
         if exc.status >= 500:
             log.error("request %s %s failed: %s", request_id(), request.path, exc.description)
             return internal_error()
-        return error_response(exc.status, exc.code, exc.description)
+        return error_response(exc.status, exc.code, exc.description, exc.text_key, exc.values)
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

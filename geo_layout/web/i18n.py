@@ -238,6 +238,53 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.help": {"zh": "请求没有成功。", "en": "The request did not succeed."},
     "error.home": {"zh": "返回布局总览", "en": "Back to the overview"},
     "error.request_id": {"zh": "请求编号", "en": "Request id"},
+
+    # --- basemaps, map-app hand-off, sharing (issue 13) ---
+    "basemap.local": {"zh": "本地瓦片服务", "en": "Local tile service"},
+    "error.basemap_unknown": {"zh": "参数 'basemap'：没有“{value}”这种底图；可选：{choices}。",
+                              "en": "parameter 'basemap': unknown basemap “{value}”; the "
+                                    "basemaps here are: {choices}."},
+    "error.basemap_tianditu": {"zh": "参数 'basemap'：天地图底图需要密钥，本站没有配置。"
+                                     "请选择其他底图。",
+                               "en": "parameter 'basemap': the Tianditu basemap needs a key, "
+                                     "and this site has none configured. Choose another "
+                                     "basemap."},
+    "error.basemap_local": {"zh": "参数 'basemap'：本站没有配置本地瓦片服务。请选择其他底图。",
+                            "en": "parameter 'basemap': this site has no local tile service "
+                                  "configured. Choose another basemap."},
+    "handoff.intro": {"zh": "把坐标复制到地图应用的搜索框，或直接在应用中打开：",
+                      "en": "Paste the coordinates into a map app's search box, or open the "
+                            "app on the point:"},
+    "handoff.amap": {"zh": "高德地图、腾讯地图（GCJ-02）· 经度,纬度",
+                     "en": "Amap, Tencent Maps (GCJ-02) · lng,lat"},
+    "handoff.baidu": {"zh": "百度地图（BD-09）· 经度,纬度", "en": "Baidu Maps (BD-09) · lng,lat"},
+    "handoff.tianditu": {"zh": "天地图（CGCS2000，与 WGS-84 相差不到 1 米）· 经度,纬度",
+                         "en": "Tianditu (CGCS2000, within 1 m of WGS-84) · lng,lat"},
+    "handoff.gps": {"zh": "GPS、谷歌地图、OpenStreetMap（WGS-84）· 纬度, 经度",
+                    "en": "GPS, Google Maps, OpenStreetMap (WGS-84) · lat, lng"},
+    "handoff.open_amap": {"zh": "在高德地图中打开", "en": "Open in Amap"},
+    "handoff.open_baidu": {"zh": "在百度地图中打开", "en": "Open in Baidu Maps"},
+    "handoff.open_tianditu": {"zh": "在天地图中打开", "en": "Open in Tianditu"},
+    "handoff.approximate": {"zh": "注意：这不是园区的确切位置。{precision}",
+                            "en": "Note: this is not the park's exact location. {precision}"},
+    "share.description": {"zh": "《{plan}》的产业布局（一核、一区、两群、多点）、园区与项目、"
+                                "企业和发展目标：交互地图与开放数据。",
+                          "en": "The {plan}: its layout (one core, one zone, two clusters, "
+                                "multiple points), parks and sites, enterprises and targets as "
+                                "interactive maps and open data."},
+    "share.place": {"zh": "{name}：{kind}，{where}。{precision}",
+                    "en": "{name}: {kind}, {where}. {precision}"},
+    "share.copy_link": {"zh": "复制本视图的链接", "en": "Copy link to this view"},
+    "share.link_label": {"zh": "本视图的链接（含地图范围和图层）",
+                         "en": "Link to this view (with the map's extent and layers)"},
+    "plan.reference": {"zh": "规划：《{title}》，{issuer}，{when}。",
+                       "en": "Plan: {title}, {issuer}, {when}."},
+    "plan.period": {"zh": "规划期 {start}—{end} 年", "en": "plan period {start}–{end}"},
+    "plan.issued": {"zh": "{date} 发布，规划期 {start}—{end} 年",
+                    "en": "issued {date}, plan period {start}–{end}"},
+    "plan.note": {"zh": "本站以数据形式记录规划中的事实并注明出处章节，不转载原文。",
+                  "en": "Facts are recorded as data citing their section; the plan's text is "
+                        "not reproduced."},
 }
 
 # Enumerations of the model, labelled.
