@@ -118,7 +118,7 @@ def test_the_offline_map_shows_counties_when_zoomed_in(page, shots):
     }""")
     page.wait_until("() => document.querySelectorAll('.gl-context-county').length > 5")
     page.wait_until("() => document.querySelectorAll('.gl-context-label > span').length > 5")
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(800)  # the clusters' animation and the second look after it
     shown = page.evaluate("""() => {
         const rects = s => [...document.querySelectorAll(s)]
             .filter(e => getComputedStyle(e).visibility !== 'hidden')

@@ -127,7 +127,7 @@
     map.createPane("gl-context-names").style.zIndex = 590;
     var renderer = L.svg({pane: "gl-context"});
     var lines = L.layerGroup(), names = L.layerGroup();
-    var drawn = {}, skip = {}, sequence = 0;
+    var drawn = {}, skip = {}, sequence = 0, settle = null;
     (cfg.skip || []).forEach(function (code) { skip[code] = true; });
     var style = {color: "#3d3d3d", weight: 1.2, opacity: 0.8, fill: false, dashArray: "4 3",
                  interactive: false, renderer: renderer, className: "gl-context-county"};
@@ -199,6 +199,9 @@
         })
         .catch(function () { /* the map stays as it is */ });
       declutter();
+      /* the marker clusters settle after their own animation: look again once they have */
+      window.clearTimeout(settle);
+      settle = window.setTimeout(declutter, 400);
     }
 
     map.on("zoomend moveend", update);
