@@ -27,7 +27,8 @@ _FRAMES = {
 __all__ = ["store", "frame", "map", "save_html", *_FRAMES]
 #: Builder options ``map()`` passes through; the URL forms ``bbox``, ``center`` + ``zoom``,
 #: ``layers="a,b"`` and ``legend="0"`` are read as on ``/embed/``; any other option is a filter.
-_MAP_OPTIONS = ("lang", "basemap", "tianditu_key", "layers", "view", "legend", "link_base")
+_MAP_OPTIONS = ("lang", "basemap", "tianditu_key", "local_tiles", "layers", "view", "legend",
+                "link_base")
 
 
 @functools.lru_cache(maxsize=4)

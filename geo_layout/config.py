@@ -10,6 +10,11 @@ DEFAULTS: dict[str, Any] = {
     "DATA": None,                # data folder (shape of seeds/); None = the embedded default
     "GEODATA": None,             # boundaries folder; None = DATA/geodata or the embedded default
     "TIANDITU_KEY": "",          # Tianditu basemap key; the basemap is hidden without one
+    "BASEMAP": "none",           # the maps' default basemap (none, osm, tianditu, amap, local)
+    "TILE_URL": "",              # the deployment's own XYZ tiles ({z}/{x}/{y}): basemap "local"
+    "TILE_ATTRIBUTION": "",      # plain-text credit shown under the local tiles
+    "TILE_CRS": "wgs84",         # what the local tiles are drawn in: wgs84 or gcj02
+    "MBTILES": "",               # an MBTiles file the app serves at /tiles/: basemap "local"
     "FRAME_ANCESTORS": "*",      # who may frame /embed/ pages (CSP frame-ancestors)
     "MAX_LIMIT": 1000,           # cap on limit= in the API
     "DEFAULT_LIMIT": 100,

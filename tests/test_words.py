@@ -86,7 +86,7 @@ def test_the_check_can_fail(monkeypatch):
     literals, prefixes = _uses()
     assert not _used("nav.never_used_anywhere", literals, prefixes)
     assert _used("count.parks.one", literals, prefixes)            # via words.plural
-    assert _used("crs.gcj02", literals, prefixes)                   # f"crs.{system}"
+    assert _used("app.amap", literals, prefixes)                    # f"app.{h.app}" (popups)
 
 
 def test_every_string_has_both_languages():

@@ -51,6 +51,8 @@ class Plan:
     issuer: Text
     period_start: int
     period_end: int
+    #: When the plan was issued (YYYY-MM-DD or YYYY-MM), if the source says.
+    issued: str | None = None
 
 
 @dataclass(frozen=True)

@@ -390,9 +390,15 @@ class _Builder:
         if not doc:
             return None
         rec = _Record("plan.yaml", "plan", doc.get("plan"), self.r.problems)
-        rec.check_fields({"id", "title", "issuer", "period"})
+        rec.check_fields({"id", "title", "issuer", "period", "issued"})
         pid = rec.string("id", pattern=SLUG)
         title, issuer = rec.text("title"), rec.text("issuer")
+        issued = rec.raw.get("issued")
+        issued = issued.isoformat() if hasattr(issued, "isoformat") else issued
+        if issued is not None and not (isinstance(issued, str)
+                                       and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", issued)):
+            rec.problem("issued", "must be a date, YYYY-MM-DD or YYYY-MM")
+            issued = None
         period = rec.raw.get("period")
         if not (isinstance(period, dict) and all(isinstance(period.get(k), int)
                                                  for k in ("start", "end"))):
@@ -401,7 +407,7 @@ class _Builder:
         if None in (pid, title, issuer):
             return None
         return Plan(id=pid, title=title, issuer=issuer, period_start=period["start"],
-                    period_end=period["end"])
+                    period_end=period["end"], issued=issued)
 
     def _section(self, rec: _Record) -> Section | None:
         rec.check_fields({"id", "heading"})

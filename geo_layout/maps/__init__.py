@@ -4,7 +4,8 @@ Names are resolved lazily, so importing ``geo_layout.maps`` does not import foli
 
 from __future__ import annotations
 
-__all__ = ["BASEMAPS", "MapParts", "layout_map", "element_map", "prefecture_map", "places_map",
+__all__ = ["BASEMAPS", "LocalTiles", "MapParts", "layout_map", "element_map", "prefecture_map",
+           "places_map",
            "place_map", "map_parts", "render_document", "unlocated"]
 
 

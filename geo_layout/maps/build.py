@@ -26,12 +26,13 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import InvalidParameter, NotFound, TooLarge
 from . import geometry as geo
-from .basemaps import BASEMAPS, check_basemap, overlay_crs, tile_layers
+from .basemaps import BASEMAPS, LocalTiles, check_basemap, overlay_crs, tile_layers
 from .labels import label
 from .popups import (
     Context, county_tooltip, element_popup, element_tooltip, legend_html, place_popup,
     place_tooltip, prefecture_popup, prefecture_tooltip,
 )
+from .tiles import add_basemap
 from .refine import add_refinement
 from .render import MapParts, map_parts, render_document
 from .style import (
@@ -39,7 +40,8 @@ from .style import (
     ZONE_COLOUR, element_symbol, ink_for, leaflet_style, prefecture_role,
 )
 
-__all__ = ["BASEMAPS", "MapParts", "layout_map", "element_map", "prefecture_map", "places_map",
+__all__ = ["BASEMAPS", "LocalTiles", "MapParts",
+           "layout_map", "element_map", "prefecture_map", "places_map",
            "place_map", "map_parts", "render_document", "unlocated"]
 
 LANGS = ("zh", "en")
@@ -58,10 +60,11 @@ class _Options:
     legend: bool
     asset_base: str
     link_base: str
+    local_tiles: LocalTiles | None = None
 
     @property
     def crs(self) -> str:
-        return overlay_crs(self.basemap)
+        return overlay_crs(self.basemap, self.local_tiles)
 
     def shows(self, layer_id: str) -> bool:
         return self.layers is None or layer_id in self.layers
@@ -81,16 +84,16 @@ class _Options:
 
 
 def _options(lang="zh", basemap="none", tianditu_key="", layers=None, view=None, legend=True,
-             asset_base="/assets", link_base="") -> _Options:
+             asset_base="/assets", link_base="", local_tiles=None) -> _Options:
     if lang not in LANGS:
         raise InvalidParameter(f"unknown lang {lang!r}; languages are: zh, en")
-    check_basemap(basemap, tianditu_key or "")
+    check_basemap(basemap, tianditu_key or "", local_tiles)
     if layers is not None:
         if isinstance(layers, str):
             layers = [layers]
         layers = tuple(str(x) for x in layers)
     return _Options(lang, basemap, tianditu_key or "", layers, _check_view(view), bool(legend),
-                    asset_base, link_base)
+                    asset_base, link_base, local_tiles)
 
 
 def _check_view(view):
@@ -117,8 +120,6 @@ def _check_view(view):
 # --- map skeleton -----------------------------------------------------------------------
 
 def _new_map(o: _Options, title_key: str, content_bounds):
-    import folium
-
     from .elements import GeoMap
 
     if isinstance(o.view, dict):
@@ -129,10 +130,6 @@ def _new_map(o: _Options, title_key: str, content_bounds):
         zoom = _zoom_for(content_bounds)
     m = GeoMap(asset_base=o.asset_base, lang=o.lang, title=label(o.lang, title_key),
                location=location, zoom_start=zoom, max_zoom=MAX_ZOOM, min_zoom=4)
-    for kwargs in tile_layers(o.basemap, o.tianditu_key, o.lang):
-        overlay = kwargs.pop("overlay", False)
-        control = kwargs.pop("control", True)
-        folium.TileLayer(overlay=overlay, control=control, **kwargs).add_to(m)
     m._geo_options = o
     return m
 
@@ -153,6 +150,7 @@ def _group(m, o: _Options, layer_id: str, name: str):
     group = folium.FeatureGroup(name=escape(name).replace("{", "&#123;"), show=o.shows(layer_id))
     group.layer_id = layer_id
     m.layer_ids.append(layer_id)
+    m.layer_groups.append(group)
     return group.add_to(m)
 
 
@@ -166,13 +164,14 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
             kinds: Iterable[str] = ()):
     import folium
 
-    from .elements import Legend, MapControls
+    from .elements import LayerIds, Legend, MapControls
 
     unknown = [x for x in (o.layers or ()) if x not in m.layer_ids]
     if unknown:
         raise InvalidParameter(key="error.unknown_layers", unknown=", ".join(unknown),
                                allowed=", ".join(m.layer_ids))
     folium.LayerControl(collapsed=True).add_to(m)
+    LayerIds(m.layer_groups).add_to(m)
     if o.legend:
         order = list(KIND_COLOURS)
         kinds = sorted(set(kinds), key=order.index)
@@ -184,6 +183,9 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
     texts["attribution"] = escape(label(o.lang, "map.attribution"))
     texts["hatch"] = HATCH
     MapControls(texts).add_to(m)
+    add_basemap(m, tile_layers(o.basemap, o.tianditu_key, o.lang, o.local_tiles),
+                lang=o.lang, asset_base=o.asset_base, crs=o.crs,
+                skip_prefectures=getattr(m, "context_skip", ()))
     add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base)
     if o.view is None or not isinstance(o.view, dict):
         west, south, east, north = o.view if o.view is not None else bounds
@@ -354,8 +356,9 @@ def _all_places(store, filters=None, collections=PLACE_COLLECTIONS):
 
 # --- public builders ---------------------------------------------------------------------
 
-def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None, view=None,
-               legend=True, asset_base="/assets", link_base="", dynamic=None):
+def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", local_tiles=None,
+               layers=None, view=None, legend=True, asset_base="/assets", link_base="",
+               dynamic=None):
     """The layout overview, "一核、一区、两群、多点": prefectures filled by role, the zone
     hatched, the points starred, one layer per layout element, parks and sites clustered.
 
@@ -364,7 +367,8 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
 
     Layers: ``prefectures``, one per layout element with a geometry (``core``, ``zone``,
     ``cluster-silicon``, ...), ``places``."""
-    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
+                 local_tiles)
     ctx = Context(store, o.lang, o.link_base)
     lod = o.lod("coarse")
     bounds = _province_bounds(store, o)
@@ -420,15 +424,17 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
     return kinds
 
 
-def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
-                view=None, legend=True, asset_base="/assets", link_base="", dynamic=None):
+def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key="",
+                local_tiles=None, layers=None, view=None, legend=True, asset_base="/assets",
+                link_base="", dynamic=None):
     """One layout element: its prefectures or counties (medium detail), its places, and the
     province's prefectures around it. Raises NotFound for an unknown id. ``dynamic`` as for
     :func:`places_map` (by default a collection with more than ``DYNAMIC_THRESHOLD`` located
     points among the element's is loaded by view, asking for ``element=<id>``).
 
     Layers: ``prefectures``, the element's id, ``places``."""
-    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
+                 local_tiles)
     feature = store.get("layout-elements", element_id)
     ctx = Context(store, o.lang, o.link_base)
     lod = o.lod("medium")
@@ -444,8 +450,9 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
-def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="", layers=None,
-                   view=None, legend=True, asset_base="/assets", link_base="", dynamic=None):
+def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
+                   local_tiles=None, layers=None, view=None, legend=True, asset_base="/assets",
+                link_base="", dynamic=None):
     """A prefecture with its counties (medium detail, labelled) and its parks and sites.
     Raises NotFound for an unknown adcode. ``dynamic`` as for :func:`element_map`
     (``prefecture=<adcode>``).
@@ -453,7 +460,8 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     Layers: ``prefectures``, ``counties``, ``places``."""
     from .elements import HtmlGeoJson, Labels
 
-    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
+                 local_tiles)
     prefecture = store.get("prefectures", str(adcode))
     ctx = Context(store, o.lang, o.link_base)
     lod = o.lod("medium")
@@ -486,12 +494,13 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     selection = {"prefecture": prefecture.id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
+    m.context_skip = [prefecture.id]  # its counties are drawn and named above
     return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
-               basemap="none", tianditu_key="", layers=None, view=None, legend=True,
-               asset_base="/assets", link_base="", dynamic=None, search=None):
+               basemap="none", tianditu_key="", local_tiles=None, layers=None, view=None,
+               legend=True, asset_base="/assets", link_base="", dynamic=None, search=None):
     """Parks, sites or both (``collection`` = ``parks`` | ``sites`` | ``places``), filtered like
     ``/api/<collection>`` (store filters) and, when ``ids`` is given, limited to those ids (the
     directory's search hits), over the prefectures coloured by layout role.
@@ -506,7 +515,8 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     Layers: ``prefectures`` and the collection's name."""
     if collection not in (*PLACE_COLLECTIONS, "places"):
         raise InvalidParameter(f"places_map shows parks, sites or places, not {collection!r}")
-    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
+                 local_tiles)
     ctx = Context(store, o.lang, o.link_base)
     wanted = None if ids is None else set(ids)
     collections = PLACE_COLLECTIONS if collection == "places" else (collection,)
@@ -524,8 +534,9 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
-def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
-              view=None, legend=True, asset_base="/assets", link_base=""):
+def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
+              local_tiles=None, layers=None, view=None, legend=True, asset_base="/assets",
+              link_base=""):
     """A small map for one park or site page: the place, its uncertainty circle and the county
     or prefecture it lies in. An unlocated place gets no marker (it is in ``m.unlocated``).
     Raises NotFound when the id is neither a park nor a site.
@@ -533,7 +544,8 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", la
     Layers: ``prefectures`` (its prefecture), ``places``."""
     from .elements import HtmlGeoJson
 
-    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base)
+    o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
+                 local_tiles)
     feature = _find_place(store, place_id)
     ctx = Context(store, o.lang, o.link_base)
     p = feature.properties

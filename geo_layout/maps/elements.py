@@ -70,6 +70,8 @@ class GeoMap(folium.Map):
         #: ``(HtmlGeoJson, collection, level)`` of the boundary layers to refine on zoom.
         self.refinable: list[tuple] = []
         self.layer_ids: list[str] = []
+        #: The layer groups by id, in order (see :class:`LayerIds`).
+        self.layer_groups: list = []
         self.unlocated: list = []
         self.get_root().header._children.pop("meta_http", None)
 
@@ -316,3 +318,23 @@ class MapControls(MacroElement):
         keys = {"zoom_in": "control.zoom_in", "zoom_out": "control.zoom_out",
                 "layers": "control.layers", "map": "control.map"}
         return js_json({name: label(lang, key) for name, key in keys.items()})
+
+
+class LayerIds(MacroElement):
+    """``map.glLayers``: the map's layer groups by their ids (``layers=`` in URLs), so the
+    page can say which layers are shown (the "link to this view", static/js/embed.js)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.glLayers = {
+            {%- for group in this.groups %}
+                {{ group.layer_id|tojson }}: {{ group.get_name() }}{{ "," if not loop.last }}
+            {%- endfor %}
+            };
+        {% endmacro %}
+    """)
+
+    def __init__(self, groups: list):
+        super().__init__()
+        self._name = "LayerIds"
+        self.groups = groups

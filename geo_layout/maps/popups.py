@@ -10,6 +10,7 @@ from typing import Mapping
 from urllib.parse import quote
 
 from .. import words
+from ..data.map_apps import handoffs
 from .labels import label
 from .style import KIND_COLOURS, OUTLINE, ROLE_COLOURS, ZONE_COLOUR
 
@@ -163,7 +164,22 @@ def place_popup(ctx: Context, feature) -> str:
             + _row(ctx.t("field.elements"), elements)
             + _row(ctx.t("field.industries"), ctx.industries(p.get("industries", [])))
             + _row(ctx.t("field.precision"), precision)
+            + _handoff_row(ctx, feature)
             + f'<p>{ctx.link(ctx.text("field.details"), "parks", feature.id)}</p></div>')
+
+
+def _handoff_row(ctx: Context, feature) -> str:
+    """Links that open the point in Amap, Baidu and Tianditu, each in its own coordinate
+    system (:mod:`geo_layout.data.map_apps`); said to be approximate unless it is a site."""
+    point = feature.geometry()
+    if point is None:
+        return ""
+    links = [f'<a href="{escape(h.url)}" target="_blank" rel="noopener noreferrer" '
+             f'class="gl-handoff">{ctx.t("app." + h.app)}</a>'
+             for h in handoffs(point.x, point.y, feature.name(ctx.lang)) if h.url]
+    title = "popup.open_in" if feature.properties["precision"] == "site" else \
+        "popup.open_in_approximate"
+    return _row(ctx.t(title), " · ".join(links))
 
 
 def _km(value: float) -> str:

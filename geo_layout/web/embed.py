@@ -11,11 +11,11 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from ..data.store import FILTERS
 from ..errors import InvalidParameter
-from . import framing, params
+from . import basemaps, framing, params
 from .caching import conditional
 from .i18n import t
 from .state import current_store
@@ -67,9 +67,8 @@ def _embed(map_path: str) -> Response:
     from ..maps.by_path import map_for_path
 
     lang = _lang()
-    options = dict(lang=lang, basemap=_basemap(), tianditu_key=_tianditu_key(),
-                   layers=_layers(), view=_view(), legend=_legend(),
-                   asset_base="/assets", link_base="")
+    options = dict(lang=lang, layers=layer_list(), view=_view(), legend=_legend(),
+                   asset_base="/assets", link_base="", **basemaps.map_options())
     filters = params.filters(map_path.split("/")[1]) if map_path in PLACE_MAPS else {}
 
     def build() -> Response:
@@ -121,23 +120,8 @@ def _lang() -> str:
     return value
 
 
-def _tianditu_key() -> str:
-    return current_app.config["GEO_LAYOUT"].get("TIANDITU_KEY") or ""
-
-
-def _basemap() -> str:
-    from ..maps import BASEMAPS
-
-    value = request.args.get("basemap", "none") or "none"
-    if value not in BASEMAPS:
-        raise InvalidParameter(key="error.one_of", name="basemap", allowed=", ".join(BASEMAPS),
-                               got=value[:40])
-    if value == "tianditu" and not _tianditu_key():
-        raise InvalidParameter(key="error.tianditu_key")
-    return value
-
-
-def _layers() -> list[str] | None:
+def layer_list() -> list[str] | None:
+    """``layers=a,b``: the ids of the layers to show (None: all); map pages read it too."""
     value = request.args.get("layers")
     if value is None:
         return None

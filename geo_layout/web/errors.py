@@ -15,7 +15,7 @@ from ..errors import GeoLayoutError, Unavailable
 from .i18n import t
 
 log = logging.getLogger("geo_layout.web")
-JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
+JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets", "/tiles")
 #: Longest description sent back: werkzeug and our own messages are short; this bounds echoes.
 MAX_DESCRIPTION = 500
 

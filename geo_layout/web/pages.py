@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, has_request_context, render_template, request, url_for
+from flask import Blueprint, has_request_context, render_template, request, url_for
 
 from .. import words
 from ..data import crs
+from ..data.map_apps import handoffs
 from ..errors import InvalidParameter, NotFound
-from . import params
+from . import basemaps, params
 from .caching import cached_view
+from .embed import layer_list
 from .charts import format_value, target_charts
 from .i18n import label, t
 from .state import current_store
@@ -20,7 +22,6 @@ from .state import current_store
 bp = Blueprint("pages", __name__)
 PLACE_COLLECTIONS = ("parks", "sites")
 DIRECTORY_FILTERS = ("prefecture", "element", "industry", "kind", "precision")
-CRS_SYSTEMS = ("wgs84", "gcj02", "bd09")
 #: Rows of a list of places on a page; the rest are one link away (directory, downloads).
 LIST_ROWS = 100
 #: Rows of one page of the directory.
@@ -60,11 +61,27 @@ def _chrome() -> dict:
         "colon": words.colon(lang),
         "link": link,
         "switch_url": switch_url(lang),
+        "plan": _plan_reference(lang),
+        "page_url": request.url,
         "nav": [("pages.overview", "nav.overview"), ("pages.directory", "directory.title"),
                 ("pages.parks_map", "title.parks"), ("pages.sites_map", "title.sites"),
                 ("pages.targets", "nav.targets"), ("datapage.index", "nav.data")],
         "endpoint": request.endpoint,
     }
+
+
+def _plan_reference(lang: str) -> dict:
+    """The plan the site shows, as its data names it: title, issuer and when (the issue date
+    when the data has one, else the plan period), the reference sentence and the site's
+    default description."""
+    plan = current_store().dataset.plan
+    title, issuer = plan.title.get(lang), plan.issuer.get(lang)
+    period = {"start": plan.period_start, "end": plan.period_end}
+    when = (t("plan.issued", lang, date=plan.issued, **period) if plan.issued
+            else t("plan.period", lang, **period))
+    return {"title": title, "issuer": issuer, "when": when,
+            "reference": t("plan.reference", lang, title=title, issuer=issuer, when=when),
+            "description": t("share.description", lang, plan=title)}
 
 
 def _names(store, collection: str, ids, lang: str) -> list[tuple[str, str]]:
@@ -101,28 +118,9 @@ def _note(store, props: dict, lang: str) -> str | None:
 
 # --- maps --------------------------------------------------------------------------------
 
-def _basemap() -> str:
-    """``?basemap=`` (default ``none``); Tianditu only when the server has a key."""
-    value = request.args.get("basemap", "none") or "none"
-    if value not in _maps().BASEMAPS:
-        raise InvalidParameter(key="error.basemap_unknown", got=value[:40],
-                               allowed=", ".join(_basemaps()))
-    if value == "tianditu" and not _tianditu_key():
-        raise InvalidParameter(key="error.tianditu_key")
-    return value
-
-
-def _tianditu_key() -> str:
-    return current_app.config["GEO_LAYOUT"].get("TIANDITU_KEY") or ""
-
-
-def _basemaps() -> list[str]:
-    return [b for b in _maps().BASEMAPS if b != "tianditu" or _tianditu_key()]
-
-
 def _map_options(lang: str) -> dict:
-    return dict(lang=lang, basemap=_basemap(), tianditu_key=_tianditu_key(),
-                asset_base="/assets", link_base="")
+    return dict(lang=lang, layers=layer_list(), asset_base="/assets", link_base="",
+                **basemaps.map_options())
 
 
 def _maps():
@@ -138,16 +136,31 @@ def _render_map(m):
 
 
 def _map_context(lang: str, map_path: str) -> dict:
-    """Basemap choices and the embed / export links for the map at ``map_path``."""
+    """Basemap choices, the embed / export links and the sharing image of the map at
+    ``map_path``."""
     query = urlencode({"lang": lang})
     return {
-        "basemaps": _basemaps(),
-        "basemap": request.args.get("basemap", "none") or "none",
+        "basemaps": basemaps.current().available(),
+        "basemap": basemaps.chosen(),
+        "og_image": _og_image(map_path, lang),
         "kept_args": [(k, v) for k, v in request.args.items(multi=True) if k != "basemap"],
         "embed_url": f"/embed{map_path}?{query}",
         "export_urls": [(fmt, f"/export{map_path}.{fmt}?{query}")
                         for fmt in ("png", "svg", "pdf", "html")],
     }
+
+
+def _og_image(map_path: str, lang: str) -> str | None:
+    """The absolute URL of the static PNG export of the map at ``map_path`` (a slide, the
+    shape link previews use), or None when that map has no static export."""
+    from ..maps.static_export import MAP_PATHS
+
+    path = map_path.strip("/")
+    head = path.split("/")[0]
+    if path not in MAP_PATHS and f"{head}/<" not in " ".join(MAP_PATHS):
+        return None
+    query = urlencode({"lang": lang, "size": "slide", "dpi": 96})
+    return f"{request.host_url.rstrip('/')}/export/{path}.png?{query}"
 
 
 def _capped(store, features: list, lang: str, filters: dict, collections=PLACE_COLLECTIONS,
@@ -336,24 +349,29 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
     feature = _find_place(store, place_id)
     p = feature.properties
     geom = feature.geometry()
-    coords = []
-    if geom is not None:
-        for system in CRS_SYSTEMS:
-            lon, lat = crs.convert(geom.x, geom.y, "wgs84", system)
-            coords.append({"system": system, "label": t(f"crs.{system}", lang),
-                           "value": f"{lat:.6f}, {lon:.6f}"})
+    # for each map app: the text to paste (in its coordinate system and order) and a link
+    coords = [{"app": h.app, "system": h.system, "label": t(f"handoff.{h.app}", lang),
+               "value": h.text, "url": h.url,
+               "open": t(f"handoff.open_{h.app}", lang) if h.url else None}
+              for h in (handoffs(geom.x, geom.y, feature.name(lang)) if geom is not None else [])]
     parts = None
     if geom is not None:
         parts = _render_map(_maps().place_map(store, place_id, **_map_options(lang)))
     enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p.get("enterprises", [])]
     element_enterprises = [] if enterprises else [
         _enterprise(e, lang) for e in _of_elements(store, "enterprises", p.get("elements", []))]
+    row = _place_row(store, feature, lang)
+    precision_text = _precision_text(store, p, lang)
+    where = " / ".join(n for _, n in (*row["prefecture"], *row["county"])) or "—"
+    description = t("share.place", lang, name=feature.name(lang), kind=row["kind"], where=where,
+                    precision=precision_text)
     return render_template(
-        "place.html", place=feature, name=feature.name(lang), row=_place_row(store, feature, lang),
+        "place.html", place=feature, name=feature.name(lang), row=row,
+        share_description=description,
         elements=_names(store, "layout-elements", p.get("elements", []), lang),
         industries=_industries(store, p.get("industries", []), lang),
         enterprises=enterprises, element_enterprises=element_enterprises,
-        citation=_citation(store, p, lang), precision_text=_precision_text(store, p, lang),
+        citation=_citation(store, p, lang), precision_text=precision_text,
         note=_note(store, p, lang), coords=coords, parts=parts,
         **_map_context(lang, f"/parks/{place_id}"))
 

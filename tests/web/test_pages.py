@@ -13,7 +13,6 @@ import pytest
 import yaml
 
 from geo_layout.app import create_app
-from geo_layout.data import crs
 from geo_layout.web.charts import implied_baselines
 from geo_layout.web.i18n import ENUMS, STRINGS
 
@@ -154,18 +153,6 @@ def test_directory_rejects_an_overlong_query(client):
     get(client, "/parks?q=" + "x" * 201, status=400)
 
 
-@pytest.mark.parametrize("place_id", [CHENGGONG, "kunming-high-tech-zone"])
-def test_place_coordinates_in_three_systems(client, store, place_id):
-    html = get(client, f"/parks/{place_id}?lang=en")
-    point = store.get("parks", place_id).geometry()
-    for system in ("wgs84", "gcj02", "bd09"):
-        lon, lat = crs.convert(point.x, point.y, "wgs84", system)
-        assert field_value(html, f"coord-{system}") == f"{lat:.6f}, {lon:.6f}"
-    assert "GCJ-02 (Amap" in html and "BD-09 (Baidu Maps)" in html
-    # the systems really differ here (inside China), so the test can tell them apart
-    assert len({field_value(html, f"coord-{s}") for s in ("wgs84", "gcj02", "bd09")}) == 3
-
-
 def test_place_page_explains_precision_and_cites_the_plan(client, store):
     km = store.get("parks", CHENGGONG).properties["uncertainty_km"]
     html = unescape(get(client, f"/parks/{CHENGGONG}?lang=en"))
@@ -180,7 +167,7 @@ def test_place_page_explains_precision_and_cites_the_plan(client, store):
 
 def test_unlocated_place_has_no_coordinates(client):
     html = get(client, "/parks/two-asias-consumer-electronics-base-project?lang=en")
-    assert 'id="coord-wgs84"' not in html
+    assert 'id="coord-gps"' not in html and 'id="coord-amap"' not in html
     assert "The plan does not locate this place" in html
     assert "L.map(" not in html  # no map is drawn for it
 

@@ -5,7 +5,9 @@
  *   paper size, orientation, dpi and language chosen in the panel;
  *   a map page also honours ?bbox=w,s,e,n or ?center=lat,lon&zoom=z (the embed's "open full
  *   map" link uses them);
- * - an /embed/ document: keeps its "open full map" link on the view the reader has panned to.
+ * - an /embed/ document: keeps its "open full map" link on the view the reader has panned to;
+ * - a map page's "link to this view" field: the page's URL with the map's extent (bbox) and,
+ *   when some are switched off, the layers shown (layers=; map.glLayers names them by id).
  * The Leaflet map is found through its container: folium names the map's global variable and
  * its <div class="gl-map"> id alike (m.get_name()). */
 (function (window, document) {
@@ -60,7 +62,7 @@
     var params = url.searchParams;
     params.set("lang", panel.getAttribute("data-lang") || "zh");
     var basemap = page.get("basemap");
-    if (basemap && basemap !== "none") { params.set("basemap", basemap); }
+    if (basemap) { params.set("basemap", basemap); }  /* "none" too: the site may default to tiles */
     addFilters(panel, url);
     if (map && checked(panel, "embed-view")) { params.set("bbox", bboxOf(map)); }
     if (!checked(panel, "embed-legend")) { params.set("legend", "0"); }
@@ -140,6 +142,37 @@
     }
   }
 
+  /* The ids of the layers shown, or null when all are (the default needs no parameter). */
+  function shownLayers(map) {
+    var groups = map.glLayers || {}, shown = [], all = true;
+    Object.keys(groups).forEach(function (id) {
+      if (map.hasLayer(groups[id])) { shown.push(id); } else { all = false; }
+    });
+    return all ? null : shown;
+  }
+
+  function viewUrl(map) {
+    var url = new URL(window.location.href);
+    ["bbox", "center", "zoom", "layers"].forEach(function (k) { url.searchParams.delete(k); });
+    url.searchParams.set("bbox", bboxOf(map));
+    var shown = shownLayers(map);
+    if (shown) { url.searchParams.set("layers", shown.join(",")); }
+    url.hash = "";
+    return url.toString();
+  }
+
+  function initShare(box) {
+    var map = mapIn(box.closest(".map-panel"));
+    var input = box.querySelector("input");
+    if (!map || !input) { return; }
+    function update() { input.value = viewUrl(map); }
+    map.on("moveend overlayadd overlayremove", update);
+    /* before site.js copies it (this listener is added first) */
+    var button = box.querySelector("button");
+    if (button) { button.addEventListener("click", update); }
+    window.addEventListener("load", update);
+  }
+
   function initEmbed(link) {
     var map = mapIn(document);
     if (!map) { return; }
@@ -168,6 +201,8 @@
     for (var i = 0; i < panels.length; i++) { initPanel(panels[i]); }
     var map = panels.length ? mapIn(panels[0].closest(".map-panel")) : null;
     if (map) { applyView(map); }
+    var shares = document.querySelectorAll("[data-share-view]");
+    for (var j = 0; j < shares.length; j++) { initShare(shares[j]); }
   }
 
   if (document.readyState === "loading") {
