@@ -3,18 +3,17 @@
 
 Parameters: ``lang`` (zh|en), ``basemap``, ``layers`` (comma list of layer ids), the view
 (``bbox=w,s,e,n`` or ``center=lat,lon&zoom=z``), ``legend`` (0|1) and, on the parks and sites
-maps, the parks-directory filters. A bad value is a 400 page naming the parameter; an unknown
-id a 404. Each embed carries a small "open full map" link to the same view on the site."""
+maps, the parks-directory filters, all read by :func:`geo_layout.maps.request.parse`. A bad
+value is a 400 page naming the parameter; an unknown id a 404. Each embed carries a small "open full map" link to the same view on the site."""
 
 from __future__ import annotations
 
 from html import escape
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
-from ..data.store import FILTERS
-from ..errors import InvalidParameter
+from ..maps.request import MAP_FILTERS, VIEW_PARAMS
 from . import framing, params
 from .caching import conditional
 from .i18n import t
@@ -22,11 +21,8 @@ from .state import current_store
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
 PLACE_MAPS = ("maps/parks", "maps/sites")
-VIEW_PARAMS = ("bbox", "center", "zoom")
-MAX_ZOOM = 18
-MAX_LAYER_CHARS = 300
 #: The filters the embed panel carries from a page's URL into its snippet (parks and sites).
-PANEL_FILTERS = tuple(sorted(FILTERS["parks"]))
+PANEL_FILTERS = tuple(sorted(MAP_FILTERS))
 
 
 @bp.record_once
@@ -66,20 +62,12 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
 def _embed(map_path: str) -> Response:
     from ..maps.by_path import map_for_path
 
-    lang = _lang()
-    options = dict(lang=lang, basemap=_basemap(), tianditu_key=_tianditu_key(),
-                   layers=_layers(), view=_view(), legend=_legend(),
-                   asset_base="/assets", link_base="")
-    filters = params.filters(map_path.split("/")[1]) if map_path in PLACE_MAPS else {}
+    req = params.map_request(map_path)
+    options = dict(req.options(params.tianditu_key()), asset_base="/assets", link_base="")
 
     def build() -> Response:
-        try:
-            m = map_for_path(current_store(), map_path, filters=filters, **options)
-        except InvalidParameter as exc:
-            if exc.description.startswith("unknown layer"):
-                raise InvalidParameter(f"parameter 'layers': {exc.description}") from None
-            raise
-        return Response(embed_document(m, _full_map_url(map_path, lang)),
+        m = map_for_path(current_store(), map_path, filters=req.filters, **options)
+        return Response(embed_document(m, _full_map_url(map_path, req.lang)),
                         content_type="text/html; charset=utf-8")
 
     return conditional(build)
@@ -114,71 +102,3 @@ def _full_map_url(map_path: str, lang: str) -> str:
         if value:
             keep[name] = value
     return f"{path}?{urlencode(keep)}"
-
-
-# --- parameters --------------------------------------------------------------------------
-
-def _lang() -> str:
-    value = request.args.get("lang", "zh") or "zh"
-    if value not in params.LANGS:
-        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(params.LANGS)}, "
-                               f"got {value[:20]!r}")
-    return value
-
-
-def _tianditu_key() -> str:
-    return current_app.config["GEO_LAYOUT"].get("TIANDITU_KEY") or ""
-
-
-def _basemap() -> str:
-    from ..maps import BASEMAPS
-
-    value = request.args.get("basemap", "none") or "none"
-    if value not in BASEMAPS:
-        raise InvalidParameter(f"parameter 'basemap' must be one of {', '.join(BASEMAPS)}, "
-                               f"got {value[:40]!r}")
-    if value == "tianditu" and not _tianditu_key():
-        raise InvalidParameter("parameter 'basemap': tianditu needs a key, and none is configured")
-    return value
-
-
-def _layers() -> list[str] | None:
-    value = request.args.get("layers")
-    if value is None:
-        return None
-    if len(value) > MAX_LAYER_CHARS:
-        raise InvalidParameter(f"parameter 'layers' is longer than {MAX_LAYER_CHARS} characters")
-    return [x.strip() for x in value.split(",") if x.strip()]
-
-
-def _legend() -> bool:
-    value = request.args.get("legend", "1")
-    if value not in ("0", "1", ""):
-        raise InvalidParameter(f"parameter 'legend' must be 0 or 1, got {value[:20]!r}")
-    return value != "0"
-
-
-def _view():
-    """``bbox=w,s,e,n`` or ``center=lat,lon`` with ``zoom`` (1-18); not both."""
-    bbox = params.bbox(request.args.get("bbox"))
-    center, zoom = request.args.get("center"), request.args.get("zoom")
-    if bbox is not None:
-        if center or zoom:
-            raise InvalidParameter("parameter 'bbox' cannot be combined with 'center'/'zoom'")
-        west, south, east, north = bbox
-        if west == east or south == north:
-            raise InvalidParameter("parameter 'bbox' must have west < east and south < north")
-        return bbox
-    if not center and not zoom:
-        return None
-    if not center or not zoom:
-        raise InvalidParameter("parameters 'center' (lat,lon) and 'zoom' go together")
-    parts = center.split(",")
-    if len(parts) != 2:
-        raise InvalidParameter("parameter 'center' must be two numbers: lat,lon")
-    lat = params.number("center", parts[0].strip(), low=-90, high=90)
-    lon = params.number("center", parts[1].strip(), low=-180, high=180)
-    if lat is None or lon is None:
-        raise InvalidParameter("parameter 'center' must be two numbers: lat,lon")
-    return {"center": (lat, lon),
-            "zoom": params.integer("zoom", zoom, low=1, high=MAX_ZOOM)}

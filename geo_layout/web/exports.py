@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from ..data.writers import file_prefix
-from ..errors import InvalidParameter, NotFound
+from ..errors import NotFound
 from ..maps import static_style as style
 from ..maps.static_export import render_static
 from . import params
@@ -28,17 +28,14 @@ def export(map_path: str, fmt: str):
     if fmt not in MEDIA_TYPES:
         raise NotFound(f"no export format {fmt!r}; exports are "
                        "/export/<map path>.png|.svg|.pdf|.html")
-    lang = request.args.get("lang", "zh")
-    if lang not in params.LANGS:
-        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(params.LANGS)}")
+    lang = params.lang()
     if fmt == "html":
         return _standalone(map_path, lang)
     size = request.args.get("size", "a4")
     orientation = request.args.get("orientation", "landscape")
     dpi = params.integer("dpi", request.args.get("dpi"), low=style.DPI_MIN, high=style.DPI_MAX,
                          default=150)
-    collection = map_path.strip("/").split("/")[-1] if map_path.startswith("maps/") else ""
-    filters = params.filters(collection) if collection in ("parks", "sites") else {}
+    filters = params.map_request(map_path).filters
     store = current_store()
     body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
                          orientation=orientation, dpi=dpi, filters=filters)
@@ -48,11 +45,11 @@ def export(map_path: str, fmt: str):
 
 
 def _standalone(map_path: str, lang: str) -> Response:
-    from ..maps.by_path import PLACE_MAPS, map_for_path
+    from ..maps.by_path import map_for_path
     from ..maps.standalone import standalone_html
 
     path = map_path.strip("/")
-    filters = params.filters(path.split("/")[1]) if path in PLACE_MAPS else {}
+    filters = params.map_request(path).filters
     store = current_store()
     m = map_for_path(store, path, filters=filters, lang=lang, standalone=True,
                      link_base=request.host_url.rstrip("/"))

@@ -261,7 +261,10 @@ def _api_operations() -> list[Operation]:
         ("api-search",), "/api/search", "Search names in Chinese, English and pinyin", "api",
         (Q, SEARCH_LIMIT) + common, (JSON,), "SearchResults",
         description="Ranked best first: exact name, then name prefix, word prefix, substring; "
-                    "matches in secondary text (industries, roles) rank lower."))
+                    "matches in secondary text (industries, roles, and the prefecture, county "
+                    "and layout elements where a record lies: 智能终端 finds the cluster, its "
+                    "prefectures, its enterprises and the places located there) rank lower. "
+                    "No match gives a hint."))
     ops.append(Operation(
         ("api-nearby",), "/api/nearby", "Parks and sites near a point", "api",
         (LON, LAT, RADIUS, K) + common, (GEOJSON,), "NearbyResults",
@@ -406,6 +409,9 @@ def _schemas() -> dict:
         "SearchResults": {
             "type": "object", "required": ["query", "results", "numberReturned"],
             "properties": {"query": {"type": "string"}, "numberReturned": count,
+                           "hint": {"type": "string", "nullable": True,
+                                    "description": "when nothing matched: why, and what to "
+                                                   "try"},
                            "results": {"type": "array", "items": {
                                "type": "object",
                                "required": ["collection", "id", "name_zh", "name_en", "score",

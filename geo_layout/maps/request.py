@@ -1,0 +1,176 @@
+"""One map request, parsed once: ``lang``, ``basemap``, ``layers``, the view (``bbox`` or
+``center`` + ``zoom``), ``legend`` and the filters, read the same way for the pages, the full
+maps, the embeds, the exports and the notebook (``geo_layout.map``).
+
+Framework-free: it reads any mapping of query values (a Flask ``request.args``, a notebook's
+keyword options). One rule for a bad value: :class:`InvalidParameter` (a 400 on the web)
+naming the parameter and its valid values. Filter values may be codes or names (resolved by
+the store's vocabulary, :mod:`geo_layout.data.vocab`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..data.store import FILTERS
+from ..errors import InvalidParameter
+from .basemaps import BASEMAPS
+
+LANGS = ("zh", "en")
+MAX_ZOOM = 18
+MAX_LAYER_CHARS = 300
+MAX_VALUE_CHARS = 200
+VIEW_PARAMS = ("bbox", "center", "zoom")
+#: The map paths whose places are filtered (the directory's map is "places").
+FILTERED_MAPS = {"maps/parks": "parks", "maps/sites": "sites", "places": "parks"}
+#: The filters a places map takes: the parks' and sites' (the same keys).
+MAP_FILTERS = tuple(FILTERS["parks"])
+PARAMS = ("lang", "basemap", "layers", *VIEW_PARAMS, "legend")
+
+
+@dataclass(frozen=True)
+class MapRequest:
+    """What a map request asks for; :meth:`options` are the map builders' keyword options."""
+
+    lang: str = "zh"
+    basemap: str = "none"
+    layers: tuple[str, ...] | None = None
+    view: Any = None  # (west, south, east, north) or {"center": (lat, lon), "zoom": z}
+    legend: bool = True
+    filters: dict[str, str] = field(default_factory=dict)
+
+    def options(self, tianditu_key: str = "") -> dict:
+        return dict(lang=self.lang, basemap=self.basemap, tianditu_key=tianditu_key,
+                    layers=list(self.layers) if self.layers is not None else None,
+                    view=self.view, legend=self.legend)
+
+
+def parse(args: Mapping[str, Any], *, store=None, map_path: str | None = None,
+          tianditu_key: str = "", default_basemap: str = "none",
+          strict: bool = False) -> MapRequest:
+    """The :class:`MapRequest` in ``args``.
+
+    ``map_path`` says which filters apply (those of :data:`MAP_FILTERS` on the parks, sites
+    and directory maps; none elsewhere); with ``store`` their values are resolved to codes.
+    ``strict`` (the notebook): a name that is neither a map parameter nor a filter of this map
+    is an error; pages ignore other parameters (``q``, ``page``, ...)."""
+    path = (map_path or "").strip("/")
+    collection = FILTERED_MAPS.get(path)
+    if strict:
+        known = set(PARAMS) | (set(MAP_FILTERS) if collection else set())
+        unknown = sorted(k for k in args if k not in known)
+        if unknown:
+            where = (f"filters apply to {', '.join(m for m in FILTERED_MAPS if m != 'places')}"
+                     if not collection else f"filters are: {', '.join(MAP_FILTERS)}")
+            raise InvalidParameter(f"unknown option(s) {', '.join(unknown)} for map {path!r}; "
+                                   f"map options are: {', '.join(PARAMS)}; {where}")
+    return MapRequest(
+        lang=parse_lang(args.get("lang")),
+        basemap=parse_basemap(args.get("basemap"), tianditu_key, default_basemap),
+        layers=parse_layers(args.get("layers")),
+        view=parse_view(args.get("bbox"), args.get("center"), args.get("zoom")),
+        legend=parse_legend(args.get("legend")),
+        filters=parse_filters(args, collection, store) if collection else {},
+    )
+
+
+def parse_lang(value) -> str:
+    if value in (None, ""):
+        return "zh"
+    if value not in LANGS:
+        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(LANGS)}, "
+                               f"got {str(value)[:20]!r}")
+    return value
+
+
+def parse_basemap(value, tianditu_key: str = "", default: str = "none") -> str:
+    value = value or default
+    usable = [b for b in BASEMAPS if b != "tianditu" or tianditu_key]
+    if value == "tianditu" and not tianditu_key:
+        raise InvalidParameter("parameter 'basemap': tianditu needs a key, and none is "
+                               f"configured; basemaps are: {', '.join(usable)}")
+    if value not in BASEMAPS:
+        raise InvalidParameter(f"parameter 'basemap': unknown basemap {str(value)[:40]!r}; "
+                               f"basemaps are: {', '.join(usable)}")
+    return value
+
+
+def parse_layers(value) -> tuple[str, ...] | None:
+    """A comma list (or a list) of layer ids; the builder checks them against the map's."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        value = ",".join(str(x) for x in value)
+    if len(value) > MAX_LAYER_CHARS:
+        raise InvalidParameter(f"parameter 'layers' is longer than {MAX_LAYER_CHARS} characters")
+    return tuple(x.strip() for x in value.split(",") if x.strip())
+
+
+def parse_legend(value) -> bool:
+    if value is None or value == "" or isinstance(value, bool):
+        return True if value in (None, "") else value
+    if str(value) not in ("0", "1"):
+        raise InvalidParameter(f"parameter 'legend' must be 0 or 1, got {str(value)[:20]!r}")
+    return value != "0"
+
+
+def parse_view(bbox, center, zoom):
+    """``bbox=w,s,e,n`` (west < east, south < north) or ``center=lat,lon`` with ``zoom``
+    (1-18); not both; None when neither."""
+    if bbox not in (None, ""):
+        if center not in (None, "") or zoom not in (None, ""):
+            raise InvalidParameter("parameter 'bbox' cannot be combined with 'center'/'zoom'")
+        west, south, east, north = _numbers("bbox", bbox, 4, "minlon,minlat,maxlon,maxlat")
+        if not (-180 <= west <= 180 and -180 <= east <= 180):
+            raise InvalidParameter("parameter 'bbox': longitudes must be between -180 and 180")
+        if not (-90 <= south <= 90 and -90 <= north <= 90):
+            raise InvalidParameter("parameter 'bbox': latitudes must be between -90 and 90")
+        if west >= east or south >= north:
+            raise InvalidParameter("parameter 'bbox' must have west < east and south < north")
+        return (west, south, east, north)
+    if center in (None, "") and zoom in (None, ""):
+        return None
+    if center in (None, "") or zoom in (None, ""):
+        raise InvalidParameter("parameters 'center' (lat,lon) and 'zoom' go together")
+    lat, lon = _numbers("center", center, 2, "lat,lon")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidParameter(f"parameter 'center' must be lat,lon in degrees, got {lat}, {lon}")
+    try:
+        z = int(str(zoom))
+    except ValueError:
+        raise InvalidParameter(f"parameter 'zoom' must be an integer from 1 to {MAX_ZOOM}, "
+                               f"got {str(zoom)[:20]!r}") from None
+    if not 1 <= z <= MAX_ZOOM:
+        raise InvalidParameter(f"parameter 'zoom' must be between 1 and {MAX_ZOOM}, got {z}")
+    return {"center": (lat, lon), "zoom": z}
+
+
+def _numbers(name: str, value, n: int, shape: str) -> tuple[float, ...]:
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        numbers = tuple(float(str(x).strip()) for x in parts)
+    except ValueError:
+        numbers = ()
+    if len(numbers) != n or not all(math.isfinite(x) for x in numbers):
+        raise InvalidParameter(f"parameter {name!r} must be {n} numbers: {shape}, "
+                               f"got {str(value)[:60]!r}")
+    return numbers
+
+
+def parse_filters(args: Mapping[str, Any], collection: str = "parks", store=None
+                  ) -> dict[str, str]:
+    """The places filters present in ``args`` (empty values skipped), resolved to codes when
+    a ``store`` is given."""
+    out = {}
+    for key in MAP_FILTERS:
+        value = args.get(key)
+        if value in (None, ""):
+            continue
+        value = str(value)
+        if len(value) > MAX_VALUE_CHARS:
+            raise InvalidParameter(f"parameter {key!r} is longer than {MAX_VALUE_CHARS} "
+                                   "characters")
+        out[key] = value
+    return store.resolve(collection, out) if store is not None and out else out
