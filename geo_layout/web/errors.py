@@ -15,8 +15,9 @@ from ..errors import GeoLayoutError
 
 log = logging.getLogger("geo_layout.web")
 JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
-#: Longest description sent back: werkzeug and our own messages are short; this bounds echoes.
-MAX_DESCRIPTION = 500
+#: Longest description sent back: our messages echo at most ~60 characters of a value, but
+#: may list every valid value of a filter (129 counties by code and name); this bounds them.
+MAX_DESCRIPTION = 8000
 
 MESSAGES = {
     400: {"zh": "请求有误", "en": "Bad request"},

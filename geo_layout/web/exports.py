@@ -49,10 +49,10 @@ def _standalone(map_path: str, lang: str) -> Response:
     from ..maps.standalone import standalone_html
 
     path = map_path.strip("/")
-    filters = params.map_request(path).filters
+    req = params.map_request(path)  # the same view, layers, legend and filters as on screen
     store = current_store()
-    m = map_for_path(store, path, filters=filters, lang=lang, standalone=True,
-                     link_base=request.host_url.rstrip("/"))
+    m = map_for_path(store, path, filters=req.filters, **req.options(params.tianditu_key()),
+                     standalone=True, link_base=request.host_url.rstrip("/"))
     body = standalone_html(m).encode("utf-8")
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
