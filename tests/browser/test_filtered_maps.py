@@ -15,27 +15,34 @@ MAP_BOUNDS = """() => {
 }"""
 
 
+def _open(page, url: str) -> None:
+    page.goto(page.base_url + url)
+    page.wait_for_selector(".leaflet-overlay-pane path.gl-prefecture")
+    page.wait_for_load_state("networkidle")
+
+
 def test_parks_map_filtered_by_prefecture_shows_and_fits_kunming(page, store):
-    kunming = store.get("prefectures", "530100")
-    west, south, east, north = kunming.geometry("low").bounds
-    inside = {f.id for f in store.query("parks", {"prefecture": "530100"}).features
-              if f.geometry() is not None}
+    located = [f for f in store.query("parks", {"prefecture": "530100"}).features
+               if f.geometry() is not None]
+    inside = {f.id for f in located}
     outside = {f.id for f in store.query("parks").features
                if f.geometry() is not None} - inside
     assert inside and outside
-    page.goto(page.base_url + "/maps/parks?prefecture=Kunming")
-    page.wait_for_selector(".leaflet-overlay-pane path.gl-prefecture")
-    page.wait_for_load_state("networkidle")
+    _open(page, "/maps/parks")
+    whole = page.evaluate(MAP_BOUNDS)
+    _open(page, "/maps/parks?prefecture=530100")
     # only Kunming's parks are in the map's data (the markers, clustered or not)
     html = page.content()
     for fid in inside:
         assert f'"id":"{fid}"' in html, fid
     for fid in outside:
         assert f'"id":"{fid}"' not in html, fid
-    # the view is Kunming (with the uncertainty circles), not the province
+    # the view holds Kunming's parks and is zoomed in on them, not on the province
     w, s, e, n = page.evaluate(MAP_BOUNDS)
-    assert w < 102.8 < e and s < 25.0 < n  # Kunming's city centre is in view
-    assert (e - w) < (east - west) * 3 and (n - s) < (north - south) * 3
-    assert e - w < 5, "zoomed to Kunming, not the whole province (~9.5 degrees wide)"
+    for f in located:
+        assert w < f.geometry().x < e and s < f.geometry().y < n, f.id
+    assert (e - w) <= (whole[2] - whole[0]) / 2 + 1e-6, (whole, (w, s, e, n))
+    kunming = store.get("prefectures", "530100").geometry("low").bounds
+    assert w > kunming[0] - 3 and e < kunming[2] + 3  # around Kunming, not Dali or Wenshan
     assert page.watch.console_errors == []
     assert page.watch.offsite == []
