@@ -97,9 +97,11 @@ STRINGS: dict[str, dict[str, str]] = {
 
     # --- directory ---
     "directory.title": {"zh": "园区与项目名录", "en": "Directory of parks and sites"},
-    "directory.intro": {"zh": "按名称（中文、英文或拼音）搜索，或按州市、布局要素、产业、类型和定位精度筛选。",
-                        "en": "Search by name (Chinese, English or pinyin), or filter by "
-                              "prefecture, layout element, industry, kind and location precision."},
+    "directory.intro": {"zh": "按名称、产业、所在州市县区或布局要素搜索（中文、英文或拼音），"
+                              "或按州市、布局要素、所在区域、产业、类型和定位精度筛选。",
+                        "en": "Search by name, industry, prefecture, county or layout element "
+                              "(Chinese, English or pinyin), or filter by prefecture, layout "
+                              "element, area, industry, kind and location precision."},
     "directory.search": {"zh": "搜索", "en": "Search"},
     "directory.search_placeholder": {"zh": "如：呈贡、chenggong、软件", "en": "e.g. Chenggong, software"},
     "directory.any": {"zh": "全部", "en": "Any"},
@@ -240,10 +242,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.request_id": {"zh": "请求编号", "en": "Request id"},
 
     # --- search and filters ---
-    "search.element_named": {"zh": "布局要素（规划列出的园区）",
-                             "en": "Layout element (places the plan names)"},
-    "search.area": {"zh": "所在区域（位于该要素范围内）",
-                    "en": "Located in the area of"},
+    "search.element_named": {"zh": "布局要素（规划列出）", "en": "Element (plan names)"},
+    "search.area": {"zh": "位于区域内", "en": "Located in area"},
     "search.filtered_by": {"zh": "筛选：", "en": "Filtered by: "},
     "search.related": {"zh": "相关的布局要素、州市与企业", "en": "Related layout elements, prefectures and enterprises"},
     "search.related_places": {"zh": "位于此地的园区与项目", "en": "places located there"},

@@ -149,7 +149,7 @@ def test_element_filter_offers_the_places_located_in_the_area(client):
     assert f"/parks?lang=zh&area={SMART}" in hint and "查看位于该区域内的园区与项目（2 个）" in hint
     assert set(listed_ids(page(client, f"/parks?area={SMART}"))) == SMART_PARKS
     # the form labels the two filters apart
-    assert "布局要素（规划列出的园区）" in html and "所在区域（位于该要素范围内）" in html
+    assert "布局要素（规划列出）" in html and "位于区域内" in html
 
 
 def test_zone_page_shows_the_places_inside_it_labelled_as_such(client):
