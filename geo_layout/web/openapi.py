@@ -199,7 +199,9 @@ def filter_params(collection: str) -> tuple[Param, ...]:
     """One string parameter per filter of ``store.FILTERS``; list properties match by
     membership, "none" matches a missing value."""
     return tuple(_text(key, f"Only records whose {prop!r} "
-                            f"{'contains' if prop.endswith('s') else 'equals'} this value.")
+                            f"{'contains' if prop.endswith('s') else 'equals'} this value "
+                            f"(a code, or a name: prefecture=530100, =昆明市, =Kunming; a value "
+                            f"that names nothing is a 400 listing the valid values).")
                  for key, prop in FILTERS[collection].items())
 
 
