@@ -204,3 +204,12 @@ def test_a_page_with_a_bad_language_is_a_400(client):
     assert resp.status_code == 400
     assert "lang" in unescape(resp.get_data(as_text=True)) and "zh, en" in unescape(
         resp.get_data(as_text=True))
+
+
+def test_zone_popup_lists_the_places_inside_beside_the_named_ones(store):
+    from geo_layout.maps.popups import Context, element_popup
+
+    popup = element_popup(Context(store, "zh", ""), store.get("layout-elements", "zone"))
+    named, inside = popup.split("规划列出的园区与项目</b>: ")[1].split("位于该区域内的园区与项目</b>: ")
+    assert "<a " not in named  # the plan names none under the zone
+    assert set(re.findall(r'href="/parks/([a-z0-9-]+)\?', inside)) == ZONE_PLACES
