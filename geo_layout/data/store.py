@@ -286,12 +286,6 @@ class InMemoryStore(Store):
             self._vocabulary = Vocabulary(self)  # a race builds it twice, harmlessly
         return self._vocabulary.resolve_all(collection, filters)
 
-    @property
-    def vocabulary(self) -> Vocabulary:
-        """The names every reference filter accepts (for dropdowns and error messages)."""
-        self.resolve("parks", {"kind": "park"})
-        return self._vocabulary
-
     def extent(self, collection):
         self._collection(collection)
         if collection not in self._trees or not self._trees[collection][1]:

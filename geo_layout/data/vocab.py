@@ -67,7 +67,6 @@ class Vocabulary:
     def __init__(self, store):
         self._choices: dict[str, list[Choice]] = {}
         self._keys: dict[str, dict[str, set[str]]] = {}
-        self._store = store
         for target in set(REFERENCES.values()):
             if target == "industries":
                 records = [(i.id, (i.name.zh, i.name.en)) for i in store.dataset.industries]
