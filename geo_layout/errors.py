@@ -10,9 +10,12 @@ class GeoLayoutError(Exception):
     status = 500
     code = "internal-error"
 
-    def __init__(self, description: str):
-        super().__init__(description)
-        self.description = description
+    def __init__(self, description: str, valid: str = ""):
+        """``valid``: the valid values, listed from the data (never the request's echo), so
+        a response may cut the description but keeps them whole."""
+        super().__init__(description + valid)
+        self.description = description + valid
+        self.valid = valid
 
     def to_dict(self) -> dict:
         return {"code": self.code, "description": self.description}

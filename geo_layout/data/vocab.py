@@ -107,11 +107,11 @@ class Vocabulary:
             return next(iter(found))
         if found:
             names = [c.describe() for c in self._choices[target] if c.code in found]
-            raise InvalidParameter(f"parameter {key!r}: {value[:60]!r} matches several "
-                                   f"({'; '.join(names)}); give one of their codes")
+            raise InvalidParameter(f"parameter {key!r}: {value[:60]!r} matches several; give "
+                                   "one of their codes: ", valid="; ".join(names))
         listed = "; ".join(c.describe() for c in self._choices[target])
-        raise InvalidParameter(f"parameter {key!r}: no {target} named {value[:60]!r}; valid "
-                               f"values (code or name): {listed}")
+        raise InvalidParameter(f"parameter {key!r}: no {target} named {value[:60]!r}; ",
+                               valid=f"valid values (code or name): {listed}")
 
     def _contained(self, target: str, value: str) -> set[str]:
         """Codes whose names contain ``value`` (智能终端 -> the smart-terminal cluster): a
@@ -129,8 +129,8 @@ class Vocabulary:
         lowered = normalise(value)
         if lowered in allowed:
             return lowered
-        raise InvalidParameter(f"parameter {key!r}: unknown value {value[:60]!r}; valid "
-                               f"values: {', '.join(allowed)}")
+        raise InvalidParameter(f"parameter {key!r}: unknown value {value[:60]!r}; ",
+                               valid=f"valid values: {', '.join(allowed)}")
 
     def resolve_all(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
         """``filters`` with every value resolved to its code."""

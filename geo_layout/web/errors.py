@@ -15,9 +15,9 @@ from ..errors import GeoLayoutError
 
 log = logging.getLogger("geo_layout.web")
 JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
-#: Longest description sent back: our messages echo at most ~60 characters of a value, but
-#: may list every valid value of a filter (129 counties by code and name); this bounds them.
-MAX_DESCRIPTION = 8000
+#: Longest description sent back: werkzeug and our own messages are short; this bounds echoes.
+#: (The valid values an error lists come from the data and are kept whole after it.)
+MAX_DESCRIPTION = 500
 
 MESSAGES = {
     400: {"zh": "请求有误", "en": "Bad request"},
@@ -47,9 +47,10 @@ def request_id() -> str:
     return g.get("request_id", "")
 
 
-def error_response(status: int, code: str, description: str):
-    description = description if len(description) <= MAX_DESCRIPTION else (
-        description[:MAX_DESCRIPTION] + "…")
+def error_response(status: int, code: str, description: str, valid: str = ""):
+    """``valid``: the tail of ``description`` listing the valid values, kept whole."""
+    head = description[:len(description) - len(valid)] if valid else description
+    description = (head if len(head) <= MAX_DESCRIPTION else head[:MAX_DESCRIPTION] + "…") + valid
     if wants_json():
         response = jsonify({"code": code, "description": description})
     else:
@@ -75,7 +76,8 @@ def register(app: Flask) -> None:
         if exc.status >= 500:
             log.error("request %s %s failed: %s", request_id(), request.path, exc.description)
             return internal_error()
-        return error_response(exc.status, exc.code, exc.description)
+        return error_response(exc.status, exc.code, exc.description,
+                              getattr(exc, "valid", ""))
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

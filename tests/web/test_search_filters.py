@@ -213,3 +213,12 @@ def test_zone_popup_lists_the_places_inside_beside_the_named_ones(store):
     named, inside = popup.split("规划列出的园区与项目</b>: ")[1].split("位于该区域内的园区与项目</b>: ")
     assert "<a " not in named  # the plan names none under the zone
     assert set(re.findall(r'href="/parks/([a-z0-9-]+)\?', inside)) == ZONE_PLACES
+
+
+def test_a_long_list_of_valid_values_is_kept_whole(client, store):
+    counties = [f.id for f in store.query("counties").features]
+    description = client.get("/api/parks?county=Atlantis").get_json()["description"]
+    assert len(counties) == 129 and all(code in description for code in counties)
+    # an echo is still cut (the request's text is bounded, the data's list is not)
+    long = client.get("/api/parks/" + "a" * 5000).get_json()["description"]
+    assert len(long) <= 501
