@@ -21,11 +21,16 @@ venv: $(STAMP)
 run: $(STAMP)
 	$(BIN)/geo-layout serve --host $(HOST) --port $(PORT)
 
+# The Debian packages the tests use (chromium, fonts, poppler) come from one script, shared
+# with .ci/run: installed when possible, otherwise it says what to run and only the browser
+# tests skip (CI=true fails instead).
 test: $(STAMP)
+	scripts/setup-system
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh docs/screenshots/ (the browser tests write there only when asked).
 screenshots: $(STAMP)
+	scripts/setup-system
 	GEO_LAYOUT_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 bench: $(STAMP)

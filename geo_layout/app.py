@@ -15,6 +15,7 @@ from .data.store import open_store
 from .web import compression
 from .web import errors as web_errors
 from .web import security
+from .web.export_queue import ExportQueue
 from .web.state import StoreHolder
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     holder = StoreHolder(lambda: open_store(settings.get("DATA"), settings.get("GEODATA")))
     holder.reload()
     app.extensions["geo_layout"] = holder
+    app.extensions["geo_layout.export_queue"] = ExportQueue(int(settings["EXPORT_QUEUE"]))
 
     @app.before_request
     def _request_id() -> None:

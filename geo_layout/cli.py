@@ -43,6 +43,7 @@ def serve(host: str, port: int, data: Path | None, threads: int | None,
     _reload_on_sighup(holder)
     if pidfile is not None:
         pidfile.write_text(f"{os.getpid()}\n")
+    _stop_on_signals(pidfile)
     threads = threads or app.config["GEO_LAYOUT"]["THREADS"]
     click.echo(f"geo-layout serving data {holder.store.version} "
                f"on http://{host}:{port}/ ({threads} threads, pid {os.getpid()})")
@@ -58,6 +59,21 @@ def serve(host: str, port: int, data: Path | None, threads: int | None,
 #: GET-only service: request bodies and headers are capped at the server (waitress answers 413).
 MAX_REQUEST_BODY = 64 * 1024
 MAX_HEADERS = 64 * 1024
+
+
+def _stop_on_signals(pidfile: Path | None) -> None:
+    """SIGINT and SIGTERM stop the server; the pid file goes at once, not after the worker
+    threads have finished (a slow shutdown must not leave a stale pid for the next `kill`)."""
+    import signal
+
+    def handler(_signum, _frame):
+        if pidfile is not None:
+            pidfile.unlink(missing_ok=True)
+        raise KeyboardInterrupt  # waitress closes its sockets and threads on this
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
 
 
 def _reload_on_sighup(holder) -> None:
@@ -104,22 +120,23 @@ def geodata() -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("geodata"),
               show_default=True)
 def geodata_build(out: Path) -> None:
-    from .data.geodata_build import build_geodata
+    from .data.geodata_build import GeodataBuildError, build_geodata
 
     try:
         build_geodata(out, progress=click.echo)
-    except ImportError as exc:
-        click.echo(str(exc), err=True)
+    except GeodataBuildError as exc:
+        click.echo(f"geo-layout geodata build: {exc}", err=True)
         sys.exit(1)
 
 
 @main.command(help="Export a map (maps/layout, maps/parks, maps/sites, elements/<id>, "
-                    "prefectures/<adcode>; for html also parks/<id>) as a static PNG, SVG or "
-                    "PDF file, or as one standalone HTML file that works offline.")
+                    "prefectures/<adcode>, parks/<id>) as a static PNG, SVG or PDF file, or "
+                    "as one standalone HTML file that works offline. The map approval number "
+                    "(GEO_LAYOUT_APPROVAL_NUMBER), when set, is printed on static maps.")
 @click.argument("map_path", metavar="MAP")
 @click.option("--format", "fmt", required=True, type=click.Choice(["png", "svg", "pdf", "html"]))
 @click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
-@click.option("--size", default="a4", show_default=True, type=click.Choice(["a4", "a5", "slide"]))
+@click.option("--size", default="a4", show_default=True, type=click.Choice(["a3", "a4", "a5", "slide"]))
 @click.option("--orientation", default="landscape", show_default=True,
               type=click.Choice(["landscape", "portrait"]))
 @click.option("--dpi", default=200, show_default=True, type=int, help="96-600 (PNG resolution).")
@@ -146,10 +163,12 @@ def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi:
                              standalone=True)
             body = standalone_html(m).encode("utf-8")
         else:
+            from .config import resolve
             from .maps.static_export import render_static
 
             body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
-                                 orientation=orientation, dpi=dpi)
+                                 orientation=orientation, dpi=dpi,
+                                 approval=resolve()["APPROVAL_NUMBER"])
     except GeoLayoutError as exc:
         click.echo(f"error: {exc.description}", err=True)
         sys.exit(1)

@@ -3,19 +3,37 @@ turn them into the ``{"code", "description"}`` contract without knowing where th
 
 from __future__ import annotations
 
+from . import words
+
 
 class GeoLayoutError(Exception):
-    """Base error: ``status`` is the HTTP status, ``code`` a stable machine-readable name."""
+    """Base error: ``status`` is the HTTP status, ``code`` a stable machine-readable name.
+
+    Raised with a catalogue ``key`` (and its ``values``) instead of a ready ``description``,
+    the error can be said in the language of the page that shows it (:meth:`text`); the
+    ``description`` (JSON, logs) is its English."""
 
     status = 500
     code = "internal-error"
 
-    def __init__(self, description: str, valid: str = ""):
+    def __init__(self, description: str | None = None, *, key: str | None = None,
+                 valid: str = "", **values):
         """``valid``: the valid values, listed from the data (never the request's echo), so
         a response may cut the description but keeps them whole."""
+        if description is None:
+            description = words.t(key, "en", **values)
         super().__init__(description + valid)
         self.description = description + valid
         self.valid = valid
+        self.key = key
+        self.values = values
+
+    def text(self, lang: str) -> str | None:
+        """The description in ``lang``; None when it has no wording but English and the
+        language is another (the page then says only what kind of error it was)."""
+        if self.key is not None:
+            return words.t(self.key, lang, **self.values) + self.valid
+        return self.description if lang == "en" else None
 
     def to_dict(self) -> dict:
         return {"code": self.code, "description": self.description}
@@ -58,3 +76,15 @@ class TooLarge(GeoLayoutError):
 
     status = 413
     code = "too-large"
+
+
+class Unavailable(GeoLayoutError):
+    """The service cannot do this now (a part is missing, or it is busy): 503, with the reason
+    told to the client and, when trying again later can help, ``retry_after`` seconds."""
+
+    status = 503
+    code = "unavailable"
+
+    def __init__(self, description: str, retry_after: int | None = None):
+        super().__init__(description)
+        self.retry_after = retry_after

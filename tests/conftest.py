@@ -4,12 +4,56 @@ default store, shared by the tests of the data layer."""
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from geo_layout.app import create_app
 from geo_layout.data.store import open_store
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    # Hypothesis keeps examples and a constants cache in ./.hypothesis: none of it in the checkout
+    import tempfile
+
+    from hypothesis import settings
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    settings.register_profile("geo_layout", database=None)
+    settings.load_profile("geo_layout")
+    set_hypothesis_home_dir(tempfile.mkdtemp(prefix="geo-layout-hypothesis-"))
+    config._geo_layout_tree = set(os.listdir(ROOT))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A test run leaves nothing behind in the checkout: a new top-level entry fails the run."""
+    before = getattr(session.config, "_geo_layout_tree", None)
+    if before is None:
+        return
+    litter = sorted(set(os.listdir(ROOT)) - before)
+    if litter:
+        session.config.get_terminal_writer().line(
+            f"the test run left {', '.join(litter)} in {ROOT}", red=True)
+        session.exitstatus = 1
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _schemathesis_storage(tmp_path_factory):
+    """schemathesis keeps a cache in ./.schemathesis; keep it in a temporary folder."""
+    try:
+        from schemathesis.core import storage
+    except ImportError:
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage, "DEFAULT_ROOT", tmp_path_factory.mktemp("schemathesis"))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +102,42 @@ def live_server():
     """The default app under waitress on loopback; yields the base URL."""
     with serving(create_app({"TESTING": True})) as url:
         yield url
+
+
+@contextlib.contextmanager
+def system_fonts_hidden():
+    """The static maps as on a machine without system CJK fonts: matplotlib sees only its own
+    fonts and those of the installed Python packages (the PyPI Noto CJK packages)."""
+    from matplotlib import font_manager
+
+    from geo_layout.maps import fonts
+
+    manager = font_manager.fontManager
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fonts, "SYSTEM_FONT_FILES", ())
+        patch.setattr(manager, "ttflist",
+                      [e for e in manager.ttflist if e.fname.startswith(sys.prefix)])
+        manager._findfont_cached.cache_clear()
+        fonts.forget()
+        try:
+            yield
+        finally:
+            fonts.forget()
+    manager._findfont_cached.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def hidden_system_fonts():
+    """``system_fonts_hidden`` for a test: ``with hidden_system_fonts(): ...``."""
+    return system_fonts_hidden
+
+
+@pytest.fixture(scope="module", params=["system-fonts", "system-fonts-hidden"])
+def font_source(request):
+    """Runs a module's tests twice: with whatever fonts the machine has, and with the system's
+    CJK fonts hidden (the fresh machine: only the fonts installed by pip)."""
+    if request.param == "system-fonts":
+        yield request.param
+    else:
+        with system_fonts_hidden():
+            yield request.param

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,8 +13,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_wheel_carries_and_finds_default_data(tmp_path):
+    # built from a copy: setuptools writes build/ and *.egg-info beside the sources
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "*.egg-info", "__pycache__", "docs", "bench", "tests"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+                    "-q", "-w", str(tmp_path), str(source)], check=True, capture_output=True)
     wheel = next(tmp_path.glob("geo_layout-*.whl"))
     target = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:

@@ -12,7 +12,9 @@ from .model import LODS, Dataset, Place, Text
 
 GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
 TABLE_COLLECTIONS = ("enterprises", "targets")
-COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS
+#: Lookup tables: the ids other collections hold (industries, citation sections), with names.
+LOOKUP_COLLECTIONS = ("industries", "sections")
+COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS + LOOKUP_COLLECTIONS
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,14 @@ def _cite(record) -> dict[str, Any]:
 
 
 def build_features(ds: Dataset) -> dict[str, list[Feature]]:
-    """All collections of a dataset, each sorted by id (adcode for boundaries)."""
+    """All collections of a dataset, each sorted by id (adcode for boundaries), except the
+    layout elements, which keep the plan's order ("一核、一区、两群、多点", as the layout file
+    lists them); every list of element ids is in that order too."""
+    rank = {el.id: i for i, el in enumerate(ds.elements)}
+
+    def in_plan_order(ids) -> list[str]:
+        return sorted(ids, key=lambda e: rank.get(e, len(rank)))
+
     element_by_prefecture: dict[str, list[str]] = {}
     element_by_county: dict[str, list[str]] = {}
     for el in ds.elements:
@@ -115,11 +124,12 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
     areas = _areas(ds)
     for place in places:
         out[place.collection].append(_place_feature(place, enterprises_by_place,
-                                                    points.get(place.id), areas))
+                                                    points.get(place.id),
+                                                    in_plan_order(place.elements), areas))
     for ent in ds.enterprises:
         out["enterprises"].append(Feature("enterprises", ent.id, {
             "id": ent.id, **_text("name", ent.name), "role": ent.role,
-            "elements": list(ent.elements), "parks": list(ent.parks),
+            "elements": in_plan_order(ent.elements), "parks": list(ent.parks),
             "industries": list(ent.industries), **_text("note", ent.note), **_cite(ent),
         }))
     for t in ds.targets:
@@ -128,11 +138,13 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
             "value_max": t.value_max, "comparator": t.comparator, **_text("unit", t.unit),
             "year": t.year, "period_start": t.period[0] if t.period else None,
             "period_end": t.period[1] if t.period else None, **_text("scope", t.scope),
-            "elements": list(t.elements), "industries": list(t.industries),
+            "elements": in_plan_order(t.elements), "industries": list(t.industries),
             "related": list(t.related), **_text("note", t.note), **_cite(t),
         }))
+    _lookups(ds, out)
     for name in COLLECTIONS:
-        out[name].sort(key=lambda f: f.id)
+        if name != "layout-elements":
+            out[name].sort(key=lambda f: f.id)
     return out
 
 
@@ -154,11 +166,11 @@ def located_in(place: Place, areas: dict[str, list[str]]) -> list[str]:
 
 
 def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
-                   areas: dict[str, list[str]]) -> Feature:
+                   elements: list[str], areas: dict[str, list[str]]) -> Feature:
     geoms = {lod: pt for lod in LODS} if pt is not None else {}
     return Feature(place.collection, place.id, {
         "id": place.id, **_text("name", place.name), "kind": place.kind,
-        "elements": list(place.elements), "areas": located_in(place, areas),
+        "elements": elements, "areas": located_in(place, areas),
         "prefecture": place.prefecture, "county": place.county,
         "precision": place.precision, "point_source": place.point_source,
         "uncertainty_km": place.uncertainty_km, "location_source": place.location_source,
@@ -166,3 +178,23 @@ def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
         "enterprises": sorted(enterprises_by_place.get(place.id, [])),
         **_text("note", place.note), **_cite(place),
     }, geoms)
+
+
+def _lookups(ds: Dataset, out: dict[str, list[Feature]]) -> None:
+    """Industries (with the records that name each) and plan sections, as collections."""
+    users: dict[str, dict[str, list[str]]] = {
+        i.id: {"elements": [], "places": [], "enterprises": [], "targets": []}
+        for i in ds.industries}
+    for key, records in (("elements", ds.elements), ("places", (*ds.parks, *ds.sites)),
+                         ("enterprises", ds.enterprises), ("targets", ds.targets)):
+        for rec in records:
+            for iid in dict.fromkeys(rec.industries):
+                if iid in users:
+                    users[iid][key].append(rec.id)
+    for ind in ds.industries:
+        out["industries"].append(Feature("industries", ind.id, {
+            "id": ind.id, **_text("name", ind.name),
+            **{k: sorted(v) for k, v in users[ind.id].items()}, **_cite(ind)}))
+    for sec in ds.sections:
+        out["sections"].append(Feature("sections", sec.id, {
+            "id": sec.id, **_text("name", sec.heading)}))

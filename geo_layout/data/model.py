@@ -18,6 +18,7 @@ ENTERPRISE_ROLES = ("backbone", "to-introduce")
 TARGET_MEASURES = ("amount", "growth-rate", "count", "cluster-size", "coverage")
 COMPARATORS = ("at-least", "exactly", "range", "about")
 COUNTY_EXTENTS = ("whole", "approximate")
+COMMITMENT_KINDS = ("goal", "structure")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,20 @@ class Section:
 class Industry:
     id: str
     name: Text
+    citation: Citation
+    note: Text | None = None  # e.g. a typo in the plan's wording
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What the plan sets without a figure (figures are :class:`Target`): a qualitative goal
+    (``goal``: 全球领先 in these fields) or the structure of its work (``structure``: 六大任务…)."""
+
+    id: str
+    kind: str
+    name: Text
+    industries: tuple[str, ...]
+    note: Text | None
     citation: Citation
 
 
@@ -180,3 +195,4 @@ class Dataset:
     targets: tuple[Target, ...]
     version: str
     source: str = ""
+    commitments: tuple[Commitment, ...] = ()

@@ -23,9 +23,9 @@ from ..errors import DataError
 from . import paths
 from .geodata import GeodataProblem, geodata_files, load_boundaries
 from .model import (
-    COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS, PRECISIONS,
-    TARGET_MEASURES, Boundary, Citation, CountyPart, Dataset, Enterprise, Industry,
-    LayoutElement, Place, Plan, Section, Target, Text,
+    COMMITMENT_KINDS, COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS,
+    PRECISIONS, TARGET_MEASURES, Boundary, Citation, Commitment, CountyPart, Dataset, Enterprise,
+    Industry, LayoutElement, Place, Plan, Section, Target, Text,
 )
 
 SEED_FILES = ("plan.yaml", "layout.yaml", "parks.yaml", "sites.yaml", "enterprises.yaml",
@@ -336,6 +336,8 @@ class _Builder:
         self.section_ids = {s.id for s in sections}
         industries = self._many(plan_doc, "plan.yaml", "industries", self._industry)
         self.industry_ids = {i.id for i in industries}
+        commitments = (self._many(plan_doc, "plan.yaml", "commitments", self._commitment)
+                       if "commitments" in plan_doc else [])  # optional: older folders lack it
         layout_doc = r.document("layout.yaml")
         elements = self._many(layout_doc, "layout.yaml", "elements", self._element)
         self.element_ids = {e.id for e in elements}
@@ -366,6 +368,7 @@ class _Builder:
             counties=tuple(self.boundaries["counties"]), elements=tuple(elements),
             parks=tuple(parks), sites=tuple(sites), enterprises=tuple(enterprises),
             targets=tuple(targets), version=r.hash.hexdigest()[:16], source=str(r.data_dir),
+            commitments=tuple(commitments),
         )
 
     def _many(self, doc: dict, file: str, key: str, make: Callable[[_Record], Any],
@@ -406,9 +409,22 @@ class _Builder:
         return Section(id=rec.raw.get("id"), heading=heading) if heading else None
 
     def _industry(self, rec: _Record) -> Industry | None:
-        rec.check_fields({"id", "name", "citation"})
-        name, cite = rec.text("name"), rec.citation()
-        return Industry(id=rec.raw.get("id"), name=name, citation=cite) if name and cite else None
+        rec.check_fields({"id", "name", "note", "citation"})
+        name, note, cite = rec.text("name"), rec.text("note", required=False), rec.citation()
+        if not (name and cite):
+            return None
+        return Industry(id=rec.raw.get("id"), name=name, citation=cite, note=note)
+
+    def _commitment(self, rec: _Record) -> Commitment | None:
+        rec.check_fields({"id", "kind", "name", "industries", "note", "citation"})
+        kind, name = rec.string("kind", choices=COMMITMENT_KINDS), rec.text("name")
+        industries = rec.list_of("industries")
+        _check_refs(rec, "industries", industries, self.industry_ids, "industry")
+        note, cite = rec.text("note", required=False), rec.citation()
+        if None in (kind, name, cite):
+            return None
+        return Commitment(id=rec.raw["id"], kind=kind, name=name, industries=industries,
+                          note=note, citation=cite)
 
     # --- layout.yaml -----------------------------------------------------------------------
     def _prefecture_ref(self, rec: _Record, field: str, code: str | None) -> str | None:

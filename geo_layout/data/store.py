@@ -20,6 +20,7 @@ import shapely
 from pyproj import Geod
 
 from ..errors import InvalidParameter, NotFound
+from ..words import Key
 from .features import COLLECTIONS, GEOMETRY_COLLECTIONS, Feature, build_features
 from .model import Dataset
 from .search import Entry, SearchIndex, TextForms, make_entry, normalise
@@ -40,6 +41,8 @@ FILTERS: dict[str, dict[str, str]] = {
                     "park": "parks"},
     "targets": {"element": "elements", "industry": "industries", "measure": "measure",
                 "year": "year"},
+    "industries": {"element": "elements"},
+    "sections": {},
 }
 POINT_COLLECTIONS = ("parks", "sites")
 SEARCH_COLLECTIONS = ("parks", "sites", "layout-elements", "enterprises", "prefectures",
@@ -170,8 +173,8 @@ class InMemoryStore(Store):
 
     def _collection(self, collection: str) -> list[Feature]:
         if collection not in self._features:
-            raise NotFound(f"unknown collection {collection!r}; "
-                           f"collections are: {', '.join(COLLECTIONS)}")
+            raise NotFound(key="error.unknown_collection", got=collection,
+                           allowed=", ".join(COLLECTIONS))
         return self._features[collection]
 
     def get(self, collection: str, fid: str) -> Feature:
@@ -179,7 +182,8 @@ class InMemoryStore(Store):
         try:
             return self._by_id[collection][fid]
         except KeyError:
-            raise NotFound(f"no {collection} record with id {fid!r}") from None
+            raise NotFound(key="error.no_record", collection=collection, id=fid,
+                           noun=Key(f"noun.{collection}")) from None
 
     def query(self, collection, filters=None, bbox=None, limit=None, offset=0) -> Page:
         features = self._collection(collection)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..errors import InvalidParameter
+from .. import words
 from .model import ENTERPRISE_ROLES, ELEMENT_KINDS, PLACE_KINDS, PRECISIONS, TARGET_MEASURES
 from .search import normalise, pinyin_forms
 
@@ -107,11 +108,12 @@ class Vocabulary:
             return next(iter(found))
         if found:
             names = [c.describe() for c in self._choices[target] if c.code in found]
-            raise InvalidParameter(f"parameter {key!r}: {value[:60]!r} matches several; give "
-                                   "one of their codes: ", valid="; ".join(names))
+            raise InvalidParameter(key="error.filter_several", name=key, got=value[:60],
+                                   valid="; ".join(names))
         listed = "; ".join(c.describe() for c in self._choices[target])
-        raise InvalidParameter(f"parameter {key!r}: no {target} named {value[:60]!r}; ",
-                               valid=f"valid values (code or name): {listed}")
+        raise InvalidParameter(key="error.filter_no_name", name=key, got=value[:60],
+                               collection=target, noun=words.t(f"noun.{target}", "zh"),
+                               valid=listed)
 
     def _contained(self, target: str, value: str) -> set[str]:
         """Codes whose names contain ``value`` (智能终端 -> the smart-terminal cluster): a
@@ -129,8 +131,8 @@ class Vocabulary:
         lowered = normalise(value)
         if lowered in allowed:
             return lowered
-        raise InvalidParameter(f"parameter {key!r}: unknown value {value[:60]!r}; ",
-                               valid=f"valid values: {', '.join(allowed)}")
+        raise InvalidParameter(key="error.filter_value", name=key, got=value[:60],
+                               valid=", ".join(allowed))
 
     def resolve_all(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
         """``filters`` with every value resolved to its code."""

@@ -1,12 +1,21 @@
-"""Download files from features: GeoJSON, CSV, GeoPackage and KML bytes, all WGS-84.
+"""Download files from features: GeoJSON, CSV, XLSX, GeoPackage and KML bytes.
 
 Framework-free so notebooks and the CLI can write the same files the service serves.
 Choices, documented for users of the downloads:
 - GeoJSON keeps list properties as arrays; records without geometry (the table collections
   enterprises / targets, and places the plan does not locate) get ``"geometry": null``.
-- CSV is UTF-8 with a BOM (Excel then reads the Chinese right); lists are joined with ";",
-  nested records (a layout element's counties) are JSON text. Points get ``lon`` / ``lat``
-  columns (empty when unlocated); polygon geometry is left out of CSV: take GeoJSON or GPKG.
+- CSV and XLSX hold the same table (:func:`table`), its columns those of the field dictionary
+  (:mod:`.fields`): beside every column of ids a ``<column>_name`` column with the records'
+  names, beside every coded column a ``<column>_label`` column (labels handed in by the
+  caller), both in the chosen language. Lists are joined with ";", nested records (a layout
+  element's counties) are JSON text. Points get ``lon`` / ``lat`` columns (empty when
+  unlocated); polygon geometry is left out: take GeoJSON or GPKG.
+- CSV is UTF-8 with a BOM (Excel then reads the Chinese right), headers are the column keys.
+  XLSX headers are the columns' titles in the chosen language; a second sheet is the field
+  dictionary. A text cell beginning with = + - @ (or a tab / carriage return) would be run as a
+  formula by a spreadsheet: CSV prefixes it with ', XLSX stores it as text (quote prefix).
+- Coordinates are WGS-84; GeoJSON, CSV and XLSX can be given in GCJ-02 or BD-09 (``system``),
+  GeoPackage and KML declare EPSG:4326 and are always WGS-84.
 - GeoPackage: one layer named after the collection ("-" -> "_"), EPSG:4326; enterprises and
   targets are attribute-only tables. KML needs geometry, so it is not offered for them.
 - KML: ``Name`` is the Chinese name (what Google Earth shows), ``Description`` the English
@@ -20,30 +29,43 @@ import csv
 import io
 import json
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, Mapping
 
+import numpy as np
 import shapely
 
-from ..errors import NotFound
+from ..errors import InvalidParameter, NotFound
+from . import crs
 from .features import GEOMETRY_COLLECTIONS, Feature
+from .fields import FIELDS, Field
 from .model import Dataset
 
 MEDIA_TYPES = {
     "geojson": "application/geo+json",
     "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "gpkg": "application/geopackage+sqlite3",
     "kml": "application/vnd.google-earth.kml+xml",
 }
 FORMATS = tuple(MEDIA_TYPES)
+#: Formats that can carry GCJ-02 / BD-09 coordinates (the others declare EPSG:4326).
+SHIFTABLE = ("geojson", "csv", "xlsx")
 POINT_COLLECTIONS = ("parks", "sites")
 BOM = "\ufeff"
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: (ids, id) -> name of that record (in the language of the file), or None.
+Names = Callable[[tuple[str, ...], str], "str | None"]
+#: code list -> code -> {"zh": label, "en": label} (``web.i18n.ENUMS``).
+Labels = Mapping[str, Mapping[str, Mapping[str, str]]]
 
 
 def formats_for(collection: str) -> tuple[str, ...]:
     if collection in GEOMETRY_COLLECTIONS:
         return FORMATS
-    return ("geojson", "csv", "gpkg")
+    return ("geojson", "csv", "xlsx", "gpkg")
 
 
 def file_prefix(dataset: Dataset) -> str:
@@ -59,30 +81,47 @@ def layer_name(collection: str) -> str:
     return collection.replace("-", "_")
 
 
-def write(features: list[Feature], collection: str, fmt: str, lod: str = "high") -> bytes:
-    """The features of one collection in ``fmt``; NotFound for a format it does not have."""
+def check_format(collection: str, fmt: str, system: str = "wgs84") -> None:
+    """NotFound for a format ``collection`` does not have; InvalidParameter for GCJ-02 / BD-09
+    in a format that declares WGS-84."""
     if fmt not in formats_for(collection):
         why = " (KML needs geometry; this collection has none)" if fmt == "kml" else ""
         raise NotFound(f"no {fmt!r} download for {collection}{why}; formats: "
                        f"{', '.join(formats_for(collection))}")
+    if system != "wgs84" and fmt not in SHIFTABLE:
+        raise InvalidParameter(f"parameter 'crs': {fmt} files are always WGS-84 (EPSG:4326); "
+                               f"crs={system} is offered for {', '.join(SHIFTABLE)}")
+
+
+def write(features: list[Feature], collection: str, fmt: str, lod: str = "high", *,
+          system: str = "wgs84", lang: str = "zh", names: Names | None = None,
+          labels: Labels | None = None, members: Mapping[str, Any] | None = None) -> bytes:
+    """The features of one collection in ``fmt``; NotFound for a format it does not have.
+    ``system``: coordinates (wgs84, gcj02, bd09); ``lang``, ``names``, ``labels``: the name and
+    label columns of CSV / XLSX; ``members``: extra top-level GeoJSON members."""
+    check_format(collection, fmt, system)
     if fmt == "geojson":
-        return geojson_bytes(features, lod)
-    if fmt == "csv":
-        return csv_bytes(features, collection)
+        return geojson_bytes(features, lod, system=system, members=members)
+    if fmt in ("csv", "xlsx"):
+        made = table(features, collection, lang=lang, names=names, labels=labels, system=system)
+        return csv_text(*made) if fmt == "csv" else xlsx_bytes(*made, collection, lang)
     return ogr_bytes(features, collection, fmt, lod)
 
 
-def geojson_bytes(features: Iterable[Feature], lod: str = "high") -> bytes:
-    doc = {"type": "FeatureCollection", "features": [
+def geojson_bytes(features: Iterable[Feature], lod: str = "high", *, system: str = "wgs84",
+                  members: Mapping[str, Any] | None = None) -> bytes:
+    doc = {"type": "FeatureCollection", **(members or {}), "features": [
         {"type": "Feature", "id": f.id,
-         "geometry": _geojson_geometry(f.geometry(lod)),
+         "geometry": _geojson_geometry(f.geometry(lod), system),
          "properties": dict(f.properties)} for f in features]}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _geojson_geometry(geom):
+def _geojson_geometry(geom, system: str = "wgs84"):
     if geom is None:
         return None
+    if system != "wgs84":
+        geom = crs.shift_geometry(geom, "wgs84", system)
     return json.loads(shapely.to_geojson(geom))
 
 
@@ -103,22 +142,184 @@ def flat_properties(feature: Feature) -> dict:
     return out
 
 
-def csv_bytes(features: list[Feature], collection: str) -> bytes:
-    rows = [flat_properties(f) for f in features]
-    points = collection in POINT_COLLECTIONS
-    if points:
-        for row, f in zip(rows, features):
-            pt = f.geometry()
-            row["lon"] = round(pt.x, 6) if pt is not None else None
-            row["lat"] = round(pt.y, 6) if pt is not None else None
-    columns = _columns(rows) or ["id"]
+# --- the table of CSV and XLSX -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the CSV / XLSX table: a field's own values (``part="value"``), the names of
+    the records its ids refer to (``"name"``) or the labels of its codes (``"label"``)."""
+
+    field: Field
+    part: str = "value"
+
+    @property
+    def key(self) -> str:
+        return self.field.name if self.part == "value" else f"{self.field.name}_{self.part}"
+
+    def header(self, lang: str) -> str:
+        base = self.field.header(lang)
+        if self.part == "value":
+            return base
+        if lang == "en":
+            return f"{base}: {'names' if self.part == 'name' else 'labels'}"
+        return f"{base}（{'名称' if self.part == 'name' else '含义'}）"
+
+    def about(self, lang: str) -> str:
+        if self.part == "value":
+            return self.field.about(lang)
+        if lang == "en":
+            return (f"Names of the records in {self.field.name} (in the file's language)"
+                    if self.part == "name" else
+                    f"Labels of the codes in {self.field.name} (in the file's language)")
+        return (f"{self.field.name} 所指记录的名称（文件所选语言）" if self.part == "name"
+                else f"{self.field.name} 中代码的含义（文件所选语言）")
+
+
+def columns(collection: str, *, names: bool = True, labels: bool = True) -> list[Column]:
+    """The table's columns in order: each field, then its name / label column when asked."""
+    out = []
+    for f in FIELDS[collection]:
+        if f.added and collection not in POINT_COLLECTIONS:
+            continue
+        out.append(Column(f))
+        if names and f.refs:
+            out.append(Column(f, "name"))
+        if labels and f.codes:
+            out.append(Column(f, "label"))
+    return out
+
+
+def table(features: list[Feature], collection: str, *, lang: str = "zh",
+          names: Names | None = None, labels: Labels | None = None,
+          system: str = "wgs84") -> tuple[list[Column], list[list]]:
+    """Columns and rows (scalars; None for empty) of the CSV / XLSX of ``features``.
+    Properties the field dictionary does not describe are appended (``tests/data/test_fields``
+    fails when there are any)."""
+    cols = columns(collection, names=names is not None, labels=labels is not None)
+    known = {c.key for c in cols}
+    extra = list(dict.fromkeys(k for f in features for k in f.properties if k not in known))
+    cols += [Column(Field(k, k, k, "", "")) for k in extra]
+    xy = _lon_lat(features, system) if collection in POINT_COLLECTIONS else None
+    rows = []
+    for i, f in enumerate(features):
+        props = f.properties
+        row = []
+        for col in cols:
+            name = col.field.name
+            if col.field.added:
+                value = None if xy is None or np.isnan(xy[i, 0]) else \
+                    round(float(xy[i, 0 if name == "lon" else 1]), 6)
+            elif name == "id":
+                value = f.id
+            else:
+                value = props.get(name)
+            if col.part == "name":
+                value = _mapped(value, lambda v, refs=col.field.refs: names(refs, v))
+            elif col.part == "label":
+                codes = labels.get(col.field.codes, {})
+                value = _mapped(value, lambda v: (codes.get(v) or {}).get(lang))
+            row.append(_scalar(value))
+        rows.append(row)
+    return cols, rows
+
+
+def _lon_lat(features: list[Feature], system: str) -> np.ndarray:
+    """n x 2 lon/lat of the points in ``system`` (NaN where a record is not located)."""
+    xy = np.full((len(features), 2), np.nan)
+    located = [i for i, f in enumerate(features) if f.geometry() is not None]
+    if located:
+        xy[located] = shapely.get_coordinates([features[i].geometry() for i in located])
+        if system != "wgs84":
+            lon, lat = crs.convert_array(xy[located, 0], xy[located, 1], "wgs84", system)
+            xy[located] = np.column_stack([lon, lat])
+    return xy
+
+
+def _mapped(value, func):
+    """``func`` of each id / code in ``value`` (one, or a list); unknown ones stay as given."""
+    if value is None or value == []:
+        return None
+    if isinstance(value, (list, tuple)):
+        return ";".join((func(str(v)) or str(v)) for v in value)
+    return func(str(value)) or str(value)
+
+
+def _scalar(value):
+    if isinstance(value, (list, tuple)):
+        if any(isinstance(v, (dict, list)) for v in value):
+            return json.dumps(list(value), ensure_ascii=False)
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def formula_like(value) -> bool:
+    """A text a spreadsheet would run as a formula (or a DDE call)."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_text(cols: list[Column], rows: list[list]) -> bytes:
     buf = io.StringIO()
     buf.write(BOM)
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([c.key for c in cols])
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow(["" if v is None else "'" + v if formula_like(v) else v for v in row])
     return buf.getvalue().encode("utf-8")
+
+
+def csv_bytes(features: list[Feature], collection: str, **options) -> bytes:
+    """The CSV of ``features`` (``options`` as :func:`table`)."""
+    return csv_text(*table(features, collection, **options))
+
+
+def xlsx_bytes(cols: list[Column], rows: list[list], collection: str, lang: str = "zh") -> bytes:
+    """An XLSX workbook: the table (headers in ``lang``, frozen header row) and a second sheet,
+    the field dictionary of its columns. Text cells are always stored as text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(layer_name(collection)[:31])
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value, header: bool = False):
+        c = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            c.data_type = "s"  # never a formula, whatever it begins with
+            if formula_like(value):
+                c.quotePrefix = True
+        if header:
+            c.font = bold
+        return c
+
+    sheet.append([cell(c.header(lang), True) for c in cols])
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    info = book.create_sheet("fields" if lang == "en" else "字段说明")
+    heads = ("Column", "Key", "Meaning") if lang == "en" else ("列名", "字段", "含义")
+    info.append([cell(h, True) for h in heads])
+    for c in cols:
+        info.append([cell(c.header(lang)), cell(c.key), cell(c.about(lang))])
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def name_lookup(store, lang: str) -> Names:
+    """Names of records by id in ``lang``, looked up in the store's collections."""
+    def name(refs: tuple[str, ...], fid: str) -> str | None:
+        for collection in refs:
+            try:
+                return store.get(collection, fid).name(lang)
+            except NotFound:
+                continue
+        return None
+
+    return name
 
 
 def _columns(rows: list[dict]) -> list[str]:

@@ -54,11 +54,13 @@ def asset_url(asset_base: str, prefix: str, path: str) -> str:
 
 def map_js(asset_base: str) -> list[tuple[str, str]]:
     return [("leaflet", asset_url(asset_base, LEAFLET, "leaflet.js")),
-            ("geo_layout_controls", asset_url(asset_base, APP, "js/controls.js"))]
+            ("geo_layout_controls", asset_url(asset_base, APP, "js/controls.js")),
+            ("geo_layout_furniture", asset_url(asset_base, APP, "js/furniture.js"))]
 
 
 def map_css(asset_base: str) -> list[tuple[str, str]]:
     return [("leaflet_css", asset_url(asset_base, LEAFLET, "leaflet.css")),
+            ("geo_layout_fonts_css", asset_url(asset_base, APP, "css/fonts.css")),
             ("geo_layout_map_css", asset_url(asset_base, APP, "css/map.css"))]
 
 

@@ -35,8 +35,8 @@ from .popups import (
 from .refine import add_refinement
 from .render import MapParts, map_parts, render_document
 from .style import (
-    KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS, ZONE_COLOUR, element_colour,
-    ink_for, prefecture_role,
+    APPROXIMATE_DASH, FOCUS, HATCH, KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS,
+    ZONE_COLOUR, element_symbol, ink_for, leaflet_style, prefecture_role,
 )
 
 __all__ = ["BASEMAPS", "MapParts", "layout_map", "element_map", "prefecture_map", "places_map",
@@ -156,24 +156,33 @@ def _group(m, o: _Options, layer_id: str, name: str):
     return group.add_to(m)
 
 
-def _finish(m, o: _Options, bounds, *, roles: bool, places: bool, kinds: Iterable[str] = ()):
+def _zone_approximate(store) -> bool:
+    """True when a zone element's extent is approximate (the legend then says so)."""
+    return any(f.properties["kind"] == "zone" and f.properties.get("approximate")
+               for f in store.query("layout-elements").features)
+
+
+def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
+            kinds: Iterable[str] = ()):
     import folium
 
     from .elements import Legend, MapControls
 
     unknown = [x for x in (o.layers or ()) if x not in m.layer_ids]
     if unknown:
-        raise InvalidParameter(f"parameter 'layers': unknown layer(s) {', '.join(unknown)}; "
-                               f"this map's layers are: "
-                               f"{', '.join(m.layer_ids)}")
+        raise InvalidParameter(key="error.unknown_layers", unknown=", ".join(unknown),
+                               allowed=", ".join(m.layer_ids))
     folium.LayerControl(collapsed=True).add_to(m)
     if o.legend:
         order = list(KIND_COLOURS)
         kinds = sorted(set(kinds), key=order.index)
-        Legend(legend_html(o.lang, roles=roles, places=places, kinds=kinds)).add_to(m)
+        Legend(legend_html(o.lang, roles=ctx.roles if roles else None, places=places,
+                           kinds=kinds,
+                           zone_approximate=roles and _zone_approximate(ctx.store))).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
-    texts["attribution"] = escape(label(o.lang, "attribution.none"))
+    texts["attribution"] = escape(label(o.lang, "map.attribution"))
+    texts["hatch"] = HATCH
     MapControls(texts).add_to(m)
     add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base)
     if o.view is None or not isinstance(o.view, dict):
@@ -227,7 +236,7 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
     from .elements import HtmlGeoJson, Labels
 
     kinds = _element_kinds(ctx.store)
-    group = _group(m, o, "prefectures", label(o.lang, "layer.prefectures"))
+    group = _group(m, o, "prefectures", label(o.lang, "noun.prefectures"))
     features, names = [], []
     only = set(only) if only is not None else None
     for f in ctx.store.query("prefectures").features:
@@ -251,9 +260,11 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
 
 
 def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bool = True):
-    """A layout element as its own layer: its outline (hatched for the zone, dashed where its
-    extent is approximate) and a badge with its short name."""
+    """A layout element as its own layer: its outline (hatched for the zone) and a badge with
+    its short name. An element with approximate parts is outlined part by part (:mod:`.extents`):
+    whole prefectures and counties solid, approximate ones dashed, as on the static maps."""
     from .elements import HtmlGeoJson, Labels
+    from .extents import element_parts, has_approximate_part
 
     p = feature.properties
     short = p["short_en"] if o.lang == "en" else p["short_zh"]
@@ -261,18 +272,31 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     geom = feature.geometry(lod)
     if geom is None:
         return group
-    colour = element_colour(feature.id, p["kind"])
-    style = {"color": colour, "weight": 3, "fill": False, "className": f"gl-element gl-{p['kind']}"}
-    if p["kind"] == "zone":
-        style.update(fill=True, fillColor="url(#gl-hatch)", fillOpacity=1, weight=2.5,
-                     className="gl-element gl-zone")
-    if p.get("approximate"):
-        style["dashArray"] = "8 6"
+    symbol = element_symbol(feature.id, p["kind"])
+    colour = symbol.colour
+    cls = f"gl-element gl-{p['kind']}"
     popup = element_popup(ctx, feature)
-    shapes = HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style,
-                                          element_tooltip(ctx, feature), popup,
+    tooltip = element_tooltip(ctx, feature)
+    by_part = has_approximate_part(feature)
+    style = leaflet_style(symbol, className=cls)
+    if by_part:  # the fill (hatch) of the whole; the outlines come part by part
+        style.update(stroke=False)
+    shapes = HtmlGeoJson(feature.id, [_gj(feature.id, geom, lod, o, style, tooltip, popup,
                                           kind=p["kind"])]).add_to(group)
     m.refinable.append((shapes, "layout-elements", lod))
+    if by_part:
+        by_collection: dict[str, list] = {}
+        for part in element_parts(ctx.store, feature, lod):
+            part_style = leaflet_style(
+                element_symbol(feature.id, p["kind"], part.approximate), fill=False,
+                className=f"gl-element-part gl-{p['kind']}-part"
+                + (" gl-approximate-extent" if part.approximate else ""))
+            by_collection.setdefault(part.collection, []).append(
+                _gj(part.adcode, part.geometry, lod, o, part_style, tooltip, popup,
+                    kind=p["kind"], approximate=part.approximate))
+        for collection, features in by_collection.items():
+            outlines = HtmlGeoJson(f"{feature.id}-{collection}", features).add_to(group)
+            m.refinable.append((outlines, collection, lod))
     if badge:
         star = "★ " if p["kind"] == "point" else ""
         Labels([{"at": geo.label_point(geom, o.crs), "popup": popup,
@@ -364,14 +388,11 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", layers=None
     bounds = _province_bounds(store, o)
     m = _new_map(o, "title.layout", bounds)
     _prefectures_layer(m, o, ctx, lod, opacity=LAYOUT_FILL_OPACITY)
-    order = {"cluster": 0, "point": 1, "zone": 2, "core": 3}
-    elements = sorted(store.query("layout-elements").features,
-                      key=lambda f: order.get(f.properties["kind"], 4))
-    for f in elements:
+    for f in store.query("layout-elements").features:   # the plan's order, as the legend
         if f.geometry(lod) is not None:
             _element_layer(m, o, ctx, f, lod)
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store), dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str = "places",
@@ -399,7 +420,7 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
                if sum(f.geometry() is not None for f in mine) > DYNAMIC_THRESHOLD}
     else:
         big = set(collections) if dynamic else set()
-    kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "layer.places"),
+    kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "noun.places"),
                           [f for f in features if f.collection not in big])
     if big:
         group = next(g for g in m._children.values()
@@ -438,7 +459,7 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     selection = {"element": element_id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="", layers=None,
@@ -458,7 +479,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     m = _new_map(o, "title.prefecture", bounds)
     m.title = f"{prefecture.name(o.lang)} | {m.title}"
     _prefectures_layer(m, o, ctx, "low", opacity=0.2)
-    group = _group(m, o, "counties", label(o.lang, "layer.counties"))
+    group = _group(m, o, "counties", label(o.lang, "noun.counties"))
     counties = store.query("counties", {"prefecture": prefecture.id}).features
     approximate = {part["adcode"] for el in store.query("layout-elements").features
                    for part in el.properties["counties"] if part["extent"] == "approximate"}
@@ -469,7 +490,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
         if c.properties["elements"]:
             style.update(fillColor=ZONE_COLOUR, fillOpacity=0.25)
         if c.id in approximate:
-            style["dashArray"] = "6 5"
+            style["dashArray"] = " ".join(f"{v:g}" for v in APPROXIMATE_DASH)
         tip = county_tooltip(ctx, c)
         features.append(_gj(c.id, c.geometry(lod), lod, o, style, tip, tip, adcode=c.id))
         names.append({"at": geo.label_point(c.geometry(lod), o.crs),
@@ -483,7 +504,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     selection = {"prefecture": prefecture.id}
     kinds = _mixed_places_layer(m, o, ctx, _all_places(store, selection), filters=selection,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
@@ -517,10 +538,10 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     if ids is not None and not search:
         dynamic = False
     kinds = _mixed_places_layer(m, o, ctx, features, layer_id=collection,
-                                name=label(o.lang, "layer." + collection),
+                                name=label(o.lang, "noun." + collection),
                                 collections=collections, filters=filters, search=search,
                                 dynamic=dynamic)
-    return _finish(m, o, bounds, roles=True, places=True, kinds=kinds)
+    return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
 def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", layers=None,
@@ -558,12 +579,13 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="", la
     else:
         group = _prefectures_layer(m, o, ctx, "low", opacity=0.15)
     if area is not None and area.collection == "counties":
-        style = {"color": "#111111", "weight": 2, "fill": False, "dashArray": "6 5",
-                 "className": "gl-focus"}
+        style = leaflet_style(FOCUS, weight=2, dashArray=" ".join(f"{v:g}" for v in
+                                                               APPROXIMATE_DASH),
+                              className="gl-focus")
         HtmlGeoJson("focus", [_gj(area.id, area.geometry(lod), lod, o, style,
                                   escape(area.name(o.lang)), None)]).add_to(group)
-    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "layer.places"), [feature])
-    return _finish(m, o, bounds, roles=False, places=True, kinds=kinds)
+    kinds = _places_layer(m, o, ctx, "places", label(o.lang, "noun.places"), [feature])
+    return _finish(m, o, ctx, bounds, roles=False, places=True, kinds=kinds)
 
 
 def _find_place(store, place_id):

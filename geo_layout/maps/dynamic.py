@@ -52,7 +52,7 @@ class DynamicPoints(MacroElement):
             "crs": crs, "lang": lang, "linkBase": link_base,
             "colours": {**KIND_COLOURS, "_default": OUTLINE},
             "texts": {"cluster": label(lang, "dynamic.cluster"),
-                      "more": label(lang, "popup.more")},
+                      "more": label(lang, "field.details")},
         }
 
     @property

@@ -42,7 +42,7 @@ class GeoMap(folium.Map):
                 ...{{ this.options|tojavascript }}
             });
             {%- if this.initial_bounds %}
-            {{ this.get_name() }}.fitBounds({{ this.initial_bounds|tojson }});
+            {{ this.get_name() }}.fitBounds({{ this.initial_bounds|tojson }}, {animate: false});
             {%- endif %}
             {%- if this.control_scale %}
             L.control.scale({{ this.scale_options|tojson }}).addTo({{ this.get_name() }});
@@ -53,8 +53,10 @@ class GeoMap(folium.Map):
     def __init__(self, *, asset_base: str, lang: str, title: str, **kwargs):
         super().__init__(tiles=None, control_scale=True, **kwargs)
         # With tiles=None folium gives max/min zoom to no one; clusters need the map's.
+        # zoomSnap 0.25: fitBounds can fill the map (whole zooms leave Yunnan at half a
+        # phone's width).
         self.options.update(max_zoom=kwargs.get("max_zoom", 18),
-                            min_zoom=kwargs.get("min_zoom", 0))
+                            min_zoom=kwargs.get("min_zoom", 0), zoom_snap=0.25)
         # Instance lists: never touch folium.Map.default_js / default_css.
         self.default_js = assets.map_js(asset_base)
         self.default_css = assets.map_css(asset_base)
@@ -162,7 +164,7 @@ class PlaceMarkers(MacroElement):
                 return L.marker(d.at, {
                     icon: L.divIcon({
                         className: "gl-marker " + (d.exact ? "gl-exact" : "gl-approximate"),
-                        html: span, iconSize: [16, 16], iconAnchor: [8, 8],
+                        html: span, iconSize: [44, 44], iconAnchor: [22, 22],
                         popupAnchor: [0, -8], tooltipAnchor: [8, 0]
                     }),
                     title: d.title, alt: d.title
@@ -190,7 +192,7 @@ class UncertaintyCircles(MacroElement):
             var {{ this.get_name() }} = {{ this.json }};
             {{ this.get_name() }}.forEach(function (d) {
                 L.circle(d.at, {
-                    radius: d.radius_m, color: d.colour, weight: 1.5, dashArray: "5 6",
+                    radius: d.radius_m, color: d.colour, weight: 1.5, dashArray: {{ this.dash|tojson }},
                     fill: true, fillOpacity: 0.06, interactive: false,
                     className: "gl-uncertainty"
                 }).addTo({{ this._parent.get_name() }});
@@ -202,6 +204,9 @@ class UncertaintyCircles(MacroElement):
         super().__init__()
         self._name = "UncertaintyCircles"
         self.items = items
+        from .style import UNCERTAINTY_DASH
+
+        self.dash = " ".join(f"{v:g}" for v in UNCERTAINTY_DASH)
 
     @property
     def json(self) -> str:
@@ -211,17 +216,13 @@ class UncertaintyCircles(MacroElement):
 class Legend(MacroElement):
     """A legend control; ``html`` is built (and escaped) by :func:`.popups.legend_html`.
 
-    It is a ``<details>`` (open; folded on a phone-sized map so it does not cover it): the
-    summary is reachable by keyboard and tells screen readers what the list is."""
+    It is a ``<details>`` under the layer control (open on a wide map, folded on a narrow
+    one: see static/js/furniture.js): the summary is reachable by keyboard and tells screen
+    readers what the list is."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            (function (legend) {
-                var box = legend.getContainer().querySelector("details");
-                if (box && window.matchMedia && window.matchMedia("(max-width: 600px)").matches) {
-                    box.open = false;
-                }
-            })(GeoLayout.legend({{ this._parent.get_name() }}, {{ this.json }}));
+            GeoLayout.legend({{ this._parent.get_name() }}, {{ this.json }});
         {% endmacro %}
     """)
 
@@ -245,7 +246,9 @@ class MapControls(MacroElement):
     """Our fullscreen and locate-me controls (static/js/controls.js) and the zone's hatch; then
     Leaflet's own controls made usable by keyboard and screen reader in the map's language:
     zoom buttons and the layer toggle get labels, the toggle opens with Enter or Space and
-    moves focus into the list, Escape or tabbing out closes it."""
+    moves focus into the list, Escape or tabbing out closes it. Last, the furniture
+    (static/js/furniture.js): the subject fitted clear of the controls, popups and labels
+    kept clear of them and of each other."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -290,6 +293,8 @@ class MapControls(MacroElement):
                 });
                 L.DomEvent.on(control, "mouseenter mouseleave click", sync);
             })({{ this._parent.get_name() }}, {{ this.a11y_json }});
+            GeoLayout.furniture({{ this._parent.get_name() }},
+                                {{ this._parent.initial_bounds|tojson }});
         {% endmacro %}
     """)
 

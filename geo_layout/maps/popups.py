@@ -4,11 +4,14 @@ that comes from the data is escaped here, once, with ``html.escape``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
+from typing import Mapping
 from urllib.parse import quote
 
+from .. import words
 from .labels import label
-from .style import KIND_COLOURS, ROLE_COLOURS, ROLES, ZONE_COLOUR
+from .style import KIND_COLOURS, OUTLINE, ROLE_COLOURS, ZONE_COLOUR
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,11 @@ class Context:
     link_base: str
 
     def t(self, key: str, **values) -> str:
-        return escape(label(self.lang, key, **values))
+        return escape(self.text(key, **values))
+
+    def text(self, key: str, **values) -> str:
+        """``key`` in the language, plain (``link`` escapes it)."""
+        return label(self.lang, key, **values)
 
     def href(self, *parts: str) -> str:
         path = "/".join(quote(p, safe="") for p in parts)
@@ -38,10 +45,38 @@ class Context:
 
     def industries(self, ids) -> str:
         names = {i.id: i.name.get(self.lang) for i in self.store.dataset.industries}
-        return escape(self.sep().join(names.get(i, i) for i in ids)) or self.t("popup.none")
+        return escape(self.sep().join(names.get(i, i) for i in ids)) or self.t("none")
 
     def sep(self) -> str:
-        return ", " if self.lang == "en" else "、"
+        return words.separator(self.lang)
+
+    def kind(self, kind: str) -> str:
+        return escape(words.label("kind", kind, self.lang))
+
+    @cached_property
+    def roles(self) -> dict[str, str]:
+        """role -> plain-text label: see :func:`role_labels`."""
+        return role_labels(self.store, self.lang)
+
+
+def role_labels(store, lang: str) -> dict[str, str]:
+    """The layout roles of the legend, in the plan's order (一核、一区、两群、多点, then the
+    other prefectures), each called what its element is called: the core and each cluster by
+    their element's name, the zone by its name (hatched; dashed when approximate), the
+    prefectures holding a point, and the rest."""
+    out: dict[str, str] = {}
+    for f in store.query("layout-elements").features:   # the store keeps the plan's order
+        kind = f.properties["kind"]
+        if kind == "zone":
+            key = "legend.zone_approx" if f.properties.get("approximate") else "legend.zone"
+            out["zone"] = words.t(key, lang, name=f.name(lang))
+        elif kind in ("point", "point-group"):
+            out.setdefault("point", words.t("legend.point_prefecture", lang))
+        elif f.id in ROLE_COLOURS:
+            out[f.id] = f.name(lang)
+    out.setdefault("point", words.t("legend.point_prefecture", lang))
+    out["none"] = words.t("legend.other", lang)
+    return out
 
 
 def _row(title: str, value_html: str) -> str:
@@ -55,7 +90,7 @@ MAX_PLACE_LINKS = 12
 def _place_links(ctx: Context, ids) -> str:
     links = [ctx.link(_place_name(ctx, pid), "parks", pid) for pid in ids[:MAX_PLACE_LINKS]]
     more = f" … (+{len(ids) - MAX_PLACE_LINKS})" if len(ids) > MAX_PLACE_LINKS else ""
-    return (ctx.sep().join(links) + more) or ctx.t("popup.none")
+    return (ctx.sep().join(links) + more) or ctx.t("none")
 
 
 def _located_row(ctx: Context, feature) -> str:
@@ -72,7 +107,7 @@ def _located_row(ctx: Context, feature) -> str:
     links = ctx.sep().join(ctx.link(_place_name(ctx, pid), "parks", pid)
                            for pid in ids[:MAX_PLACE_LINKS])
     more = f" … (+{total - MAX_PLACE_LINKS})" if total > MAX_PLACE_LINKS else ""
-    return _row(ctx.t("popup.located"), (links + more) or ctx.t("popup.none"))
+    return _row(ctx.t("field.places_located"), (links + more) or ctx.t("none"))
 
 
 def _place_name(ctx: Context, pid: str) -> str:
@@ -86,17 +121,17 @@ def _place_name(ctx: Context, pid: str) -> str:
 
 def prefecture_tooltip(ctx: Context, feature, role: str) -> str:
     return (f"<b>{escape(feature.name(ctx.lang))}</b><br>"
-            f"{ctx.t('role.' + role)}")
+            f"{escape(ctx.roles[role])}")
 
 
 def prefecture_popup(ctx: Context, feature) -> str:
     p = feature.properties
     elements = ctx.sep().join(ctx.link(ctx.name("layout-elements", e), "elements", e)
-                              for e in p.get("elements", [])) or ctx.t("popup.none")
+                              for e in p.get("elements", [])) or ctx.t("none")
     return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
-            + _row(ctx.t("popup.elements"), elements)
-            + _row(ctx.t("popup.parks"), _place_links(ctx, p.get("places", [])))
-            + f'<p>{ctx.link(label(ctx.lang, "popup.more"), "prefectures", feature.id)}</p></div>')
+            + _row(ctx.t("field.elements"), elements)
+            + _row(ctx.t("noun.places"), _place_links(ctx, p.get("places", [])))
+            + f'<p>{ctx.link(ctx.text("field.details"), "prefectures", feature.id)}</p></div>')
 
 
 def county_tooltip(ctx: Context, feature) -> str:
@@ -117,36 +152,36 @@ def element_popup(ctx: Context, feature) -> str:
     role = p.get("role_en" if ctx.lang == "en" else "role_zh") or ""
     approx = f"<p><i>{ctx.t('popup.approximate')}</i></p>" if p.get("approximate") else ""
     return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
-            + _row(ctx.t("popup.role"), escape(role))
-            + _row(ctx.t("popup.industries"), ctx.industries(p.get("industries", [])))
-            + _row(ctx.t("popup.parks"), _place_links(ctx, p.get("places", [])))
+            + _row(ctx.t("field.role"), escape(role))
+            + _row(ctx.t("field.industries"), ctx.industries(p.get("industries", [])))
+            + _row(ctx.t("field.places_named"), _place_links(ctx, p.get("places", [])))
             + _located_row(ctx, feature)
             + approx
-            + f'<p>{ctx.link(label(ctx.lang, "popup.more"), "elements", feature.id)}</p></div>')
+            + f'<p>{ctx.link(ctx.text("field.details"), "elements", feature.id)}</p></div>')
 
 
 def place_tooltip(ctx: Context, feature) -> str:
     p = feature.properties
     return (f"<b>{escape(feature.name(ctx.lang))}</b><br>"
-            f"{ctx.t('precision.' + p['precision'])}")
+            f"{ctx.t('map.precision.' + p['precision'])}")
 
 
 def place_popup(ctx: Context, feature) -> str:
     p = feature.properties
-    precision = ctx.t("precision." + p["precision"])
+    precision = ctx.t("map.precision." + p["precision"])
     if p["precision"] != "site" and p.get("uncertainty_km"):
         precision += f" ({ctx.t('popup.uncertainty', km=_km(p['uncertainty_km']))})"
     prefecture = (ctx.link(ctx.name("prefectures", p["prefecture"]), "prefectures",
-                           p["prefecture"]) if p.get("prefecture") else ctx.t("popup.none"))
+                           p["prefecture"]) if p.get("prefecture") else ctx.t("none"))
     elements = ctx.sep().join(ctx.link(ctx.name("layout-elements", e), "elements", e)
-                              for e in p.get("elements", [])) or ctx.t("popup.none")
+                              for e in p.get("elements", [])) or ctx.t("none")
     return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
-            + _row(ctx.t("popup.kind"), ctx.t("kind." + p["kind"]))
-            + _row(ctx.t("popup.prefecture"), prefecture)
-            + _row(ctx.t("popup.elements"), elements)
-            + _row(ctx.t("popup.industries"), ctx.industries(p.get("industries", [])))
-            + _row(ctx.t("popup.precision"), precision)
-            + f'<p>{ctx.link(label(ctx.lang, "popup.more"), "parks", feature.id)}</p></div>')
+            + _row(ctx.t("field.kind"), ctx.kind(p["kind"]))
+            + _row(ctx.t("field.prefecture"), prefecture)
+            + _row(ctx.t("field.elements"), elements)
+            + _row(ctx.t("field.industries"), ctx.industries(p.get("industries", [])))
+            + _row(ctx.t("field.precision"), precision)
+            + f'<p>{ctx.link(ctx.text("field.details"), "parks", feature.id)}</p></div>')
 
 
 def _km(value: float) -> str:
@@ -157,19 +192,26 @@ def _swatch(colour: str, cls: str = "") -> str:
     return f'<i class="gl-swatch {cls}" style="--gl-colour:{escape(colour)}"></i>'
 
 
-def legend_html(lang: str, *, roles: bool = True, kinds=(), places: bool = True) -> str:
-    """The legend: layout roles (colour + label), the zone (hatch + dashed outline), place kinds
-    and what solid, hollow and dashed-circle markers mean."""
+def legend_html(lang: str, *, roles: Mapping[str, str] | None = None, kinds=(),
+                places: bool = True, zone_approximate: bool = False) -> str:
+    """The legend: layout roles (colour + label, in the given order: :func:`role_labels`), the
+    zone (hatch; a dashed outline when its extent is approximate), place kinds (labelled as in
+    every list) and what solid, hollow and dashed-circle markers mean."""
     t = lambda key: escape(label(lang, key))  # noqa: E731
     rows = []
     if roles:
         rows.append(f'<p class="gl-legend-heading">{t("legend.title")}</p>')
-        rows += [f"<div>{_swatch(ROLE_COLOURS[r])}{t('role.' + r)}</div>" for r in ROLES]
-        rows.append(f"<div>{_swatch(ZONE_COLOUR, 'gl-swatch-zone')}{t('role.zone')}</div>")
+        zone = "gl-swatch-zone gl-swatch-dashed" if zone_approximate else "gl-swatch-zone"
+        for role, text in roles.items():
+            swatch = _swatch(ZONE_COLOUR, zone) if role == "zone" else _swatch(ROLE_COLOURS[role])
+            rows.append(f"<div>{swatch}{escape(text)}</div>")
+        if zone_approximate:  # every approximate part is dashed, on the web and in exports
+            rows.append(f"<div>{_swatch(OUTLINE, 'gl-swatch-dashed')}"
+                        f"{t('legend.approximate')}</div>")
     if places:
-        rows.append(f'<p class="gl-legend-heading">{t("legend.places")}</p>')
-        rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}{t('kind.' + k)}</div>"
-                 for k in kinds]
+        rows.append(f'<p class="gl-legend-heading">{t("noun.places")}</p>')
+        rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}"
+                 f"{escape(words.label('kind', k, lang))}</div>" for k in kinds]
         rows.append(f"<div>{_swatch('#333', 'gl-swatch-dot')}{t('legend.solid')}</div>")
         rows.append(f"<div>{_swatch('#333', 'gl-swatch-dot gl-swatch-hollow')}"
                     f"{t('legend.hollow')}</div>")

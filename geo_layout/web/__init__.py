@@ -5,6 +5,6 @@ from __future__ import annotations
 
 def blueprints() -> list:
     """Every blueprint of the service, in registration order (one module per concern)."""
-    from . import api, assets, downloads, embed, exports, health, ogc, pages
+    from . import api, assets, data_page, downloads, embed, exports, health, ogc, pages
 
-    return [health.bp, assets.bp, api.bp, ogc.bp, pages.bp, downloads.bp, exports.bp, embed.bp]
+    return [health.bp, assets.bp, api.bp, ogc.bp, pages.bp, data_page.bp, downloads.bp, exports.bp, embed.bp]

@@ -12,6 +12,8 @@ from flask import Blueprint, Response, current_app, request
 from ..data import crs
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
 from ..data.clusters import grid_clusters, selection
+from ..data.store import FILTERS, POINT_COLLECTIONS
+from ..data.writers import formats_for
 from ..errors import NotFound
 from . import geojson, openapi
 from .caching import conditional
@@ -72,6 +74,44 @@ def record_url(collection: str, fid: str) -> str:
 
 def _json(text: str, media: str) -> Response:
     return Response(text, mimetype=media)
+
+
+@bp.get("/api")
+def index():
+    """Where everything is: each collection's API, OGC and download URLs, the other endpoints,
+    the OpenAPI document and the data page (which documents every field)."""
+    _, values = _parse("api-index")
+
+    def build():
+        host = request.host_url.rstrip("/")
+        lang = values["lang"]
+        collections = []
+        for c in COLLECTIONS:
+            title, description = openapi.COLLECTION_INFO[c]
+            collections.append({
+                "id": c, "title": title, "description": description,
+                "geometry": c in GEOMETRY_COLLECTIONS,
+                "filters": sorted(FILTERS[c]),
+                "api": f"{host}/api/{c}", "ogc": f"{host}/ogc/collections/{c}",
+                "downloads": {fmt: f"{host}/downloads/{c}.{fmt}" for fmt in formats_for(c)}})
+        links = [
+            {"rel": "self", "href": f"{host}/api", "type": openapi.JSON},
+            {"rel": "service-desc", "href": f"{host}/ogc/api", "type": openapi.OPENAPI_TYPE,
+             "title": "OpenAPI 3.0 document of /api, /ogc and /downloads"},
+            {"rel": "data", "href": f"{host}/ogc", "type": openapi.JSON,
+             "title": "OGC API – Features landing page"},
+            {"rel": "describedby", "href": f"{host}/data?lang={lang}", "type": openapi.HTML,
+             "title": "Data page: downloads, field dictionary, sources and licences"},
+        ]
+        endpoints = {
+            "search": f"{host}/api/search?q=",
+            "nearby": f"{host}/api/nearby?lon=&lat=&radius_km=&k=",
+            "clusters": {c: f"{host}/api/clusters/{c}?zoom=&bbox=" for c in POINT_COLLECTIONS},
+        }
+        return _json(geojson.dumps({"title": "geo_layout data API", "collections": collections,
+                                    "endpoints": endpoints, "links": links}), openapi.JSON)
+
+    return conditional(build)
 
 
 @bp.get("/api/search")

@@ -10,36 +10,32 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from .. import words
 from .i18n import t
 
 MIN_WIDTH_PX = 320            # labels are wrapped to fit a phone-sized chart
 FONT_PX = 13
+TICK_FONT_PX = 11             # .tick-label in site.css
 LINE_PX = 17
 BAR_PX = 14
 THIN_PX = 8
 GAP_PX = 14                   # between rows
 AMOUNT_MEASURES = ("amount", "cluster-size")
-COMPARATOR_SIGNS = {"at-least": "≥ ", "about": "≈ ", "exactly": "", "range": ""}
-
-
-def fmt_number(value: float, lang: str) -> str:
-    """4000.0 -> '4,000' (en) / '4000' (zh); keeps decimals only when there are any."""
-    if float(value).is_integer():
-        return f"{int(value):,}" if lang == "en" else str(int(value))
-    return f"{value:,.1f}" if lang == "en" else f"{value:.1f}"
 
 
 def format_value(props: dict, lang: str) -> str:
-    """A target's value with its comparator and unit: '≥ 4000 亿元', '5–10 个', '19%'."""
-    unit = props.get("unit_en" if lang == "en" else "unit_zh") or ""
-    number = fmt_number(props["value"], lang)
-    if props.get("comparator") == "range" and props.get("value_max") is not None:
-        number = f"{number}–{fmt_number(props['value_max'], lang)}"
-    sign = COMPARATOR_SIGNS.get(props.get("comparator"), "")
-    sep = "" if unit.startswith("%") else " "
-    if unit[:1].isdigit():  # "100 million CNY", "10,000 base stations": a multiplier
-        sep = " × "
-    return f"{sign}{number}{sep}{unit}".strip()
+    """A target's value with its comparator and unit, in the language's own way of saying
+    numbers: '≥ 4000 亿元' / '≥ CNY 400 billion', '14 万个' / '140,000 base stations', '19%'."""
+    return words.format_quantity(props["value"], props.get("unit_zh") or "",
+                                 props.get("unit_en") or "", lang,
+                                 value_max=props.get("value_max"),
+                                 comparator=props.get("comparator"))
+
+
+def _baseline_text(value: float, props: dict, lang: str) -> str:
+    """An implied baseline in the target's unit, said as the target is."""
+    return words.format_quantity(round(value), props.get("unit_zh") or "",
+                                 props.get("unit_en") or "", lang)
 
 
 def text_width(text: str, size: float = FONT_PX) -> float:
@@ -115,6 +111,14 @@ class Chart:
     rows: tuple[Row, ...]
     ticks: tuple[Tick, ...] = ()
     legend: tuple[tuple[str, str], ...] = field(default=())   # (css class, text)
+
+    @property
+    def spans(self) -> tuple[tuple[float, float], ...]:
+        """(top, bottom) pixels of each row's bars: the grid lines are drawn there only, so
+        they never cross a label or a value."""
+        return tuple((min(r.y for r in row.rects) - 2,
+                      max(r.y + r.height for r in row.rects) + 2)
+                     for row in self.rows if row.rects)
 
 
 class _Rows:
@@ -192,7 +196,7 @@ def amounts_chart(targets: list[dict], lang: str) -> Chart | None:
                  f"{name}: {t('chart.target', lang, year=p['year'])} {text}")]
         if p["id"] in baselines:
             base, byear, _ = baselines[p["id"]]
-            btext = fmt_number(round(base), lang)
+            btext = _baseline_text(base, p, lang)
             bars.append((0, _pct(base, top), THIN_PX, "bar-baseline",
                          f"{name}: {t('chart.baseline', lang, base=byear)} ≈ {btext}"))
             text = f"{text} ({byear} ≈ {btext})"
@@ -217,16 +221,11 @@ def growth_chart(targets: list[dict], lang: str) -> Chart | None:
     return Chart("chart-growth", t("chart.growth", lang), "", rows.height, tuple(rows.rows))
 
 
-def absolute_count(value: float, unit_zh: str) -> float:
-    """Counts in the plan's units -> plain numbers (14 万个 -> 140000)."""
-    return value * 10_000 if unit_zh.startswith("万") else value
-
-
 def counts_chart(targets: list[dict], lang: str) -> Chart | None:
     counts = [p for p in targets if p["measure"] == "count"]
     if not counts:
         return None
-    highs = {p["id"]: absolute_count(p["value_max"] if p.get("value_max") is not None
+    highs = {p["id"]: words.plain_count(p["value_max"] if p.get("value_max") is not None
                                      else p["value"], p.get("unit_zh") or "") for p in counts}
     counts.sort(key=lambda p: (-highs[p["id"]], p["id"]))
     decades = max(1, math.ceil(math.log10(max(highs.values()))))
@@ -237,15 +236,43 @@ def counts_chart(targets: list[dict], lang: str) -> Chart | None:
     rows = _Rows()
     for p in counts:
         name, text = _name(p, lang), format_value(p, lang)
-        low = absolute_count(p["value"], p.get("unit_zh") or "")
+        low = words.plain_count(p["value"], p.get("unit_zh") or "")
         bars = [(0, max(x(low), 0.5), BAR_PX, "bar-target", f"{name}: {text}")]
         if highs[p["id"]] > low:
             bars.append((x(low), x(highs[p["id"]]) - x(low), BAR_PX, "bar-range",
                          f"{name}: {text}"))
         rows.add(name, text, bars)
-    ticks = tuple(Tick(x(10 ** d), fmt_number(10 ** d, "en")) for d in range(decades + 1))
+    ticks = [Tick(x(10 ** d), words.format_compact(10 ** d, lang)) for d in range(decades + 1)]
     return Chart("chart-counts", t("chart.counts", lang), t("chart.counts_desc", lang),
-                 rows.height + 18, tuple(rows.rows), ticks)
+                 rows.height + 18, tuple(rows.rows), legible_ticks(ticks))
+
+
+def _tick_extent(tick: Tick, first: bool, last: bool, width_px: float) -> tuple[float, float]:
+    """Pixels a tick label covers on a chart ``width_px`` wide (anchored as the template
+    anchors it: the first at its start, the last at its end, the others at their middle)."""
+    x, w = tick.x / 100.0 * width_px, text_width(tick.text, TICK_FONT_PX)
+    if first:
+        return x, x + w
+    if last:
+        return x - w, x
+    return x - w / 2, x + w / 2
+
+
+def legible_ticks(ticks: list[Tick], width_px: float = MIN_WIDTH_PX,
+                  gap_px: float = 6) -> tuple[Tick, ...]:
+    """The ticks whose labels do not touch on the narrowest chart (a phone's): the first and
+    the last always, the ones between while they leave ``gap_px`` to their neighbours."""
+    if len(ticks) <= 2:
+        return tuple(ticks)
+    last = _tick_extent(ticks[-1], False, True, width_px)
+    kept = [ticks[0]]
+    right = _tick_extent(ticks[0], True, False, width_px)[1]
+    for tick in ticks[1:-1]:
+        left, end = _tick_extent(tick, False, False, width_px)
+        if left >= right + gap_px and end + gap_px <= last[0]:
+            kept.append(tick)
+            right = end
+    return (*kept, ticks[-1])
 
 
 def target_charts(targets: list[dict], lang: str) -> list[Chart]:

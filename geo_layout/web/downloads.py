@@ -1,16 +1,20 @@
-"""``/downloads/<collection>.geojson|.csv|.gpkg|.kml``: a collection as a file, filtered like
-the API (property filters and ``bbox``), WGS-84, with a file name to save it under."""
+"""``/downloads/<collection>.geojson|.csv|.xlsx|.gpkg|.kml``: a collection as a file, filtered
+like the API (property filters and ``bbox``), in ``crs`` where the format allows, with names and
+labels beside ids and codes in ``lang`` (CSV, XLSX), and a file name to save it under.
+
+The query string is checked by the API's own table (:mod:`.openapi`): an unknown or bad
+parameter is the same 400 as on ``/api``."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
 from ..data.features import COLLECTIONS
-from ..data.model import LODS
-from ..data.writers import MEDIA_TYPES, download_name, formats_for, write
-from ..errors import InvalidParameter, NotFound
-from . import params
+from ..data.writers import MEDIA_TYPES, check_format, download_name, name_lookup, write
+from ..errors import NotFound
+from . import geojson, openapi
 from .caching import cached_view
+from .i18n import ENUMS
 from .state import current_store
 
 bp = Blueprint("downloads", __name__, url_prefix="/downloads")
@@ -23,14 +27,17 @@ def download(collection: str, fmt: str):
         raise NotFound(f"no collection {collection!r}; downloads are "
                        f"/downloads/<collection>.<format> with collection one of "
                        f"{', '.join(COLLECTIONS)}")
-    if fmt not in formats_for(collection):
-        write([], collection, fmt)  # raises NotFound naming the formats there are
-    lod = request.args.get("lod", "high")
-    if lod not in LODS:
-        raise InvalidParameter(f"parameter 'lod' must be one of {', '.join(LODS)}")
+    check_format(collection, fmt)
+    op = openapi.operation("download", collection)
+    values = openapi.parse(op, request.args, current_app.config["GEO_LAYOUT"])
+    system = openapi.coordinate_system(values)
+    check_format(collection, fmt, system)
+    lang = values["lang"]
     store = current_store()
-    page = store.query(collection, params.filters(collection), params.bbox(request.args.get("bbox")))
-    body = write(page.features, collection, fmt, lod)
+    page = store.query(collection, openapi.filters_of(op, values), values.get("bbox"))
+    body = write(page.features, collection, fmt, values.get("lod") or "high", system=system,
+                 lang=lang, names=name_lookup(store, lang), labels=ENUMS,
+                 members={"coordinate_system": geojson.COORDINATE_SYSTEMS[system]})
     filename = download_name(store.dataset, collection, fmt)
     return Response(body, headers={
         "Content-Type": MEDIA_TYPES[fmt],

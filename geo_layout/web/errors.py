@@ -11,7 +11,8 @@ import logging
 from flask import Flask, g, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import GeoLayoutError
+from ..errors import GeoLayoutError, Unavailable
+from .i18n import t
 
 log = logging.getLogger("geo_layout.web")
 JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
@@ -19,16 +20,9 @@ JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets")
 #: (The valid values an error lists come from the data and are kept whole after it.)
 MAX_DESCRIPTION = 500
 
-MESSAGES = {
-    400: {"zh": "请求有误", "en": "Bad request"},
-    404: {"zh": "未找到", "en": "Not found"},
-    405: {"zh": "不允许的请求方法", "en": "Method not allowed"},
-    406: {"zh": "无法提供所请求的格式", "en": "Not acceptable"},
-    413: {"zh": "请求过大", "en": "Request too large"},
-    414: {"zh": "请求网址过长", "en": "URI too long"},
-    431: {"zh": "请求头过大", "en": "Request headers too large"},
-    500: {"zh": "服务器内部错误", "en": "Internal server error"},
-}
+#: Statuses with a title of their own (``error.status.<n>`` in the catalogue); others are
+#: titled as a 400 or a 500.
+TITLED = (400, 404, 405, 406, 413, 414, 431, 500, 503)
 
 
 def _is_prefix(path: str, prefix: str) -> bool:
@@ -47,18 +41,29 @@ def request_id() -> str:
     return g.get("request_id", "")
 
 
-def error_response(status: int, code: str, description: str, valid: str = ""):
-    """``valid``: the tail of ``description`` listing the valid values, kept whole."""
-    head = description[:len(description) - len(valid)] if valid else description
-    description = (head if len(head) <= MAX_DESCRIPTION else head[:MAX_DESCRIPTION] + "…") + valid
+def _clip(text: str, valid: str = "") -> str:
+    """Cut ``text`` at MAX_DESCRIPTION, but keep its tail ``valid`` (the valid values, listed
+    from the data, never the request's echo) whole."""
+    head = text[:len(text) - len(valid)] if valid and text.endswith(valid) else text
+    tail = valid if valid and text.endswith(valid) else ""
+    return (head if len(head) <= MAX_DESCRIPTION else head[:MAX_DESCRIPTION] + "…") + tail
+
+
+def error_response(status: int, code: str, description: str, detail=None, valid: str = ""):
+    """``description`` is the English of the JSON body; an HTML page shows the detail in its
+    own language: ``detail(lang)`` when given, else the description on English pages only (a
+    Chinese page never shows an English sentence; its title and help say what happened).
+    ``valid``: the tail of ``description`` listing the valid values, kept whole."""
+    description = _clip(description, valid)
     if wants_json():
         response = jsonify({"code": code, "description": description})
     else:
         lang = "en" if request.args.get("lang") == "en" else "zh"
-        title = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])[lang]
+        shown = status if status in TITLED else (500 if status >= 500 else 400)
+        text = detail(lang) if detail is not None else (description if lang == "en" else None)
         response = make_response(render_template(
-            "error.html", status=status, title=title, description=description, lang=lang,
-            request_id=request_id()))
+            "error.html", status=status, title=t(f"error.status.{shown}", lang),
+            description=_clip(text, valid) if text else "", lang=lang, request_id=request_id()))
         response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.status_code = status
     response.headers["X-Request-Id"] = request_id()
@@ -71,12 +76,21 @@ def internal_error():
 
 
 def register(app: Flask) -> None:
+    @app.errorhandler(Unavailable)
+    def _unavailable(exc: Unavailable):
+        # not a fault of ours to hide: the client is told what is missing or that we are busy
+        log.warning("request %s %s unavailable: %s", request_id(), request.path, exc.description)
+        response = error_response(exc.status, exc.code, exc.description)
+        if exc.retry_after is not None:
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
     @app.errorhandler(GeoLayoutError)
     def _typed(exc: GeoLayoutError):
         if exc.status >= 500:
             log.error("request %s %s failed: %s", request_id(), request.path, exc.description)
             return internal_error()
-        return error_response(exc.status, exc.code, exc.description,
+        return error_response(exc.status, exc.code, exc.description, exc.text,
                               getattr(exc, "valid", ""))
 
     @app.errorhandler(HTTPException)

@@ -1,13 +1,19 @@
 """``/export/<map path>.png|.svg|.pdf``: the service's maps as files for documents.
 
-Options: ``lang``, ``size`` (a4|a5|slide), ``orientation``, ``dpi`` (96-600), and for the parks
-and sites maps the parks-directory filters. ``.html`` is the interactive map as one standalone
-file (every asset inlined, opens offline; ``lang`` and the filters apply, popup links point
-back at this server); it also serves ``parks/<id>``."""
+Options: ``lang``, ``size`` (a3|a4|a5|slide), ``orientation``, ``dpi`` (96-600), ``bbox``
+(w,s,e,n: the view a page's map shows, which its export panel sends), and for the parks and
+sites maps the parks-directory filters (the map then shows the selection and its footer names
+the filters). ``parks/<id>`` is a park's or site's map. The file name says what it holds
+(map, language, size, orientation; dpi for PNG), so exports of one map do not overwrite each
+other. ``APPROVAL_NUMBER`` (审图号), when configured, is printed on every static export.
+``.html`` is the interactive map as one standalone file (every asset inlined, opens offline;
+``lang`` and the filters apply, popup links point back at this server)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+import re
+
+from flask import Blueprint, Response, current_app, request
 
 from ..data.writers import file_prefix
 from ..errors import NotFound
@@ -35,13 +41,36 @@ def export(map_path: str, fmt: str):
     orientation = request.args.get("orientation", "landscape")
     dpi = params.integer("dpi", request.args.get("dpi"), low=style.DPI_MIN, high=style.DPI_MAX,
                          default=150)
-    filters = params.map_request(map_path).filters
+    req = params.map_request(map_path)  # the one parser: filters (names resolved) and view
+    filters = req.filters
+    # a static file shows an extent: ``bbox`` (a centre/zoom view has no extent of its own)
+    view = req.view if isinstance(req.view, tuple) else None
     store = current_store()
-    body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
-                         orientation=orientation, dpi=dpi, filters=filters)
-    filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.{fmt}"
+    with _queue().slot():
+        body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
+                             orientation=orientation, dpi=dpi, filters=filters, view=view,
+                             approval=approval_number())
+    parts = [file_prefix(store.dataset), _slug(map_path), *filters.values(), lang, size,
+             orientation] + ([f"{dpi}dpi"] if fmt == "png" else [])
+    filename = "-".join(_safe(p) for p in parts if _safe(p)) + f".{fmt}"
     return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def approval_number() -> str:
+    """The deployment's map approval number (审图号), or "" when it has none."""
+    return str(current_app.config["GEO_LAYOUT"].get("APPROVAL_NUMBER") or "").strip()
+
+
+@bp.app_context_processor
+def _approval_context() -> dict:
+    """Pages print the approval number under their maps, as the exports do."""
+    return {"approval_number": approval_number()}
+
+
+def _safe(text: str) -> str:
+    """A file-name piece: ASCII letters, digits and dashes only (no quoting in the header)."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", str(text)).strip("-")[:40]
 
 
 def _standalone(map_path: str, lang: str) -> Response:
@@ -51,12 +80,17 @@ def _standalone(map_path: str, lang: str) -> Response:
     path = map_path.strip("/")
     req = params.map_request(path)  # the same view, layers, legend and filters as on screen
     store = current_store()
-    m = map_for_path(store, path, filters=req.filters, **req.options(params.tianditu_key()),
-                     standalone=True, link_base=request.host_url.rstrip("/"))
-    body = standalone_html(m).encode("utf-8")
+    with _queue().slot():
+        m = map_for_path(store, path, filters=req.filters, **req.options(params.tianditu_key()),
+                         standalone=True, link_base=request.host_url.rstrip("/"))
+        body = standalone_html(m).encode("utf-8")
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _queue():
+    return current_app.extensions["geo_layout.export_queue"]
 
 
 def _slug(map_path: str) -> str:

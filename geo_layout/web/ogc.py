@@ -13,6 +13,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.fields import COLLECTION_DOCS, FIELDS
 from ..data.store import Page
 from ..errors import NotAcceptable, NotFound
 from . import geojson, openapi
@@ -68,10 +69,8 @@ def _respond(values: dict, json_types: tuple[str, ...], make_json, template: str
 
     def build():
         if fmt == "html":
-            lang = values.get("lang") or "zh"
-            html = render_template(f"ogc/{template}", lang=lang, root=_root(),
-                                   lang_href=url_with(lang="en" if lang == "zh" else "zh",
-                                                      f="html"), **context())
+            html = render_template(f"ogc/{template}", root=_root(), docs=COLLECTION_DOCS,
+                                   **context())
             return Response(html, mimetype=openapi.HTML)
         return Response(make_json(), mimetype=json_types[0])
 
@@ -218,5 +217,7 @@ def item(id: str, fid: str):  # noqa: A002 - the public route's name
     return _respond(values, (openapi.GEOJSON, openapi.JSON), body, "item.html",
                     lambda: {"collection": collection_info(id), "feature": feature,
                              "json_href": f"{href}?f=json",
+                             "headers": {f.name: f.header(values.get("lang") or "zh")
+                                         for f in FIELDS[id]},
                              "geometry_type": feature.geometry(values["lod"]).geom_type
                              if feature.geometry(values["lod"]) is not None else None})

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.fields import COLLECTION_DOCS
 from ..data.model import LODS
 from ..data.clusters import CELL_PX as CLUSTER_CELL_PX
 from ..data.store import FILTERS, POINT_COLLECTIONS
+from ..data.writers import MEDIA_TYPES, formats_for
 from ..errors import InvalidParameter
 from . import params as p
 
@@ -30,21 +32,9 @@ NEARBY_K_MAX = 100
 NEARBY_K_DEFAULT = 10
 NEARBY_RADIUS_MAX_KM = 2000.0
 
+#: (title, description) of each collection in English, from the field dictionary's catalogue.
 COLLECTION_INFO: dict[str, tuple[str, str]] = {
-    "prefectures": ("Prefectures", "Prefecture-level divisions of Yunnan (id: 6-digit adcode), "
-                    "with the layout elements each belongs to."),
-    "counties": ("Counties", "County-level divisions of Yunnan (id: 6-digit adcode)."),
-    "layout-elements": ("Layout elements", "The plan's layout: one core, one zone, two "
-                        "clusters and multiple points (point-pilot-zones has no geometry)."),
-    "parks": ("Parks", "Parks named by the plan. precision says how well each point is known; "
-                       "uncertainty_km is the radius for county/prefecture precision; parks the "
-                       "plan does not locate have a null geometry."),
-    "sites": ("Project sites", "Project sites and bases named by the plan (same location "
-                               "rules as parks)."),
-    "enterprises": ("Enterprises", "Enterprises the plan relies on or wants to attract "
-                                   "(no geometry)."),
-    "targets": ("Targets", "Quantitative targets set by the plan (no geometry)."),
-}
+    c: (doc.title_en, doc.about_en) for c, doc in COLLECTION_DOCS.items()}
 
 
 # --- parameters -----------------------------------------------------------------------------
@@ -149,6 +139,16 @@ CRS_OGC = _enum("crs", (CRS84,), "Coordinate reference system of the response; o
                 "(WGS-84 longitude/latitude) is offered.", CRS84)
 BBOX_CRS = _enum("bbox-crs", (CRS84,), "Coordinate reference system of bbox; only CRS84.",
                  CRS84)
+DOWNLOAD_LOD = _enum("lod", tuple(LODS), "Level of detail of boundaries (as in /api); "
+                     "downloads default to high.", "high")
+DOWNLOAD_LANG = _enum("lang", ("zh", "en"), "Language of the name and label columns beside "
+                      "ids and codes (CSV, XLSX) and of the XLSX headers.", "zh")
+DOWNLOAD_CRS = _enum("crs", ("wgs84", "gcj02", "bd09"),
+                     "Coordinate system of the coordinates: wgs84 (default), gcj02 (Amap) or "
+                     "bd09 (Baidu) for GeoJSON, CSV and XLSX; GeoPackage and KML are always "
+                     "WGS-84 (another value is a 400).")
+
+
 def _required_zoom(raw):
     if raw is None or raw == "":
         raise InvalidParameter("parameter 'zoom' is required")
@@ -217,8 +217,8 @@ class Operation:
     tag: str
     params: tuple[Param, ...]
     content: tuple[str, ...]            # media types of the 200 response
-    schema: str                         # component schema of the 200 JSON body
-    path_params: tuple[tuple[str, str], ...] = ()
+    schema: str | tuple                 # component schema of the 200 body (or one per media)
+    path_params: tuple[tuple, ...] = ()  # (name, description[, allowed values])
     html: bool = False                  # f=html possible: errors may come as HTML too
     description: str = ""
     errors: tuple[int, ...] = (400,)
@@ -305,10 +305,38 @@ def _ogc_operations() -> list[Operation]:
     return ops
 
 
+def _download_operations() -> list[Operation]:
+    """``/downloads/<collection>.<format>``: parsed by the same table as the API (one rule for
+    unknown and bad parameters), documented beside it."""
+    ops = []
+    for c in COLLECTIONS:
+        geo = c in GEOMETRY_COLLECTIONS
+        formats = formats_for(c)
+        ops.append(Operation(
+            ("download", c), f"/downloads/{c}.{{format}}",
+            f"{COLLECTION_INFO[c][0]}: the whole collection as a file", "downloads",
+            filter_params(c) + ((BBOX, DOWNLOAD_LOD) if geo else ())
+            + (DOWNLOAD_CRS, COORDS_API, DOWNLOAD_LANG),
+            tuple(MEDIA_TYPES[f] for f in formats),
+            tuple("GeoJSONFile" if f == "geojson" else "File" for f in formats),
+            path_params=(("format", "File format", formats),), errors=(400, 404),
+            description=COLLECTION_INFO[c][1] + " Filtered like /api (no paging); "
+                        "CSV and XLSX carry names beside ids and labels beside codes."))
+    return ops
+
+
+def index_operation() -> Operation:
+    return Operation(("api-index",), "/api", "Index of the data API", "api", (LANG, F_API),
+                     (JSON,), "Index", description="Collections with their URLs (API, OGC "
+                     "API – Features, downloads), the search / nearby / clusters endpoints and "
+                     "links to the OpenAPI document and the data page.")
+
+
 @functools.cache
 def operations() -> tuple[Operation, ...]:
     """Every documented operation (built on first use, not at import)."""
-    return tuple(_api_operations() + _ogc_operations())
+    return tuple([index_operation()] + _api_operations() + _ogc_operations()
+                 + _download_operations())
 
 
 @functools.cache
@@ -456,14 +484,20 @@ def _schemas() -> dict:
             "links": links, "collections": {"type": "array", "items": {
                 "$ref": "#/components/schemas/Collection"}}}},
         "OpenAPI": {"type": "object", "required": ["openapi", "info", "paths"]},
+        "File": {"type": "string", "format": "binary"},
+        "GeoJSONFile": {"type": "object", "required": ["type", "features"], "properties": {
+            "type": {"type": "string", "enum": ["FeatureCollection"]},
+            "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}}}},
+        "Index": {"type": "object", "required": ["collections", "links"]},
     }
 
 
 def _responses(op: Operation) -> dict:
     ok = {}
-    for media in op.content:
+    schemas = op.schema if isinstance(op.schema, tuple) else (op.schema,) * len(op.content)
+    for media, schema in zip(op.content, schemas):
         ok[media] = ({"schema": {"type": "string"}} if media == HTML
-                     else {"schema": {"$ref": f"#/components/schemas/{op.schema}"}})
+                     else {"schema": {"$ref": f"#/components/schemas/{schema}"}})
     error = {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}
     if op.html:
         error[HTML] = {"schema": {"type": "string"}}
@@ -482,8 +516,9 @@ def document(settings: Mapping, *, server_url: str, version: str) -> dict:
     paths = {}
     for op in operations():
         parameters = [{"name": name, "in": "path", "required": True, "description": desc,
-                       "schema": {"type": "string", "minLength": 1, "maxLength": 200}}
-                      for name, desc in op.path_params]
+                       "schema": {"type": "string", "enum": list(values[0])} if values else
+                       {"type": "string", "minLength": 1, "maxLength": 200}}
+                      for name, desc, *values in op.path_params]
         parameters += [q.to_openapi(settings) for q in op.params]
         body = {"operationId": "-".join(op.key).replace("-", "_"), "summary": op.summary,
                 "tags": [op.tag], "parameters": parameters, "responses": _responses(op)}
@@ -501,7 +536,9 @@ def document(settings: Mapping, *, server_url: str, version: str) -> dict:
         "servers": [{"url": server_url}],
         "tags": [{"name": "api", "description": "The service's JSON/GeoJSON data API"},
                  {"name": "ogc", "description": "OGC API – Features Part 1 (Core, GeoJSON, "
-                                                "HTML, OpenAPI 3.0)"}],
+                                                "HTML, OpenAPI 3.0)"},
+                 {"name": "downloads", "description": "Whole collections as files: GeoJSON, "
+                                                      "CSV, XLSX, GeoPackage, KML"}],
         "paths": paths,
         "components": {"schemas": _schemas()},
     }

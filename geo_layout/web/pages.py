@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, has_request_context, render_template, request, url_for
 
+from .. import words
 from ..data import crs
 from ..errors import NotFound
 from . import params
@@ -57,11 +58,14 @@ def _chrome() -> dict:
         "lang": lang,
         "_": lambda key, **values: t(key, lang, **values),
         "label": lambda enum, value: label(enum, value, lang),
+        "plural": lambda key, n, **values: words.plural(key, n, lang, **values),
+        "sep": words.separator(lang),
+        "colon": words.colon(lang),
         "link": link,
         "switch_url": switch_url(lang),
-        "nav": [("pages.overview", "nav.overview"), ("pages.directory", "nav.directory"),
-                ("pages.parks_map", "nav.parks_map"), ("pages.sites_map", "nav.sites_map"),
-                ("pages.targets", "nav.targets")],
+        "nav": [("pages.overview", "nav.overview"), ("pages.directory", "directory.title"),
+                ("pages.parks_map", "title.parks"), ("pages.sites_map", "title.sites"),
+                ("pages.targets", "nav.targets"), ("datapage.index", "nav.data")],
         "endpoint": request.endpoint,
     }
 
@@ -82,14 +86,20 @@ def _industries(store, ids, lang: str) -> list[str]:
     return [names.get(i, i) for i in ids]
 
 
+def _headings(store, lang: str) -> dict[str, str]:
+    return {s.id: s.heading.get(lang) for s in store.dataset.sections}
+
+
 def _citation(store, props: dict, lang: str) -> str:
-    sections = {s.id: s.heading.get(lang) for s in store.dataset.sections}
-    section = sections.get(props.get("citation_section"), props.get("citation_section") or "")
-    if not section.startswith(("“", '"')):  # a heading may carry its own quotation marks
-        section = f'"{section}"' if lang == "en" else f"“{section}”"
-    if props.get("citation_paragraph"):
-        return t("citation", lang, section=section, paragraph=props["citation_paragraph"])
-    return t("citation.section", lang, section=section)
+    section = props.get("citation_section") or ""
+    return words.citation(_headings(store, lang).get(section, section),
+                          props.get("citation_paragraph"), lang)
+
+
+def _note(store, props: dict, lang: str) -> str | None:
+    """A record's note in ``lang``, its references to sections named by their headings."""
+    return words.with_section_titles(props.get("note_en" if lang == "en" else "note_zh"),
+                                     _headings(store, lang), lang)
 
 
 # --- maps --------------------------------------------------------------------------------
@@ -192,8 +202,8 @@ def _layout_page(template: str):
     elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
                  "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
                  "prefectures": _names(store, "prefectures", f.properties["prefectures"], lang),
-                 "counties": _names(store, "counties",
-                                    [c["adcode"] for c in f.properties["counties"]], lang),
+                 "counties": _county_parts(store, f, lang),
+                 "approximate": f.properties.get("approximate", False),
                  "places": len(f.properties["places"])}
                 for f in store.query("layout-elements").features]
     counts = {"prefectures": len(ds.prefectures), "parks": len(ds.parks),
@@ -443,7 +453,7 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
         industries=_industries(store, p.get("industries", []), lang),
         enterprises=enterprises, element_enterprises=element_enterprises,
         citation=_citation(store, p, lang), precision_text=_precision_text(store, p, lang),
-        note=p.get("note_en" if lang == "en" else "note_zh"), coords=coords, parts=parts,
+        note=_note(store, p, lang), coords=coords, parts=parts,
         **_map_context(lang, f"/parks/{place_id}"))
 
 
@@ -453,7 +463,7 @@ def _find_place(store, place_id: str):
             return store.get(collection, place_id)
         except NotFound:
             continue
-    raise NotFound(f"no park or site with id {place_id[:80]!r}")
+    raise NotFound(key="error.no_place", id=place_id[:80])
 
 
 def _enterprise(f, lang: str) -> dict:
@@ -509,7 +519,7 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         counties.append({"adcode": part["adcode"], "name": county.name(lang),
                          "prefecture": county.properties["prefecture"],
                          "approximate": part["extent"] == "approximate",
-                         "note": part.get("note_en" if lang == "en" else "note_zh")})
+                         "note": _note(store, part, lang)})
     members = _places_of(store, p["places"])
     selection = {"element": element_id}
     inside = [f for c in PLACE_COLLECTIONS for f in store.query(c, {"area": element_id}).features]
@@ -520,7 +530,7 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         "element.html", element=feature, name=feature.name(lang),
         kind=label("element_kind", p["kind"], lang),
         role=p.get("role_en" if lang == "en" else "role_zh"),
-        note=p.get("note_en" if lang == "en" else "note_zh"),
+        note=_note(store, p, lang),
         prefectures=_names(store, "prefectures", p["prefectures"], lang), counties=counties,
         industries=_industries(store, p["industries"], lang),
         places=_capped(store, members, lang, selection),
@@ -528,6 +538,14 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         inside=_capped(store, inside, lang, {"area": element_id}, rows=INSIDE_ROWS),
         enterprises=enterprises, targets=targets, citation=_citation(store, p, lang),
         parts=parts, **_map_context(lang, f"/elements/{element_id}"))
+
+
+def _county_parts(store, feature, lang: str) -> list:
+    """(adcode, name, approximate) of an element's counties, in seed order."""
+    approximate = {c["adcode"]: c["extent"] == "approximate"
+                   for c in feature.properties["counties"]}
+    return [(code, name, approximate[code])
+            for code, name in _names(store, "counties", list(approximate), lang)]
 
 
 def _places_of(store, ids):
@@ -580,7 +598,7 @@ def _target_row(store, f, lang: str) -> dict:
     return {"id": f.id, "name": f.name(lang), "value": format_value(p, lang), "year": p["year"],
             "scope": p.get("scope_en" if lang == "en" else "scope_zh") or "",
             "measure": label("measure", p["measure"], lang),
-            "note": p.get("note_en" if lang == "en" else "note_zh"),
+            "note": _note(store, p, lang),
             "citation": _citation(store, p, lang)}
 
 
@@ -595,4 +613,13 @@ def targets():
     rows = [_target_row(store, f, lang) for f in features]
     charts = target_charts([f.properties for f in features], lang)
     year = max((f.properties["year"] for f in features), default=store.dataset.plan.period_end)
-    return render_template("targets.html", rows=rows, charts=charts, year=year)
+    commitments = [_commitment_row(store, c, lang) for c in store.dataset.commitments]
+    return render_template("targets.html", rows=rows, charts=charts, year=year,
+                           commitments=commitments)
+
+
+def _commitment_row(store, c, lang: str) -> dict:
+    cite = {"citation_section": c.citation.section, "citation_paragraph": c.citation.paragraph}
+    return {"id": c.id, "name": c.name.get(lang), "kind": label("commitment_kind", c.kind, lang),
+            "industries": _industries(store, c.industries, lang),
+            "note": c.note.get(lang) if c.note else None, "citation": _citation(store, cite, lang)}

@@ -42,16 +42,17 @@ def number(name: str, value: str | None, *, low: float | None = None, high: floa
            required: bool = False) -> float | None:
     if value is None or value == "":
         if required:
-            raise InvalidParameter(f"parameter {name!r} is required")
+            raise InvalidParameter(key="error.required", name=name)
         return None
     try:
         result = float(value)
     except ValueError:
-        raise InvalidParameter(f"parameter {name!r} must be a number, got {value[:40]!r}") from None
+        raise InvalidParameter(key="error.not_number", name=name, got=value[:40]) from None
     if not math.isfinite(result):
-        raise InvalidParameter(f"parameter {name!r} must be finite")
+        raise InvalidParameter(key="error.not_finite", name=name)
     if low is not None and result < low or high is not None and result > high:
-        raise InvalidParameter(f"parameter {name!r} must be between {low} and {high}, got {result}")
+        raise InvalidParameter(key="error.out_of_range", name=name, low=low, high=high,
+                               got=result)
     return result
 
 
@@ -62,9 +63,10 @@ def integer(name: str, value: str | None, *, low: int, high: int, default: int |
     try:
         result = int(value)
     except ValueError:
-        raise InvalidParameter(f"parameter {name!r} must be an integer, got {value[:40]!r}") from None
+        raise InvalidParameter(key="error.not_integer", name=name, got=value[:40]) from None
     if not low <= result <= high:
-        raise InvalidParameter(f"parameter {name!r} must be between {low} and {high}, got {result}")
+        raise InvalidParameter(key="error.out_of_range", name=name, low=low, high=high,
+                               got=result)
     return result
 
 
@@ -74,16 +76,16 @@ def bbox(value: str | None) -> tuple[float, float, float, float] | None:
         return None
     parts = value.split(",")
     if len(parts) != 4:
-        raise InvalidParameter("parameter 'bbox' must be four numbers: minlon,minlat,maxlon,maxlat")
+        raise InvalidParameter(key="error.bbox_four")
     west, south, east, north = (number("bbox", p.strip(), required=True) for p in parts)
     if not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise InvalidParameter("parameter 'bbox': longitudes must be between -180 and 180")
+        raise InvalidParameter(key="error.bbox_lon")
     if not (-90 <= south <= 90 and -90 <= north <= 90):
-        raise InvalidParameter("parameter 'bbox': latitudes must be between -90 and 90")
+        raise InvalidParameter(key="error.bbox_lat")
     if west > east:
-        raise InvalidParameter("parameter 'bbox': west (minlon) is greater than east (maxlon)")
+        raise InvalidParameter(key="error.bbox_west_east")
     if south > north:
-        raise InvalidParameter("parameter 'bbox': south (minlat) is greater than north (maxlat)")
+        raise InvalidParameter(key="error.bbox_south_north")
     return (west, south, east, north)
 
 
@@ -105,7 +107,7 @@ def filters(collection: str, args: Mapping[str, str] | None = None) -> dict[str,
         value = args.get(key)
         if value not in (None, ""):
             if len(value) > MAX_QUERY_CHARS:
-                raise InvalidParameter(f"parameter {key!r} is longer than {MAX_QUERY_CHARS} characters")
+                raise InvalidParameter(key="error.too_long", name=key, cap=MAX_QUERY_CHARS)
             out[key] = value
     return out
 
@@ -113,8 +115,7 @@ def filters(collection: str, args: Mapping[str, str] | None = None) -> dict[str,
 def query_text(name: str = "q", *, required: bool = True) -> str:
     value = request.args.get(name, "")
     if required and not value.strip():
-        raise InvalidParameter(f"parameter {name!r} is required")
+        raise InvalidParameter(key="error.required", name=name)
     if len(value) > MAX_QUERY_CHARS:
-        raise InvalidParameter(f"parameter {name!r} is longer than {MAX_QUERY_CHARS} characters "
-                               "(the cap)")
+        raise InvalidParameter(key="error.too_long", name=name, cap=MAX_QUERY_CHARS)
     return value

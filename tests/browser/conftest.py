@@ -19,6 +19,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync", "--headless=new"]
 
 
+SETUP_SYSTEM = Path(__file__).resolve().parents[2] / "scripts" / "setup-system"
+
+
+def missing_system_packages() -> list[str]:
+    """The Debian packages of scripts/setup-system (the one list) that are not installed."""
+    import subprocess
+
+    out = subprocess.run(["bash", str(SETUP_SYSTEM), "--missing"], capture_output=True,
+                         text=True, check=True).stdout
+    return out.split()
+
+
 def _chromium() -> str | None:
     for path in (os.environ.get("GEO_LAYOUT_CHROMIUM"), *CHROMIUM_CANDIDATES,
                  shutil.which("chromium")):
@@ -34,10 +46,13 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         exe = None
-    if exe is None:
+    missing = missing_system_packages()
+    if exe is None or missing:
+        why = (f"Debian packages missing: {' '.join(missing) or 'chromium'} "
+               f"(apt-get install {' '.join(missing) or 'chromium'}; see scripts/setup-system)")
         if os.environ.get("CI") == "true":
-            pytest.fail("chromium or playwright is missing in CI (install Debian's chromium)")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+            pytest.fail(f"in CI: {why}")
+        pytest.skip(why)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, headless=True, args=CHROMIUM_ARGS)
         yield browser

@@ -21,6 +21,8 @@ PAGES = [
     ("/elements/point-pilot-zones?lang=en", "en"), ("/prefectures/530100?lang=en", "en"),
     ("/parks", "zh-CN"), (f"/parks/{CHENGGONG}?lang=en", "en"), ("/parks/yungui-smart-town", "zh-CN"),
     ("/targets", "zh-CN"), ("/parks/no-such-park?lang=en", "en"),
+    ("/data", "zh-CN"), ("/data?lang=en", "en"), ("/ogc/collections?f=html", "zh-CN"),
+    ("/ogc/collections/parks/items/kunming-high-tech-zone?f=html&lang=en", "en"),
 ]
 BLOCKING = ("serious", "critical")
 FOCUS_RING = """() => {
@@ -57,7 +59,7 @@ def test_axe_finds_nothing_serious_and_every_page_declares_its_language(page):
         page.goto(page.base_url + path)
         wait_for_map(page)
         assert page.locator("html").get_attribute("lang") == lang, path
-        for details in page.locator("details.map-text").all():
+        for details in page.locator("details.map-text, details.field-dict").all():
             details.evaluate("d => d.open = true")  # audit the text version too
         found[path] = blocking_violations(page)
     assert {p: v for p, v in found.items() if v} == {}

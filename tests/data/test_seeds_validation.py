@@ -180,3 +180,26 @@ def _nth_id(folder, name, key, n):
 
 def _first_id(folder, name, key):
     return _nth_id(folder, name, key, 0)
+
+
+def test_commitments_are_checked(seeds_copy):
+    folder, edit = seeds_copy
+
+    def change(doc):
+        doc["commitments"][0]["kind"] = "wish"
+        doc["commitments"][1]["industries"] = ["no-such-industry"]
+        doc["industries"][0]["colour"] = "red"
+
+    edit("plan.yaml", change)
+    messages = _messages(folder)
+    assert "plan.yaml: global-leadership: kind: 'wish' is not one of goal, structure" in messages
+    assert ("plan.yaml: domestic-leadership: industries[0]: unknown industry id "
+            "'no-such-industry'") in messages
+    assert any(m.startswith("plan.yaml: information-industry: colour: unknown field")
+               for m in messages)
+
+
+def test_commitments_are_optional(seeds_copy):
+    folder, edit = seeds_copy
+    edit("plan.yaml", lambda d: d.pop("commitments"))
+    assert load_dataset(folder).commitments == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 
@@ -17,7 +18,7 @@ from geo_layout.maps import (
     render_document, unlocated,
 )
 from geo_layout.maps.elements import HtmlGeoJson, Legend, PlaceMarkers, UncertaintyCircles
-from geo_layout.maps.labels import LABELS
+from geo_layout.words import t
 
 
 
@@ -69,13 +70,22 @@ def test_overview_has_16_prefectures_with_their_roles(overview):
     assert 'href="/prefectures/530100?lang=zh"' in core["properties"]["popup"]
 
 
-def test_overview_layers_one_per_element_plus_prefectures_and_places(overview):
+def test_overview_layers_one_per_element_plus_prefectures_and_places(overview, store):
     m = overview[0]
-    assert m.layer_ids == ["prefectures", "cluster-silicon", "cluster-smart-terminals",
-                           "point-ruili", "point-shuifu", "zone", "core", "places"]
+    assert m.layer_ids == ["prefectures", "core", "zone", "cluster-silicon",   # plan order
+                           "cluster-smart-terminals", "point-ruili", "point-shuifu", "places"]
     (zone,) = find(m, HtmlGeoJson, layer_id="zone")
     style = zone.data["features"][0]["properties"]["style"]
-    assert style["dashArray"] and style["fillColor"] == "url(#gl-hatch)"  # approximate: dashed
+    assert style["fillColor"] == "url(#gl-hatch)" and style["stroke"] is False
+    # outlined county by county: approximate ones dashed, whole ones solid (extents.py)
+    (parts,) = find(m, HtmlGeoJson, layer_id="zone-counties")
+    seeds = {c["adcode"]: c["extent"] == "approximate"
+             for c in store.get("layout-elements", "zone").properties["counties"]}
+    drawn = {f["id"]: f["properties"] for f in parts.data["features"]}
+    assert drawn["530111"]["approximate"] and drawn["530111"]["style"]["dashArray"] == "8 6"
+    for props in drawn.values():
+        assert ("dashArray" in props["style"]) == props["approximate"]
+    assert {k: p["approximate"] for k, p in drawn.items()} == seeds
     (core,) = find(m, HtmlGeoJson, layer_id="core")
     assert "dashArray" not in core.data["features"][0]["properties"]["style"]
     assert 'href="/elements/core?lang=zh"' in core.data["features"][0]["properties"]["popup"]
@@ -85,14 +95,20 @@ def test_overview_layers_one_per_element_plus_prefectures_and_places(overview):
 def test_legend_lists_every_role_in_the_language(store, lang):
     m = layout_map(store, lang=lang)
     (legend,) = find(m, Legend)
-    for key in ("role.core", "role.cluster-silicon", "role.cluster-smart-terminals",
-                "role.point", "role.none", "role.zone", "legend.hollow", "legend.circle"):
-        assert LABELS[lang][key] in legend.html
+    names = {f.id: f.name(lang) for f in store.query("layout-elements").features}
+    expected = [names["core"], t("legend.zone_approx", lang, name=names["zone"]),
+                names["cluster-silicon"], names["cluster-smart-terminals"],
+                t("legend.point_prefecture", lang), t("legend.other", lang)]
+    assert "gl-swatch-dashed" in legend.html  # every zone county is approximate
+    rows = [html.unescape(r) for r in re.findall(r"</i>([^<]+)</div>", legend.html)]
+    assert rows[:6] == expected            # the plan's order, each named as its element
+    for key in ("legend.hollow", "legend.circle"):
+        assert t(key, lang) in rows
     other = "zh" if lang == "en" else "en"
-    assert LABELS[other]["role.cluster-silicon"] not in legend.html
+    assert store.get("layout-elements", "cluster-silicon").name(other) not in legend.html
     doc = render_document(m)
-    assert f'<html lang="{lang}">' in doc
-    assert f"<title>{LABELS[lang]['title.layout']}</title>" in doc
+    assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in doc
+    assert f"<title>{t('title.layout', lang)}</title>" in doc
 
 
 def test_legend_can_be_left_out(store):
@@ -217,6 +233,20 @@ def test_view_sets_the_bounds_and_the_detail(store):
     assert centred.location == [25.0, 102.7] and "fitBounds" not in render_document(centred)
 
 
+def test_furniture_gets_the_subject_and_markers_are_touch_targets(store):
+    m = element_map(store, "cluster-silicon")
+    script = map_parts(m).script
+    south_west, north_east = m.initial_bounds
+    found = re.search(r"GeoLayout\.furniture\((map_\w+),\s*(\[\[.*?\]\])\);", script)
+    assert found and found[1] == m.get_name()
+    assert json.loads(found[2]) == [south_west, north_east]  # the element's bounds, to refit
+    assert '"zoomSnap": 0.25' in map_parts(m).body  # fitted to the pixel, not to whole zooms
+    place = map_parts(place_map(store, "kunming-high-tech-zone")).script
+    assert "iconSize: [44, 44], iconAnchor: [22, 22]" in place  # a finger's size round the dot
+    centred = element_map(store, "cluster-silicon", view={"center": (25.0, 102.7), "zoom": 9})
+    assert re.search(r"GeoLayout\.furniture\(map_\w+,\s*null\);", map_parts(centred).script)
+
+
 def test_the_offsite_check_catches_folium_defaults():
     assert OFFSITE.search(folium.Map(tiles=None).get_root().render())
     assert OFFSITE.search("background: url('//cdn.example/x.png')")
@@ -264,10 +294,11 @@ def test_map_parts_split_the_document(store):
     # only Leaflet blocks the page; the plugins and our scripts are deferred
     assert re.search(r'<script src="/assets/leaflet/leaflet\.js\?v=\w+"></script>', parts.head)
     assert re.search(r'<script defer src="/assets/bundle\.js\?f=app/js/controls\.js,'
-                     r'(app/js/refine\.js,)?markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
+                     r'app/js/furniture\.js,(app/js/refine\.js,)?'
+                     r'markercluster/leaflet\.markercluster\.js&amp;v=\w+"',
                      parts.head)
-    assert re.search(r'<link rel="stylesheet" href="/assets/bundle\.css\?f=app/css/map\.css,'
-                     r"markercluster/MarkerCluster\.css,markercluster/MarkerCluster\.Default\.css",
+    assert re.search(r'<link rel="stylesheet" href="/assets/bundle\.css\?f=app/css/fonts\.css,'
+                     r"app/css/map\.css,markercluster/MarkerCluster\.css,markercluster/MarkerCluster\.Default\.css",
                      parts.head)
     assert parts.head.count("<script") == 2 and parts.head.count("<link") == 2
     # body: the map's <div>, then the script that makes the map and draws its first layer

@@ -133,7 +133,9 @@ def test_the_former_palette_would_have_failed():
 
 
 def test_the_legend_shows_the_palette_and_pairs_the_zone_with_a_pattern():
-    html = legend_html("en", roles=True, places=True, kinds=list(style.KIND_COLOURS))
+    roles = {r: r for r in ("core", "zone", "cluster-silicon", "cluster-smart-terminals", "point",
+                                  "none")}
+    html = legend_html("en", roles=roles, places=True, kinds=list(style.KIND_COLOURS))
     for colour in (*style.ROLE_COLOURS.values(), *style.KIND_COLOURS.values()):
         assert f"--gl-colour:{colour}" in html
     assert "gl-swatch-zone" in html  # hatched and dashed, not colour alone
@@ -147,3 +149,29 @@ def test_badge_text_on_an_element_colour_reaches_wcag_aa(colour):
 def test_contrast_ratio_is_wcag_s():
     assert style.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert style.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def test_the_zone_legend_says_approximate_only_when_it_is(store):
+    import dataclasses
+
+    from geo_layout.maps.popups import role_labels
+    from geo_layout.words import t
+
+    name = store.get("layout-elements", "zone").name("en")
+    roles = role_labels(store, "en")  # every zone county of the plan is approximate
+    assert roles["zone"] == t("legend.zone_approx", "en", name=name)
+    approximate = legend_html("en", roles=roles, places=False, zone_approximate=True)
+    assert "gl-swatch-zone gl-swatch-dashed" in approximate
+    assert "approximate extent" in approximate
+
+    class ExactZone:  # the same store with the zone's extent exact
+        def query(self, collection):
+            result = store.query(collection)
+            features = [f if f.id != "zone" else dataclasses.replace(
+                f, properties={**f.properties, "approximate": False}) for f in result.features]
+            return dataclasses.replace(result, features=features)
+
+    exact_roles = role_labels(ExactZone(), "en")
+    assert exact_roles["zone"] == t("legend.zone", "en", name=name)
+    exact = legend_html("en", roles=exact_roles, places=False)
+    assert "approximate" not in exact and "gl-swatch-dashed" not in exact

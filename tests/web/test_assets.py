@@ -42,9 +42,9 @@ def test_every_url_in_a_map_head_resolves(client, store):
         "/assets/leaflet/leaflet.js", "/assets/bundle.js", "/assets/leaflet/leaflet.css",
         "/assets/bundle.css"]
     assert urls[1].split("?")[1].startswith(
-        "f=app/js/controls.js,app/js/refine.js,markercluster/leaflet.markercluster.js&v=")
+        "f=app/js/controls.js,app/js/furniture.js,app/js/refine.js,markercluster/leaflet.markercluster.js&v=")
     assert urls[3].split("?")[1].startswith(
-        "f=app/css/map.css,markercluster/MarkerCluster.css,"
+        "f=app/css/fonts.css,app/css/map.css,markercluster/MarkerCluster.css,"
         "markercluster/MarkerCluster.Default.css&v=")
     assert re.search(r'<script defer src="/assets/bundle\.js\?f=[^"]+&amp;v=\w+"></script>', head)
     for url in urls:

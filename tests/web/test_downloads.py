@@ -6,12 +6,15 @@ import csv
 import io
 import json
 
+import openpyxl
 import pyogrio
 import pytest
 
 from geo_layout.data.features import COLLECTIONS
+from geo_layout.data.writers import formats_for
 
 TYPES = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          "gpkg": "application/geopackage+sqlite3",
          "kml": "application/vnd.google-earth.kml+xml"}
 
@@ -19,8 +22,8 @@ TYPES = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_every_collection_downloads_in_its_formats(client, store, tmp_path, collection):
     total = store.query(collection).total
-    formats = ["geojson", "csv", "gpkg"] + (["kml"] if collection not in
-                                             ("enterprises", "targets") else [])
+    formats = formats_for(collection)
+    assert {"geojson", "csv", "xlsx", "gpkg"} <= set(formats)
     for fmt in formats:
         resp = client.get(f"/downloads/{collection}.{fmt}")
         assert resp.status_code == 200, (fmt, resp.data[:200])
@@ -31,6 +34,10 @@ def test_every_collection_downloads_in_its_formats(client, store, tmp_path, coll
             text = resp.data.decode("utf-8")
             assert text.startswith("\ufeff")
             assert len(list(csv.DictReader(io.StringIO(text[1:])))) == total
+            continue
+        if fmt == "xlsx":
+            sheet = openpyxl.load_workbook(io.BytesIO(resp.data)).worksheets[0]
+            assert sheet.max_row == total + 1
             continue
         path = tmp_path / f"{collection}.{fmt}"
         path.write_bytes(resp.data)
@@ -43,7 +50,7 @@ def test_table_kml_is_a_clear_404(client):
     assert "KML needs geometry" in resp.get_json()["description"]
 
 
-@pytest.mark.parametrize("url", ["/downloads/nothing.csv", "/downloads/parks.xlsx",
+@pytest.mark.parametrize("url", ["/downloads/nothing.csv", "/downloads/parks.xls",
                                  "/downloads/parks"])
 def test_unknown_downloads_are_404(client, url):
     resp = client.get(url)
@@ -78,7 +85,11 @@ def test_bbox_filter(client):
 
 
 @pytest.mark.parametrize("url", ["/downloads/parks.csv?bbox=1,2,3", "/downloads/parks.csv?lod=x",
-                                 "/downloads/targets.csv?bbox=97,21,106,29"])
+                                 "/downloads/targets.csv?bbox=97,21,106,29",
+                                 "/downloads/parks.csv?prefectur=530100",
+                                 "/downloads/parks.xlsx?crs=gcj",
+                                 "/downloads/parks.gpkg?crs=gcj02",
+                                 "/downloads/parks.csv?crs=gcj02&coords=bd09"])
 def test_bad_parameters_are_400(client, url):
     resp = client.get(url)
     assert resp.status_code == 400

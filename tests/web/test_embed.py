@@ -49,7 +49,7 @@ def test_every_embed_is_a_bare_map(client, path):
 def test_lang_and_legend(client):
     zh = client.get("/embed/maps/layout").get_data(as_text=True)
     en = client.get("/embed/maps/layout?lang=en&legend=0").get_data(as_text=True)
-    assert '<html lang="zh">' in zh and "GeoLayout.legend(" in zh
+    assert '<html lang="zh-CN">' in zh and "GeoLayout.legend(" in zh
     assert "硅材料集群" in zh and "打开完整地图" in zh
     assert '<html lang="en">' in en and "Open full map" in en
     assert "GeoLayout.legend(" not in en
@@ -104,11 +104,14 @@ def test_parks_embed_takes_directory_filters(client, store):
     ("basemap=google", "basemap"), ("basemap=tianditu", "basemap"), ("layers=nope", "layers"),
 ])
 def test_bad_parameters_are_a_400_page(client, query, parameter):
-    resp = client.get("/embed/maps/layout?" + query)
-    assert resp.status_code == 400
-    assert resp.headers["Content-Type"].startswith("text/html")
-    description = re.search(r"<code>(.*?)</code>", resp.get_data(as_text=True)).group(1)
-    assert f"&#39;{parameter}&#39;" in description
+    """Named in the page's language: “bbox” on the Chinese page, 'bbox' on the English."""
+    for lang, named in (("zh", f"“{parameter}”"), ("en", f"&#39;{parameter}&#39;")):
+        suffix = "" if "lang=" in query else f"&lang={lang}"
+        resp = client.get("/embed/maps/layout?" + query + suffix)
+        assert resp.status_code == 400
+        assert resp.headers["Content-Type"].startswith("text/html")
+        description = re.search(r"<code>(.*?)</code>", resp.get_data(as_text=True)).group(1)
+        assert named in description or (lang == "en" and "lang=" in query), description
 
 
 @pytest.mark.parametrize("path", ["/embed/elements/nope", "/embed/prefectures/999999",

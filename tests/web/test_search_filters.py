@@ -145,8 +145,8 @@ def test_element_filter_offers_the_places_located_in_the_area(client):
     html = page(client, f"/parks?element={SMART}")
     assert listed_ids(html) == []
     hint = unescape(html.split('class="empty-hint"')[1].split("</div>")[0])
-    assert "规划没有把任何园区或项目列在这个布局要素之下。" in hint
-    assert f"/parks?lang=zh&area={SMART}" in hint and "查看位于该区域内的园区与项目（2 个）" in hint
+    assert "规划没有把任何园区或项目基地列在这个布局要素之下。" in hint
+    assert f"/parks?lang=zh&area={SMART}" in hint and "查看位于该区域内的园区与项目基地（2 个）" in hint
     assert set(listed_ids(page(client, f"/parks?area={SMART}"))) == SMART_PARKS
     # the form labels the two filters apart
     assert "布局要素（规划列出）" in html and "位于区域内" in html
@@ -168,14 +168,14 @@ def test_zone_page_shows_the_places_inside_it_labelled_as_such(client):
 def test_an_empty_search_with_filters_offers_what_would_match(client):
     html = page(client, "/parks?q=昆明&element=zone")
     hint = unquote(unescape(html.split('class="empty-hint"')[1].split("</div>")[0]))
-    assert "有与“昆明”相符的记录，但没有同时符合所选筛选条件的园区或项目。" in hint
+    assert "有与“昆明”相符的记录，但没有同时符合所选筛选条件的园区或项目基地。" in hint
     assert "/parks?lang=zh&q=昆明&area=zone" in hint  # the zone's places matching 昆明
     assert "不加筛选条件搜索（7 个）" in hint
 
 
 def test_an_empty_places_map_says_why(client):
     html = page(client, "/maps/parks?prefecture=530100&kind=base&lang=en")
-    assert "No park or site on this map passes the filters." in html
+    assert "No park or project site on this map passes the filters." in html
     assert "without “Prefecture: Kunming”" in unescape(html)
 
 
@@ -210,7 +210,7 @@ def test_zone_popup_lists_the_places_inside_beside_the_named_ones(store):
     from geo_layout.maps.popups import Context, element_popup
 
     popup = element_popup(Context(store, "zh", ""), store.get("layout-elements", "zone"))
-    named, inside = popup.split("规划列出的园区与项目</b>: ")[1].split("位于该区域内的园区与项目</b>: ")
+    named, inside = popup.split("规划列出的园区与项目基地</b>: ")[1].split("位于该区域内的园区与项目基地</b>: ")
     assert "<a " not in named  # the plan names none under the zone
     assert set(re.findall(r'href="/parks/([a-z0-9-]+)\?', inside)) == ZONE_PLACES
 

@@ -5,18 +5,26 @@
   var L = window.L;
   var GeoLayout = window.GeoLayout || {};
 
+  /* A map button named in words: the text is its accessible name and shows beside the icon
+   * on hover and keyboard focus (map.css .gl-button-text). */
   function button(container, cls, title, onClick) {
     var a = L.DomUtil.create("a", cls, container);
     a.href = "#";
     a.setAttribute("role", "button");
-    a.title = title;
-    a.setAttribute("aria-label", title);
+    L.DomUtil.create("span", "gl-button-text", a);
+    rename(a, title);
     L.DomEvent.on(a, "click", function (e) {
       L.DomEvent.preventDefault(e);
       L.DomEvent.stopPropagation(e);
       onClick(a);
     });
     return a;
+  }
+
+  function rename(a, title) {
+    a.title = title;
+    a.setAttribute("aria-label", title);
+    a.querySelector(".gl-button-text").textContent = title;
   }
 
   /* Fullscreen with the Fullscreen API on the map's container. */
@@ -37,8 +45,7 @@
       L.DomEvent.on(document, "fullscreenchange", function () {
         var on = document.fullscreenElement === el;
         L.DomUtil[on ? "addClass" : "removeClass"](el, "gl-is-fullscreen");
-        a.title = on ? texts.exit_fullscreen : texts.fullscreen;
-        a.setAttribute("aria-label", a.title);
+        rename(a, on ? texts.exit_fullscreen : texts.fullscreen);
         map.invalidateSize();
       });
       return bar;
@@ -64,29 +71,34 @@
       });
       map.on("locationerror", function () {
         L.DomUtil.removeClass(a, "gl-busy");
-        a.title = texts.locate_failed;
+        rename(a, texts.locate_failed);
         L.DomUtil.addClass(a, "gl-failed");
       });
       return bar;
     }
   });
 
-  /* The zone's hatch: an SVG pattern in the overlay renderer, used as fill="url(#gl-hatch)". */
-  function hatch(map) {
+  /* The zone's hatch: an SVG pattern in the overlay renderer, used as fill="url(#gl-hatch)".
+   * Its colour, spacing, stripe width and angle come from maps/style.py HATCH (the static
+   * maps draw the same hatch). */
+  function hatch(map, spec) {
     var svg = map.getPanes().overlayPane.querySelector("svg");
     if (!svg || svg.querySelector("#gl-hatch")) { return; }
+    spec = spec || {};
+    var size = String(spec.spacing || 8);
     var ns = "http://www.w3.org/2000/svg";
     var defs = document.createElementNS(ns, "defs");
     var pattern = document.createElementNS(ns, "pattern");
     pattern.setAttribute("id", "gl-hatch");
     pattern.setAttribute("patternUnits", "userSpaceOnUse");
-    pattern.setAttribute("width", "8");
-    pattern.setAttribute("height", "8");
-    pattern.setAttribute("patternTransform", "rotate(45)");
+    pattern.setAttribute("width", size);
+    pattern.setAttribute("height", size);
+    pattern.setAttribute("patternTransform", "rotate(" + (spec.angle || 45) + ")");
     var line = document.createElementNS(ns, "rect");
-    line.setAttribute("width", "3");
-    line.setAttribute("height", "8");
+    line.setAttribute("width", String(spec.width || 3));
+    line.setAttribute("height", size);
     line.setAttribute("class", "gl-hatch-line");
+    if (spec.colour) { line.setAttribute("fill", spec.colour); }
     pattern.appendChild(line);
     defs.appendChild(pattern);
     svg.insertBefore(defs, svg.firstChild);
@@ -98,13 +110,13 @@
     if (texts.attribution && map.attributionControl) {
       map.attributionControl.addAttribution(texts.attribution);  /* escaped on the server */
     }
-    hatch(map);
-    map.on("layeradd", function () { hatch(map); });
+    hatch(map, texts.hatch);
+    map.on("layeradd", function () { hatch(map, texts.hatch); });
   };
 
   GeoLayout.legend = function (map, html) {
     var Legend = L.Control.extend({
-      options: { position: "bottomright" },
+      options: { position: "topright" },  /* under the layer control: one column, no overlap */
       onAdd: function () {
         var div = L.DomUtil.create("div", "gl-legend-control");
         div.innerHTML = html;  /* built and escaped on the server */

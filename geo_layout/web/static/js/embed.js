@@ -1,6 +1,8 @@
 /* Embedding, written for this app. Loaded (deferred, so after the map's inline script) by:
  * - a map page's embed panel (templates/_embed_panel.html): builds the <iframe> snippet from
- *   the map's current view, the page's language, basemap and filters and the panel's options;
+ *   the map's current view, the page's language, basemap and filters and the panel's options,
+ *   and points its export links (PNG/SVG/PDF/HTML) at the same view and filters with the
+ *   paper size, orientation, dpi and language chosen in the panel;
  *   a map page also honours ?bbox=w,s,e,n or ?center=lat,lon&zoom=z (the embed's "open full
  *   map" link uses them);
  * - an /embed/ document: keeps its "open full map" link on the view the reader has panned to.
@@ -36,6 +38,21 @@
     return input ? input.checked : true;
   }
 
+  function chosen(panel, name, fallback) {
+    var input = panel.querySelector('select[name="' + name + '"]');
+    return (input && input.value) || fallback;
+  }
+
+  /* The page's directory filters, onto a parks or sites map's URL. */
+  function addFilters(panel, url) {
+    if (!/\/maps\/(parks|sites)(\.[a-z]+)?$/.test(url.pathname)) { return; }
+    var page = new URLSearchParams(window.location.search);
+    (panel.getAttribute("data-filters") || "").split(/\s+/).forEach(function (name) {
+      var value = name && page.get(name);
+      if (value) { url.searchParams.set(name, value); }
+    });
+  }
+
   /* The embed URL for the panel's map as it is now. */
   function embedUrl(panel, map) {
     var url = new URL(panel.getAttribute("data-embed-url"), window.location.href);
@@ -44,15 +61,28 @@
     params.set("lang", panel.getAttribute("data-lang") || "zh");
     var basemap = page.get("basemap");
     if (basemap && basemap !== "none") { params.set("basemap", basemap); }
-    if (/\/maps\/(parks|sites)$/.test(url.pathname)) {
-      (panel.getAttribute("data-filters") || "").split(/\s+/).forEach(function (name) {
-        var value = name && page.get(name);
-        if (value) { params.set(name, value); }
-      });
-    }
+    addFilters(panel, url);
     if (map && checked(panel, "embed-view")) { params.set("bbox", bboxOf(map)); }
     if (!checked(panel, "embed-legend")) { params.set("legend", "0"); }
     return url.toString();
+  }
+
+  /* An export link's URL: the map as it is now (view, filters) with the panel's options. */
+  function exportUrl(panel, map, link) {
+    var url = new URL(link.getAttribute("data-base") || link.getAttribute("href"),
+                      window.location.href);
+    var params = url.searchParams;
+    params.set("lang", chosen(panel, "export-lang", panel.getAttribute("data-lang") || "zh"));
+    addFilters(panel, url);
+    if (map && checked(panel, "embed-view")) { params.set("bbox", bboxOf(map)); }
+    if (link.getAttribute("data-format") !== "html") {
+      params.set("size", chosen(panel, "export-size", "a4"));
+      params.set("orientation", chosen(panel, "export-orientation", "landscape"));
+      if (link.getAttribute("data-format") === "png") {
+        params.set("dpi", chosen(panel, "export-dpi", "150"));
+      }
+    }
+    return url.pathname + url.search;
   }
 
   function snippet(panel, src) {
@@ -74,10 +104,18 @@
     var map = mapIn(panel.closest(".map-panel"));
     var code = panel.querySelector(".embed-code");
     var preview = panel.querySelector(".embed-preview");
+    var links = panel.querySelectorAll("a.export-link");
+    for (var i = 0; i < links.length; i++) {
+      links[i].setAttribute("data-base", links[i].getAttribute("href"));
+      links[i].addEventListener("click", function () { update(); });  /* before it follows */
+    }
     function update() {
       var src = embedUrl(panel, map);
       code.value = snippet(panel, src);
       if (preview) { preview.href = src; }
+      for (var j = 0; j < links.length; j++) {
+        links[j].setAttribute("href", exportUrl(panel, map, links[j]));
+      }
     }
     panel.addEventListener("toggle", function () { if (panel.open) { update(); } });
     panel.addEventListener("input", update);
@@ -115,7 +153,15 @@
     map.on("moveend", update);
   }
 
+  /* Printing keeps the legend and the text: a legend folded on a small screen and the map's
+   * text version are opened for the print (the panels and filters are not printed). */
+  function openLegendsForPrint() {
+    var boxes = document.querySelectorAll("details:not(.embed-panel):not(.filters)");
+    for (var i = 0; i < boxes.length; i++) { boxes[i].open = true; }
+  }
+
   function init() {
+    window.addEventListener("beforeprint", openLegendsForPrint);
     var link = document.querySelector("a.gl-open-full");
     if (link) { initEmbed(link); return; }
     var panels = document.querySelectorAll("details.embed-panel[data-embed-url]");

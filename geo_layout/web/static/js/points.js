@@ -27,6 +27,7 @@
     var controller = null;
     var sequence = 0;
     var container = map.getContainer();
+    container.setAttribute("data-gl-dynamic", "");  /* data-gl-points once drawn */
 
     function bboxParam() {
       // bbox is WGS-84; on a GCJ-02 (Amap) map the view is up to ~700 m off that, so widen it
@@ -68,7 +69,7 @@
         icon: L.divIcon({
           className: "gl-marker " + (exact ? "gl-exact" : "gl-approximate"),
           html: '<span class="gl-dot" style="--gl-colour:' + esc(colour) + '"></span>',
-          iconSize: [16, 16], iconAnchor: [8, 8], popupAnchor: [0, -8], tooltipAnchor: [8, 0]
+          iconSize: [44, 44], iconAnchor: [22, 22], popupAnchor: [0, -8], tooltipAnchor: [8, 0]
         }),
         title: name, alt: name
       }).bindTooltip(esc(name)).bindPopup(
@@ -87,7 +88,7 @@
     function load() {
       if (!map.hasLayer(group)) { return; }
       var url = cfg.url + (cfg.url.indexOf("?") < 0 ? "?" : "&") + "bbox=" + bboxParam() +
-        "&zoom=" + map.getZoom();
+        "&zoom=" + Math.round(map.getZoom());  /* zoomSnap 0.25: the API takes whole zooms */
       if (controller) { controller.abort(); }
       controller = window.AbortController ? new window.AbortController() : null;
       var mine = ++sequence;

@@ -1,0 +1,33 @@
+"""A layout element's extent as the parts the plan names: whole prefectures and counties, and
+counties whose share the plan gives only approximately. The web and the static maps both draw
+an element from these parts, so every ``approximate`` part is dashed on both, whatever the
+element (zone, point, cluster)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Part:
+    """One member of an element: ``collection`` ("prefectures" or "counties"), its adcode,
+    its shape at the level asked for, and whether the plan gives its extent approximately."""
+
+    collection: str
+    adcode: str
+    geometry: object
+    approximate: bool
+
+
+def element_parts(store, element, lod: str) -> list[Part]:
+    """The members of ``element`` (a layout-elements Feature) with their shapes at ``lod``."""
+    p = element.properties
+    parts = [Part("prefectures", code, store.get("prefectures", code).geometry(lod), False)
+             for code in p.get("prefectures", [])]
+    parts += [Part("counties", c["adcode"], store.get("counties", c["adcode"]).geometry(lod),
+                   c["extent"] == "approximate") for c in p.get("counties", [])]
+    return [part for part in parts if part.geometry is not None]
+
+
+def has_approximate_part(element) -> bool:
+    return any(c["extent"] == "approximate" for c in element.properties.get("counties", []))

@@ -1,0 +1,55 @@
+"""``/data``: where the data is. Every collection with its downloads in every format, the API
+and OGC links, the field dictionary (the columns the CSV / XLSX writers write, from the same
+definition, :mod:`geo_layout.data.fields`) with the labels of every code, and the sources."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Blueprint, render_template
+
+from ..data.features import COLLECTIONS
+from ..data.fields import COLLECTION_DOCS
+from ..data.writers import columns, formats_for
+from . import params
+from .caching import cached_view
+from .i18n import ENUMS, label, t
+from .state import current_store
+
+bp = Blueprint("datapage", __name__)
+FORMAT_NAMES = {"geojson": "GeoJSON", "csv": "CSV", "xlsx": "XLSX", "gpkg": "GeoPackage",
+                "kml": "KML"}
+
+
+def _dictionary(collection: str, lang: str) -> list[dict]:
+    rows = []
+    for col in columns(collection):
+        codes = col.field.codes if col.part == "value" else None
+        rows.append({"key": col.key, "header": col.header(lang), "about": col.about(lang),
+                     "codes": [(code, label(codes, code, lang)) for code in ENUMS[codes]]
+                     if codes else []})
+    return rows
+
+
+@bp.get("/data")
+@cached_view
+def index():
+    lang = params.lang()
+    store = current_store()
+    query = "?" + urlencode({"lang": lang})
+    collections = []
+    for c in COLLECTIONS:
+        doc = COLLECTION_DOCS[c]
+        collections.append({
+            "id": c, "title": doc.title(lang), "about": doc.about(lang),
+            "count": store.query(c, limit=0).total,
+            "downloads": [(FORMAT_NAMES[f], f"/downloads/{c}.{f}{query}")
+                          for f in formats_for(c)],
+            "api": f"/api/{c}", "ogc": f"/ogc/collections/{c}?f=html&lang={lang}",
+            "fields": _dictionary(c, lang)})
+    plan = store.dataset.plan
+    return render_template(
+        "data.html", collections=collections, version=store.version,
+        source_plan=t("data.source_plan", lang, title=plan.title.get(lang),
+                      issuer=plan.issuer.get(lang), start=plan.period_start,
+                      end=plan.period_end))

