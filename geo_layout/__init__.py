@@ -24,11 +24,11 @@ _FRAMES = {
     "prefectures": "prefectures", "counties": "counties", "layout_elements": "layout-elements",
     "parks": "parks", "sites": "sites", "enterprises": "enterprises", "targets": "targets",
 }
-__all__ = ["store", "frame", "map", "save_html", *_FRAMES]
-#: Builder options ``map()`` passes through; the URL forms ``bbox``, ``center`` + ``zoom``,
-#: ``layers="a,b"`` and ``legend="0"`` are read as on ``/embed/``; any other option is a filter.
-_MAP_OPTIONS = ("lang", "basemap", "tianditu_key", "local_tiles", "layers", "view", "legend",
-                "link_base")
+__all__ = ["store", "frame", "map", "save_html", "maps", *_FRAMES]
+#: Builder options ``map()`` passes through as they are; the others (``lang``, ``basemap``,
+#: ``layers``, ``bbox``, ``center`` + ``zoom``, ``legend`` and the filters) are read by the
+#: site's one map-request parser (:mod:`geo_layout.maps.request`), with its rules.
+_PASSED_THROUGH = ("tianditu_key", "local_tiles", "link_base")
 
 
 @functools.lru_cache(maxsize=4)
@@ -63,27 +63,21 @@ def map(path: str = "maps/layout", *, data_dir: str | None = None, **options):  
     :func:`save_html` (``Map.save`` would point at the server's ``/assets``)."""
     from urllib.parse import parse_qsl
 
-    from .errors import InvalidParameter
-    from .maps.by_path import PLACE_MAPS, map_for_path
+    from .maps.by_path import map_for_path
+    from .maps.request import parse
 
     path, _, query = path.partition("?")
     options = {**dict(parse_qsl(query)), **options}
+    builder = {k: options.pop(k) for k in _PASSED_THROUGH if k in options}
     view = options.pop("view", None)
-    bbox, center, zoom = (options.pop(k, None) for k in ("bbox", "center", "zoom"))
-    if bbox is not None:
-        view = _floats(bbox, 4, "bbox")
-    elif center is not None:
-        view = {"center": _floats(center, 2, "center"), "zoom": int(zoom or 8)}
-    if isinstance(options.get("layers"), str):
-        options["layers"] = [x for x in options["layers"].split(",") if x]
-    if isinstance(options.get("legend"), str):
-        options["legend"] = options["legend"] not in ("0", "false", "no")
-    builder = {k: options.pop(k) for k in _MAP_OPTIONS if k in options}
-    filters = options
-    if filters and path.strip("/") not in PLACE_MAPS:
-        raise InvalidParameter(f"unknown option(s) {', '.join(sorted(filters))} for map "
-                               f"{path!r}; filters apply to {', '.join(PLACE_MAPS)}")
-    m = map_for_path(store(data_dir), path, filters=filters, view=view, **builder)
+    the_store = store(data_dir)
+    req = parse(options, store=the_store, map_path=path, strict=True,
+                tianditu_key=builder.pop("tianditu_key", "") or "",
+                local_tiles=builder.pop("local_tiles", None))
+    kwargs = {**req.options(), **builder}
+    if view is not None:
+        kwargs["view"] = view
+    m = map_for_path(the_store, path, filters=req.filters, **kwargs)
     m._repr_html_ = lambda: _notebook_html(m)
     return m
 
@@ -108,19 +102,6 @@ def _notebook_html(m) -> str:
             f' srcdoc="{escape(standalone_html(m))}"></iframe>')
 
 
-def _floats(text, n: int, name: str) -> tuple:
-    from .errors import InvalidParameter
-
-    parts = text.split(",") if isinstance(text, str) else list(text)
-    try:
-        values = tuple(float(x) for x in parts)
-    except (TypeError, ValueError):
-        values = ()
-    if len(values) != n:
-        raise InvalidParameter(f"{name} must be {n} comma-separated numbers, not {text!r}")
-    return values
-
-
 def __getattr__(name: str):
     if name in _FRAMES:
         return frame(_FRAMES[name])
@@ -129,3 +110,9 @@ def __getattr__(name: str):
 
         return importlib.import_module(".maps", __name__)
     raise AttributeError(f"module 'geo_layout' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names and the lazily loaded ones (the frames, ``maps``), so ``dir()`` and
+    tab completion list ``parks``, ``sites``, ``targets``..."""
+    return sorted({*(n for n in globals() if n.startswith("__")), *__all__})

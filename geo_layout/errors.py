@@ -16,11 +16,15 @@ class GeoLayoutError(Exception):
     status = 500
     code = "internal-error"
 
-    def __init__(self, description: str | None = None, *, key: str | None = None, **values):
+    def __init__(self, description: str | None = None, *, key: str | None = None,
+                 valid: str = "", **values):
+        """``valid``: the valid values, listed from the data (never the request's echo), so
+        a response may cut the description but keeps them whole."""
         if description is None:
             description = words.t(key, "en", **values)
-        super().__init__(description)
-        self.description = description
+        super().__init__(description + valid)
+        self.description = description + valid
+        self.valid = valid
         self.key = key
         self.values = values
 
@@ -28,7 +32,7 @@ class GeoLayoutError(Exception):
         """The description in ``lang``; None when it has no wording but English and the
         language is another (the page then says only what kind of error it was)."""
         if self.key is not None:
-            return words.t(self.key, lang, **self.values)
+            return words.t(self.key, lang, **self.values) + self.valid
         return self.description if lang == "en" else None
 
     def to_dict(self) -> dict:

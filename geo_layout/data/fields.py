@@ -89,7 +89,13 @@ LAT = _f("lat", "纬度", "Latitude", "纬度（坐标系同经度）；未定�
 PLACE_FIELDS = (
     ID, *NAMES,
     _f("kind", "类型", "Kind", "园区或项目的类型", "Kind of park or site", codes="kind"),
-    ELEMENTS, PREFECTURE,
+    ELEMENTS,
+    _f("areas", "所在区域", "Located in areas",
+       "所在地（州市或县区）位于其范围内的布局要素编号（多个以 ; 分隔；不论规划是否把它列在该要素之下）",
+       "Ids of the layout elements whose area (as drawn) holds its prefecture or county "
+       "(several joined by ;), whether or not the plan names it under them",
+       refs=("layout-elements",)),
+    PREFECTURE,
     _f("county", "县区", "County", "所在县区的行政区划代码（规划写明时）",
        "Adcode of its county (when the plan says)", refs=("counties",)),
     _f("precision", "定位精度", "Location precision", "坐标的精确程度",

@@ -20,8 +20,16 @@ def frame(collection: str, store: Store | None = None, *, lod: str = "medium",
     store = store or open_store()
     features = store.query(collection, filters or {}).features
     rows = [dict(f.properties, id=f.id) for f in features]
+    columns = _columns(store, collection)
     if collection not in GEOMETRY_COLLECTIONS:
-        return pd.DataFrame(rows).set_index("id", drop=False) if rows else pd.DataFrame()
+        return pd.DataFrame(rows, columns=columns).set_index("id", drop=False)
     geoms = [f.geometry(lod) for f in features]
-    gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
-    return gdf.set_index("id", drop=False) if rows else gdf
+    gdf = gpd.GeoDataFrame(rows, columns=columns, geometry=geoms, crs="EPSG:4326")
+    return gdf.set_index("id", drop=False)
+
+
+def _columns(store: Store, collection: str) -> list[str]:
+    """The collection's columns, the same whether a filter matches records or none."""
+    first = store.query(collection, limit=1).features
+    columns = list(first[0].properties) if first else []
+    return columns + ([] if "id" in columns else ["id"])

@@ -24,6 +24,7 @@ from ..words import Key
 from .features import COLLECTIONS, GEOMETRY_COLLECTIONS, Feature, build_features
 from .model import Dataset
 from .search import Entry, SearchIndex, TextForms, make_entry, normalise
+from .vocab import Vocabulary
 
 # query parameter -> feature property, per collection; list properties match by membership.
 FILTERS: dict[str, dict[str, str]] = {
@@ -31,11 +32,11 @@ FILTERS: dict[str, dict[str, str]] = {
     "counties": {"prefecture": "prefecture", "element": "elements"},
     "layout-elements": {"kind": "kind", "prefecture": "prefectures", "industry": "industries"},
     "parks": {"prefecture": "prefecture", "county": "county", "element": "elements",
-              "industry": "industries", "kind": "kind", "precision": "precision",
-              "group": "group"},
+              "area": "areas", "industry": "industries", "kind": "kind",
+              "precision": "precision", "group": "group"},
     "sites": {"prefecture": "prefecture", "county": "county", "element": "elements",
-              "industry": "industries", "kind": "kind", "precision": "precision",
-              "group": "group"},
+              "area": "areas", "industry": "industries", "kind": "kind",
+              "precision": "precision", "group": "group"},
     "enterprises": {"element": "elements", "industry": "industries", "role": "role",
                     "park": "parks"},
     "targets": {"element": "elements", "industry": "industries", "measure": "measure",
@@ -108,6 +109,11 @@ class Store(abc.ABC):
                collections: Sequence[str] = SEARCH_COLLECTIONS) -> list[Hit]: ...
 
     @abc.abstractmethod
+    def resolve(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
+        """``filters`` with names resolved to codes (``prefecture=昆明市`` -> ``530100``);
+        InvalidParameter listing the valid values for one that names nothing."""
+
+    @abc.abstractmethod
     def extent(self, collection: str) -> tuple[float, float, float, float] | None: ...
 
 
@@ -131,6 +137,7 @@ class InMemoryStore(Store):
             self._points[name] = (xy.reshape(-1, 2), located)
         self._search_index: tuple[SearchIndex, list[Feature]] | None = None
         self._search_lock = threading.Lock()
+        self._vocabulary: Vocabulary | None = None
 
     @property
     def _search(self) -> tuple[SearchIndex, list[Feature]]:
@@ -152,16 +159,13 @@ class InMemoryStore(Store):
         """One entry per feature, ranked as results tie-break: by collection, then id."""
         entries = []
         forms = TextForms()
-        industry_names = {i.id: i.name for i in self.dataset.industries}
+        related = _RelatedNames(self)
         for name in SEARCH_COLLECTIONS:
             for f in sorted(self._features[name], key=lambda f: f.id):
                 p = f.properties
-                extra = []
-                for iid in p.get("industries", []):
-                    extra += [industry_names[iid].zh, industry_names[iid].en]
-                extra += [p.get("short_zh"), p.get("short_en"), p.get("role_zh"), p.get("role_en")]
+                extra = related.of(f)
                 entries.append((make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
-                                           [e for e in extra if e], forms), f))
+                                           extra, forms), f))
         return entries
 
     def collections(self) -> Sequence[str]:
@@ -190,12 +194,13 @@ class InMemoryStore(Store):
             tree, located = self._trees[collection]
             hits = tree.query(shapely.box(*bbox), predicate="intersects")
             features = [located[i] for i in np.sort(hits).tolist()]
-        for key, value in (filters or {}).items():
-            prop = FILTERS[collection].get(key)
-            if prop is None:
+        for key in filters or {}:
+            if key not in FILTERS[collection]:
                 allowed = ", ".join(sorted(FILTERS[collection])) or "none"
                 raise InvalidParameter(f"unknown filter {key!r} for {collection} "
                                        f"(filters: {allowed})")
+        for key, value in self.resolve(collection, filters).items():
+            prop = FILTERS[collection][key]
             features = [f for f in features if _matches(f.properties.get(prop), value)]
         total = len(features)
         end = None if limit is None else offset + limit
@@ -278,12 +283,53 @@ class InMemoryStore(Store):
         index, features = self._search
         return [Hit(features[rank], s) for rank, s in index.search(query, limit, collections)]
 
+    def resolve(self, collection, filters):
+        if not filters:
+            return {}
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(self)  # a race builds it twice, harmlessly
+        return self._vocabulary.resolve_all(collection, filters)
+
     def extent(self, collection):
         self._collection(collection)
         if collection not in self._trees or not self._trees[collection][1]:
             return None
         geoms = [f.geometry("low") for f in self._trees[collection][1]]
         return tuple(float(v) for v in shapely.total_bounds(geoms))
+
+
+class _RelatedNames:
+    """What a record is found by besides its own name (secondary search texts): its
+    industries, short name and role, and the names of where it is: a place's prefecture,
+    county and the layout elements whose area holds it; a prefecture's or an enterprise's
+    layout elements. So 智能终端 finds the cluster's prefectures, enterprises and the places in
+    them, and 昆明 every place located in Kunming (after the ones named so)."""
+
+    def __init__(self, store: "InMemoryStore"):
+        ds = store.dataset
+        self.industries = {i.id: (i.name.zh, i.name.en) for i in ds.industries}
+        self.names = {}
+        for collection in ("prefectures", "counties", "layout-elements"):
+            for f in store._features[collection]:
+                p = f.properties
+                self.names[f.id] = tuple(x for x in (p.get("name_zh"), p.get("name_en"),
+                                                     p.get("short_zh"), p.get("short_en")) if x)
+
+    def of(self, f: Feature) -> list[str]:
+        p = f.properties
+        out: list[str] = []
+        for iid in p.get("industries", ()):
+            out += self.industries.get(iid, ())
+        out += [x for x in (p.get("short_zh"), p.get("short_en"), p.get("role_zh"),
+                            p.get("role_en")) if x]
+        where = [] if f.collection == "layout-elements" else list(p.get("elements", ()))
+        if f.collection in POINT_COLLECTIONS:
+            where = [p.get("prefecture"), p.get("county"), *p.get("areas", ())]
+        elif f.collection == "counties":
+            where += [p.get("prefecture")]
+        for code in where:
+            out += self.names.get(code, ())
+        return list(dict.fromkeys(out))
 
 
 def _worth_measuring(lon: float, lat: float, xy: np.ndarray, radius_km: float | None,

@@ -347,6 +347,24 @@ def _province_bounds(store, o: _Options):
     return geo.bounds([f.geometry("low") for f in store.query("prefectures").features], o.crs)
 
 
+def _selection_bounds(features, o: _Options):
+    """The box around the located ``features`` and their uncertainty circles (at least ~2 km
+    around a point), in the map's system; None when none is located."""
+    import numpy as np
+    import shapely
+
+    located = [f for f in features if f.geometry() is not None]
+    if not located:
+        return None
+    xy = shapely.get_coordinates([f.geometry() for f in located])
+    km = np.array([f.properties.get("uncertainty_km") or 0.0 for f in located], dtype=float)
+    dlat = np.maximum(km / 111.0 * 1.15, 0.02)
+    dlon = dlat / np.cos(np.radians(np.clip(xy[:, 1], -80, 80)))
+    box = shapely.box(float((xy[:, 0] - dlon).min()), float((xy[:, 1] - dlat).min()),
+                      float((xy[:, 0] + dlon).max()), float((xy[:, 1] + dlat).max()))
+    return geo.bounds([box], o.crs)
+
+
 def _all_places(store, filters=None, collections=PLACE_COLLECTIONS):
     out = []
     for collection in collections:
@@ -523,6 +541,8 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     features = [f for f in _all_places(store, filters, collections)
                 if wanted is None or f.id in wanted]
     bounds = _province_bounds(store, o)
+    if filters or ids is not None:  # a selection: the map opens on it
+        bounds = _selection_bounds(features, o) or bounds
     m = _new_map(o, "title." + collection, bounds)
     _prefectures_layer(m, o, ctx, o.lod("coarse"), opacity=0.3)
     if ids is not None and not search:

@@ -94,6 +94,23 @@ def _place_links(ctx: Context, ids) -> str:
     return (ctx.sep().join(links) + more) or ctx.t("none")
 
 
+def _located_row(ctx: Context, feature) -> str:
+    """The places located in an element's area (their prefecture or county is a member),
+    beside the ones the plan names; nothing for an element without an area."""
+    p = feature.properties
+    if not (p.get("prefectures") or p.get("counties")):
+        return ""
+    ids, total = [], 0
+    for collection in ("parks", "sites"):
+        page = ctx.store.query(collection, {"area": feature.id}, limit=MAX_PLACE_LINKS)
+        ids += [f.id for f in page.features]
+        total += page.total
+    links = ctx.sep().join(ctx.link(_place_name(ctx, pid), "parks", pid)
+                           for pid in ids[:MAX_PLACE_LINKS])
+    more = f" … (+{total - MAX_PLACE_LINKS})" if total > MAX_PLACE_LINKS else ""
+    return _row(ctx.t("field.places_located"), (links + more) or ctx.t("none"))
+
+
 def _place_name(ctx: Context, pid: str) -> str:
     for collection in ("parks", "sites"):
         try:
@@ -138,7 +155,8 @@ def element_popup(ctx: Context, feature) -> str:
     return (f'<div class="gl-popup"><h3>{escape(feature.name(ctx.lang))}</h3>'
             + _row(ctx.t("field.role"), escape(role))
             + _row(ctx.t("field.industries"), ctx.industries(p.get("industries", [])))
-            + _row(ctx.t("noun.places"), _place_links(ctx, p.get("places", [])))
+            + _row(ctx.t("field.places_named"), _place_links(ctx, p.get("places", [])))
+            + _located_row(ctx, feature)
             + approx
             + f'<p>{ctx.link(ctx.text("field.details"), "elements", feature.id)}</p></div>')
 

@@ -20,6 +20,11 @@ from .caching import conditional
 from .state import current_store
 
 bp = Blueprint("api", __name__)
+#: What /api/search says when nothing matched.
+SEARCH_HINT = ("No name, industry, prefecture, county or layout element matches this text. "
+               "Try a shorter or partial name, pinyin (kunming, or initials: kmgx), an English "
+               "word or a Chinese name; filter a collection by code or name instead "
+               "(/api/parks?prefecture=Kunming); every record is listed at /api/<collection>.")
 
 
 def _settings() -> dict:
@@ -122,6 +127,7 @@ def search():
                     "link": bases[h.feature.collection] + geojson.quoted_id(h.feature.id)}
                    for h in hits]
         return _json(geojson.dumps({"query": values["q"], "numberReturned": len(results),
+                                    "hint": None if results else SEARCH_HINT,
                                     "results": results}), openapi.JSON)
 
     return conditional(build)

@@ -74,25 +74,13 @@ def current() -> Basemaps:
 
 
 def chosen() -> str:
-    """``?basemap=`` or the deployment's default; a basemap this deployment cannot show is a
-    400 that says so in the page's language."""
-    from ..maps.basemaps import BASEMAPS
+    """``?basemap=`` or the deployment's default, by the one map-request rule
+    (:func:`geo_layout.maps.request.parse_basemap`)."""
+    from ..maps.request import parse_basemap
 
     here = current()
-    value = request.args.get("basemap") or here.default
-    if value not in BASEMAPS:
-        choices = ", ".join(here.available())
-        raise InvalidParameter(f"parameter 'basemap': unknown basemap {value[:40]!r}; basemaps "
-                               f"are: {choices}", key="error.basemap_unknown",
-                               got=value[:40], allowed=choices)
-    if value == "tianditu" and not here.tianditu_key:
-        raise InvalidParameter("parameter 'basemap': the tianditu basemap needs a key, and none "
-                               "is configured", key="error.tianditu_key")
-    if value == "local" and here.local is None:
-        raise InvalidParameter("parameter 'basemap': the local basemap needs a tile service "
-                               "(GEO_LAYOUT_TILE_URL or GEO_LAYOUT_MBTILES), and none is "
-                               "configured", key="error.basemap_local")
-    return value
+    return parse_basemap(request.args.get("basemap"), here.tianditu_key, here.default,
+                         here.local)
 
 
 def requested() -> str | None:
@@ -101,9 +89,3 @@ def requested() -> str | None:
         return chosen()
     except InvalidParameter:
         return None
-
-
-def map_options() -> dict:
-    """The builders' basemap keywords for this request."""
-    here = current()
-    return {"basemap": chosen(), "tianditu_key": here.tianditu_key, "local_tiles": here.local}

@@ -3,8 +3,8 @@
 
 Parameters: ``lang`` (zh|en), ``basemap``, ``layers`` (comma list of layer ids), the view
 (``bbox=w,s,e,n`` or ``center=lat,lon&zoom=z``), ``legend`` (0|1) and, on the parks and sites
-maps, the parks-directory filters. A bad value is a 400 page naming the parameter; an unknown
-id a 404. Each embed carries a small "open full map" link to the same view on the site."""
+maps, the parks-directory filters, all read by :func:`geo_layout.maps.request.parse`. A bad
+value is a 400 page naming the parameter; an unknown id a 404. Each embed carries a small "open full map" link to the same view on the site."""
 
 from __future__ import annotations
 
@@ -13,20 +13,16 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from ..data.store import FILTERS
-from ..errors import InvalidParameter
-from . import basemaps, framing, params
+from ..maps.request import MAP_FILTERS, VIEW_PARAMS
+from . import framing, params
 from .caching import conditional
 from .i18n import t
 from .state import current_store
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
 PLACE_MAPS = ("maps/parks", "maps/sites")
-VIEW_PARAMS = ("bbox", "center", "zoom")
-MAX_ZOOM = 18
-MAX_LAYER_CHARS = 300
 #: The filters the embed panel carries from a page's URL into its snippet (parks and sites).
-PANEL_FILTERS = tuple(sorted(FILTERS["parks"]))
+PANEL_FILTERS = tuple(sorted(MAP_FILTERS))
 
 
 @bp.record_once
@@ -66,14 +62,12 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
 def _embed(map_path: str) -> Response:
     from ..maps.by_path import map_for_path
 
-    lang = _lang()
-    options = dict(lang=lang, layers=layer_list(), view=_view(), legend=_legend(),
-                   asset_base="/assets", link_base="", **basemaps.map_options())
-    filters = params.filters(map_path.split("/")[1]) if map_path in PLACE_MAPS else {}
+    req = params.map_request(map_path)
+    options = dict(req.options(), asset_base="/assets", link_base="")
 
     def build() -> Response:
-        m = map_for_path(current_store(), map_path, filters=filters, **options)
-        return Response(embed_document(m, _full_map_url(map_path, lang)),
+        m = map_for_path(current_store(), map_path, filters=req.filters, **options)
+        return Response(embed_document(m, _full_map_url(map_path, req.lang)),
                         content_type="text/html; charset=utf-8")
 
     return conditional(build)
@@ -108,56 +102,3 @@ def _full_map_url(map_path: str, lang: str) -> str:
         if value:
             keep[name] = value
     return f"{path}?{urlencode(keep)}"
-
-
-# --- parameters --------------------------------------------------------------------------
-
-def _lang() -> str:
-    value = request.args.get("lang", "zh") or "zh"
-    if value not in params.LANGS:
-        raise InvalidParameter(key="error.one_of", name="lang", allowed=", ".join(params.LANGS),
-                               got=value[:20])
-    return value
-
-
-def layer_list() -> list[str] | None:
-    """``layers=a,b``: the ids of the layers to show (None: all); map pages read it too."""
-    value = request.args.get("layers")
-    if value is None:
-        return None
-    if len(value) > MAX_LAYER_CHARS:
-        raise InvalidParameter(key="error.too_long", name="layers", cap=MAX_LAYER_CHARS)
-    return [x.strip() for x in value.split(",") if x.strip()]
-
-
-def _legend() -> bool:
-    value = request.args.get("legend", "1")
-    if value not in ("0", "1", ""):
-        raise InvalidParameter(key="error.zero_or_one", name="legend", got=value[:20])
-    return value != "0"
-
-
-def _view():
-    """``bbox=w,s,e,n`` or ``center=lat,lon`` with ``zoom`` (1-18); not both."""
-    bbox = params.bbox(request.args.get("bbox"))
-    center, zoom = request.args.get("center"), request.args.get("zoom")
-    if bbox is not None:
-        if center or zoom:
-            raise InvalidParameter(key="error.bbox_and_center")
-        west, south, east, north = bbox
-        if west == east or south == north:
-            raise InvalidParameter(key="error.bbox_empty")
-        return bbox
-    if not center and not zoom:
-        return None
-    if not center or not zoom:
-        raise InvalidParameter(key="error.center_and_zoom")
-    parts = center.split(",")
-    if len(parts) != 2:
-        raise InvalidParameter(key="error.center_two")
-    lat = params.number("center", parts[0].strip(), low=-90, high=90)
-    lon = params.number("center", parts[1].strip(), low=-180, high=180)
-    if lat is None or lon is None:
-        raise InvalidParameter(key="error.center_two")
-    return {"center": (lat, lon),
-            "zoom": params.integer("zoom", zoom, low=1, high=MAX_ZOOM)}

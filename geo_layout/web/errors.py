@@ -17,6 +17,7 @@ from .i18n import t
 log = logging.getLogger("geo_layout.web")
 JSON_PREFIXES = ("/api", "/ogc", "/downloads", "/export", "/healthz", "/assets", "/tiles")
 #: Longest description sent back: werkzeug and our own messages are short; this bounds echoes.
+#: (The valid values an error lists come from the data and are kept whole after it.)
 MAX_DESCRIPTION = 500
 
 #: Statuses with a title of their own (``error.status.<n>`` in the catalogue); others are
@@ -40,15 +41,20 @@ def request_id() -> str:
     return g.get("request_id", "")
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= MAX_DESCRIPTION else text[:MAX_DESCRIPTION] + "…"
+def _clip(text: str, valid: str = "") -> str:
+    """Cut ``text`` at MAX_DESCRIPTION, but keep its tail ``valid`` (the valid values, listed
+    from the data, never the request's echo) whole."""
+    head = text[:len(text) - len(valid)] if valid and text.endswith(valid) else text
+    tail = valid if valid and text.endswith(valid) else ""
+    return (head if len(head) <= MAX_DESCRIPTION else head[:MAX_DESCRIPTION] + "…") + tail
 
 
-def error_response(status: int, code: str, description: str, detail=None):
+def error_response(status: int, code: str, description: str, detail=None, valid: str = ""):
     """``description`` is the English of the JSON body; an HTML page shows the detail in its
     own language: ``detail(lang)`` when given, else the description on English pages only (a
-    Chinese page never shows an English sentence; its title and help say what happened)."""
-    description = _clip(description)
+    Chinese page never shows an English sentence; its title and help say what happened).
+    ``valid``: the tail of ``description`` listing the valid values, kept whole."""
+    description = _clip(description, valid)
     if wants_json():
         response = jsonify({"code": code, "description": description})
     else:
@@ -57,7 +63,7 @@ def error_response(status: int, code: str, description: str, detail=None):
         text = detail(lang) if detail is not None else (description if lang == "en" else None)
         response = make_response(render_template(
             "error.html", status=status, title=t(f"error.status.{shown}", lang),
-            description=_clip(text) if text else "", lang=lang, request_id=request_id()))
+            description=_clip(text, valid) if text else "", lang=lang, request_id=request_id()))
         response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.status_code = status
     response.headers["X-Request-Id"] = request_id()
@@ -84,7 +90,8 @@ def register(app: Flask) -> None:
         if exc.status >= 500:
             log.error("request %s %s failed: %s", request_id(), request.path, exc.description)
             return internal_error()
-        return error_response(exc.status, exc.code, exc.description, exc.text)
+        return error_response(exc.status, exc.code, exc.description, exc.text,
+                              getattr(exc, "valid", ""))
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

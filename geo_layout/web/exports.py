@@ -16,9 +16,8 @@ import re
 from flask import Blueprint, Response, current_app, request
 
 from ..data.writers import file_prefix
-from ..errors import InvalidParameter, NotFound
+from ..errors import NotFound
 from ..maps import static_style as style
-from ..maps.by_path import PLACE_MAPS
 from ..maps.static_export import render_static
 from . import params
 from .caching import cached_view
@@ -35,18 +34,17 @@ def export(map_path: str, fmt: str):
     if fmt not in MEDIA_TYPES:
         raise NotFound(f"no export format {fmt!r}; exports are "
                        "/export/<map path>.png|.svg|.pdf|.html")
-    lang = request.args.get("lang", "zh")
-    if lang not in params.LANGS:
-        raise InvalidParameter(f"parameter 'lang' must be one of {', '.join(params.LANGS)}")
+    lang = params.lang()
     if fmt == "html":
         return _standalone(map_path, lang)
     size = request.args.get("size", "a4")
     orientation = request.args.get("orientation", "landscape")
     dpi = params.integer("dpi", request.args.get("dpi"), low=style.DPI_MIN, high=style.DPI_MAX,
                          default=150)
-    view = params.bbox(request.args.get("bbox"))
-    path = map_path.strip("/")
-    filters = params.filters(path.split("/")[1]) if path in PLACE_MAPS else {}
+    req = params.map_request(map_path)  # the one parser: filters (names resolved) and view
+    filters = req.filters
+    # a static file shows an extent: ``bbox`` (a centre/zoom view has no extent of its own)
+    view = req.view if isinstance(req.view, tuple) else None
     store = current_store()
     with _queue().slot():
         body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
@@ -80,12 +78,11 @@ def _standalone(map_path: str, lang: str) -> Response:
     from ..maps.standalone import standalone_html
 
     path = map_path.strip("/")
-    filters = params.filters(path.split("/")[1]) if path in PLACE_MAPS else {}
+    req = params.map_request(path)  # the same view, layers, legend and filters as on screen
     store = current_store()
     with _queue().slot():
-        m = map_for_path(store, path, filters=filters, lang=lang, standalone=True,
-                         view=params.bbox(request.args.get("bbox")),
-                         link_base=request.host_url.rstrip("/"))
+        m = map_for_path(store, path, filters=req.filters, **req.options(),
+                         standalone=True, link_base=request.host_url.rstrip("/"))
         body = standalone_html(m).encode("utf-8")
     filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],

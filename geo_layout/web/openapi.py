@@ -199,7 +199,9 @@ def filter_params(collection: str) -> tuple[Param, ...]:
     """One string parameter per filter of ``store.FILTERS``; list properties match by
     membership, "none" matches a missing value."""
     return tuple(_text(key, f"Only records whose {prop!r} "
-                            f"{'contains' if prop.endswith('s') else 'equals'} this value.")
+                            f"{'contains' if prop.endswith('s') else 'equals'} this value "
+                            f"(a code, or a name: prefecture=530100, =昆明市, =Kunming; a value "
+                            f"that names nothing is a 400 listing the valid values).")
                  for key, prop in FILTERS[collection].items())
 
 
@@ -261,7 +263,10 @@ def _api_operations() -> list[Operation]:
         ("api-search",), "/api/search", "Search names in Chinese, English and pinyin", "api",
         (Q, SEARCH_LIMIT) + common, (JSON,), "SearchResults",
         description="Ranked best first: exact name, then name prefix, word prefix, substring; "
-                    "matches in secondary text (industries, roles) rank lower."))
+                    "matches in secondary text (industries, roles, and the prefecture, county "
+                    "and layout elements where a record lies: 智能终端 finds the cluster, its "
+                    "prefectures, its enterprises and the places located there) rank lower. "
+                    "No match gives a hint."))
     ops.append(Operation(
         ("api-nearby",), "/api/nearby", "Parks and sites near a point", "api",
         (LON, LAT, RADIUS, K) + common, (GEOJSON,), "NearbyResults",
@@ -434,6 +439,9 @@ def _schemas() -> dict:
         "SearchResults": {
             "type": "object", "required": ["query", "results", "numberReturned"],
             "properties": {"query": {"type": "string"}, "numberReturned": count,
+                           "hint": {"type": "string", "nullable": True,
+                                    "description": "when nothing matched: why, and what to "
+                                                   "try"},
                            "results": {"type": "array", "items": {
                                "type": "object",
                                "required": ["collection", "id", "name_zh", "name_en", "score",

@@ -11,19 +11,21 @@ from flask import Blueprint, has_request_context, render_template, request, url_
 from .. import words
 from ..data import crs
 from ..data.map_apps import handoffs
-from ..errors import InvalidParameter, NotFound
+from ..errors import NotFound
 from . import basemaps, params
 from .caching import cached_view
-from .embed import layer_list
 from .charts import format_value, target_charts
 from .i18n import label, t
 from .state import current_store
 
 bp = Blueprint("pages", __name__)
 PLACE_COLLECTIONS = ("parks", "sites")
-DIRECTORY_FILTERS = ("prefecture", "element", "industry", "kind", "precision")
+#: What a directory search shows beside the places it finds.
+RELATED_COLLECTIONS = ("layout-elements", "prefectures", "enterprises")
 #: Rows of a list of places on a page; the rest are one link away (directory, downloads).
 LIST_ROWS = 100
+#: Rows of the "located in this area" list beside an element's own places (the rest: one link).
+INSIDE_ROWS = 20
 #: Rows of one page of the directory.
 PAGE_ROWS = 50
 
@@ -118,9 +120,9 @@ def _note(store, props: dict, lang: str) -> str | None:
 
 # --- maps --------------------------------------------------------------------------------
 
-def _map_options(lang: str) -> dict:
-    return dict(lang=lang, layers=layer_list(), asset_base="/assets", link_base="",
-                **basemaps.map_options())
+def _map_options(req) -> dict:
+    """The map builders' options for a parsed map request (:func:`params.map_request`)."""
+    return dict(req.options(), asset_base="/assets", link_base="")
 
 
 def _maps():
@@ -164,7 +166,7 @@ def _og_image(map_path: str, lang: str) -> str | None:
 
 
 def _capped(store, features: list, lang: str, filters: dict, collections=PLACE_COLLECTIONS,
-            *, directory: bool = True) -> dict:
+            *, directory: bool = True, rows: int = LIST_ROWS) -> dict:
     """A list of places as a page shows it: the first LIST_ROWS rows (in the given order),
     how many there are, and where the full list is: the directory with the same ``filters``
     (unless ``directory`` is false) and the downloads (and API) of ``collections`` with them
@@ -175,17 +177,20 @@ def _capped(store, features: list, lang: str, filters: dict, collections=PLACE_C
     if not directory:
         links += [(f"API: {c}", f"/api/{c}{query}") for c in collections]
     return {
-        "rows": [_place_row(store, f, lang) for f in features[:LIST_ROWS]],
+        "rows": [_place_row(store, f, lang) for f in features[:rows]],
         "total": len(features),
         "directory": url_for("pages.directory", lang=lang, **filters) if directory else None,
         "downloads": links,
     }
 
 
-def _unlocated(store, collections, lang: str) -> dict:
-    """The places the plan does not locate, capped (:func:`_capped`)."""
-    features = [f for c in collections for f in store.query(c).features if f.geometry() is None]
-    return _capped(store, features, lang, {"precision": "unknown"}, collections)
+def _unlocated(store, collections, lang: str, filters: dict | None = None) -> dict:
+    """The places the plan does not locate (among those passing ``filters``), capped
+    (:func:`_capped`)."""
+    features = [f for c in collections for f in store.query(c, filters).features
+                if f.geometry() is None]
+    return _capped(store, features, lang, {**(filters or {}), "precision": "unknown"},
+                   collections)
 
 
 def _place_row(store, f, lang: str) -> dict:
@@ -216,9 +221,10 @@ def layout_map():
 
 
 def _layout_page(template: str):
-    lang = _lang()
+    req = params.map_request("maps/layout")
+    lang = req.lang
     store = current_store()
-    parts = _render_map(_maps().layout_map(store, **_map_options(lang)))
+    parts = _render_map(_maps().layout_map(store, **_map_options(req)))
     ds = store.dataset
     elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
                  "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
@@ -251,26 +257,34 @@ def sites_map():
 
 
 def _places_page(collection: str):
-    lang = _lang()
+    """The parks or sites map: its filters (the directory's) select what it shows, lists and
+    opens on."""
+    req = params.map_request(f"maps/{collection}")
+    lang, chosen = req.lang, req.filters
     store = current_store()
-    parts = _render_map(_maps().places_map(store, collection, **_map_options(lang)))
-    located = [f for f in store.query(collection).features if f.geometry() is not None]
+    parts = _render_map(_maps().places_map(store, collection, filters=chosen or None,
+                                           **_map_options(req)))
+    selected = store.query(collection, chosen).features
+    located = [f for f in selected if f.geometry() is not None]
     # the rest of a capped list is on the map, in the API and in the downloads (the directory
     # lists parks and sites together, so it is no full list of one of them)
     return render_template("places_map.html", parts=parts, collection=collection,
-                           located=_capped(store, located, lang, {}, [collection],
+                           located=_capped(store, located, lang, chosen, [collection],
                                            directory=False),
-                           unlocated=_unlocated(store, [collection], lang),
+                           unlocated=_unlocated(store, [collection], lang, chosen),
+                           chosen=_chosen_names(store, chosen, lang),
+                           empty=None if selected else _empty_hint(
+                               store, "", chosen, lang, url_for("pages.directory")),
                            **_map_context(lang, f"/maps/{collection}"))
 
 
 @bp.get("/parks")
 @cached_view
 def directory():
-    lang = _lang()
+    req = params.map_request("places")
+    lang, chosen = req.lang, req.filters
     store = current_store()
     q = params.query_text("q", required=False).strip()
-    chosen = {k: v for k, v in params.filters("parks").items() if k in DIRECTORY_FILTERS}
     results = _directory_results(store, q, chosen)
     pages = max(1, -(-len(results) // PAGE_ROWS))
     page = params.integer("page", request.args.get("page"), low=1, high=pages, default=1)
@@ -282,11 +296,14 @@ def directory():
         # and the search hits (loaded by view, asking for the same q, when there are many)
         parts = _render_map(_maps().places_map(
             store, "places", filters=chosen, ids=[f.id for f in results] if q else None,
-            search=q or None, **_map_options(lang)))
+            search=q or None, **_map_options(req)))
     return render_template("directory.html", q=q, chosen=chosen, rows=rows, parts=parts,
+                           related=_related(store, q, lang) if q else [],
+                           empty=None if results else _empty_hint(store, q, chosen, lang),
+                           chosen_names=_chosen_names(store, chosen, lang),
                            total=len(results), first=start + 1, page=page, pages=pages,
                            page_links=_page_links(page, pages),
-                           options=_directory_options(store, lang),
+                           options=_directory_options(store, lang), fields=DIRECTORY_FIELDS,
                            **_map_context(lang, "/maps/parks"))
 
 
@@ -324,27 +341,123 @@ def _page_links(page: int, pages: int) -> list[tuple[str, str, str]]:
 
 
 def _directory_options(store, lang: str) -> dict:
-    ds = store.dataset
-    used_industries = sorted({i for p in (*ds.parks, *ds.sites) for i in p.industries})
-    kinds = sorted({p.kind for p in (*ds.parks, *ds.sites)})
-    from ..data.model import PRECISIONS
+    """The dropdowns' choices: layout elements in the plan's order (一核、一区、两群、多点),
+    prefectures by adcode, industries by name (pinyin order in Chinese), kinds and precisions
+    in the model's order."""
+    from ..data.model import PLACE_KINDS, PRECISIONS
+    from ..data.vocab import name_order
 
+    ds = store.dataset
+    used_industries = {i for p in (*ds.parks, *ds.sites) for i in p.industries}
+    used_kinds = {p.kind for p in (*ds.parks, *ds.sites)}
+    industries = [(i.id, i.name.get(lang)) for i in ds.industries if i.id in used_industries]
     return {
         "prefecture": [(b.adcode, b.name.get(lang)) for b in ds.prefectures],
         "element": [(e.id, e.name.get(lang)) for e in ds.elements],
-        "industry": sorted(((i, n) for i, n in zip(used_industries,
-                                                    _industries(store, used_industries, lang))),
-                           key=lambda pair: pair[1]),
-        "kind": [(k, label("kind", k, lang)) for k in kinds],
+        "area": [(e.id, e.name.get(lang)) for e in ds.elements if e.prefectures or e.counties],
+        "industry": sorted(industries, key=lambda pair: name_order(pair[1], lang)),
+        "kind": [(k, label("kind", k, lang)) for k in PLACE_KINDS if k in used_kinds],
         "precision": [(p, label("precision", p, lang)) for p in PRECISIONS],
     }
+
+
+#: The directory's filters as its form shows them: (parameter, label key), in form order.
+DIRECTORY_FIELDS = (("prefecture", "field.prefecture"), ("element", "search.element_named"),
+                    ("area", "search.area"), ("industry", "field.industry"),
+                    ("kind", "field.kind"), ("precision", "field.precision"))
+
+
+def _directory_url(base: str, q: str, filters: dict, lang: str) -> str:
+    args = [("lang", lang)] + ([("q", q)] if q else []) + list(filters.items())
+    return base + "?" + urlencode(args)
+
+
+def _count(store, q: str, filters: dict) -> int:
+    return len(_directory_results(store, q, filters))
+
+
+def _chosen_names(store, chosen: dict, lang: str) -> list[tuple[str, str]]:
+    """(label, value shown by name) of each chosen filter, for "filtered by ..." lines."""
+    options = _directory_options(store, lang)
+    fields = dict(DIRECTORY_FIELDS)
+    out = []
+    for key, value in chosen.items():
+        names = dict(options.get(key, ()))
+        if key == "county":
+            names = dict(_names(store, "counties", [value], lang))
+        out.append((t(fields.get(key, "field." + key), lang) if key in fields else key,
+                    names.get(value, value)))
+    return out
+
+
+def _empty_hint(store, q: str, chosen: dict, lang: str, base: str | None = None) -> dict:
+    """Why a search or filter found nothing, and what to try (each with its count and link):
+    the places located in an element's area when the plan names none, the search without the
+    filters, the filters without the search, each filter dropped."""
+    base = base or request.path
+    if q and chosen:
+        reason = t("search.empty_both", lang, q=q)
+    elif q:
+        reason = t("search.empty_q", lang, q=q)
+    elif "element" in chosen and len(chosen) == 1:
+        reason = t("search.empty_element", lang)
+    else:
+        reason = t("search.empty_filters", lang)
+    tries = []
+
+    def offer(key: str, n: int, query: str, filters: dict, **values) -> None:
+        if n:
+            tries.append((t(key, lang, n=f"{n:,}", **values),
+                          _directory_url(base, query, filters, lang)))
+
+    if "element" in chosen:
+        moved = {k: v for k, v in chosen.items() if k != "element"}
+        moved["area"] = chosen["element"]
+        offer("search.try_area", _count(store, q, moved), q, moved)
+    if q and chosen:
+        offer("search.try_without_filters", _count(store, q, {}), q, {})
+        offer("search.try_without_q", _count(store, "", chosen), "", chosen)
+    if len(chosen) > 1:
+        for (key, value), (name, shown) in zip(chosen.items(), _chosen_names(store, chosen, lang)):
+            rest = {k: v for k, v in chosen.items() if k != key}
+            offer("search.try_drop", _count(store, q, rest), q, rest, filter=f"{name}: {shown}")
+    if q:
+        tries.append((t("search.try_spelling", lang), None))
+    offer("search.try_all", _count(store, "", {}), "", {})
+    return {"reason": reason, "tries": tries}
+
+
+def _related(store, q: str, lang: str) -> list[dict]:
+    """What else a directory search finds: layout elements, prefectures and enterprises whose
+    names (or whose elements' names) match, each with a link to its page and, for areas, to
+    the places located there."""
+    out = []
+    for hit in store.search(q, limit=12, collections=RELATED_COLLECTIONS):
+        f = hit.feature
+        row = {"name": f.name(lang), "kind": t("search.kind." + f.collection, lang),
+               "url": None, "places": None}
+        if f.collection == "layout-elements":
+            row["url"] = url_for("pages.element", id=f.id, lang=lang)
+            if f.properties.get("prefectures") or f.properties.get("counties"):
+                row["places"] = url_for("pages.directory", lang=lang, area=f.id)
+        elif f.collection == "prefectures":
+            row["url"] = url_for("pages.prefecture", adcode=f.id, lang=lang)
+            row["places"] = url_for("pages.directory", lang=lang, prefecture=f.id)
+        else:  # an enterprise: on its first element's page
+            elements = f.properties.get("elements") or []
+            if elements:
+                row["url"] = url_for("pages.element", id=elements[0], lang=lang,
+                                     _anchor=f"enterprise-{f.id}")
+        out.append(row)
+    return out
 
 
 @bp.get("/parks/<id>")
 @cached_view
 def place(id: str):  # noqa: A002 - the route parameter is named as in the contract
     place_id = id
-    lang = _lang()
+    req = params.map_request(f"parks/{place_id}")
+    lang = req.lang
     store = current_store()
     feature = _find_place(store, place_id)
     p = feature.properties
@@ -356,7 +469,7 @@ def place(id: str):  # noqa: A002 - the route parameter is named as in the contr
               for h in (handoffs(geom.x, geom.y, feature.name(lang)) if geom is not None else [])]
     parts = None
     if geom is not None:
-        parts = _render_map(_maps().place_map(store, place_id, **_map_options(lang)))
+        parts = _render_map(_maps().place_map(store, place_id, **_map_options(req)))
     enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p.get("enterprises", [])]
     element_enterprises = [] if enterprises else [
         _enterprise(e, lang) for e in _of_elements(store, "enterprises", p.get("elements", []))]
@@ -424,13 +537,14 @@ def _of_elements(store, collection: str, element_ids) -> list:
 @cached_view
 def element(id: str):  # noqa: A002 - the route parameter is named as in the contract
     element_id = id
-    lang = _lang()
+    req = params.map_request(f"elements/{element_id}")
+    lang = req.lang
     store = current_store()
     feature = store.get("layout-elements", element_id)
     p = feature.properties
     parts = None
     if feature.geometry() is not None:
-        parts = _render_map(_maps().element_map(store, element_id, **_map_options(lang)))
+        parts = _render_map(_maps().element_map(store, element_id, **_map_options(req)))
     counties = []
     for part in p["counties"]:
         county = store.get("counties", part["adcode"])
@@ -440,6 +554,7 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
                          "note": _note(store, part, lang)})
     members = _places_of(store, p["places"])
     selection = {"element": element_id}
+    inside = [f for c in PLACE_COLLECTIONS for f in store.query(c, {"area": element_id}).features]
     enterprises = [_enterprise(store.get("enterprises", e), lang) for e in p["enterprises"]]
     targets = [_target_row(store, f, lang)
                for f in store.query("targets", {"element": element_id}).features]
@@ -452,6 +567,7 @@ def element(id: str):  # noqa: A002 - the route parameter is named as in the con
         industries=_industries(store, p["industries"], lang),
         places=_capped(store, members, lang, selection),
         located=_capped(store, _pinned(members), lang, selection),
+        inside=_capped(store, inside, lang, {"area": element_id}, rows=INSIDE_ROWS),
         enterprises=enterprises, targets=targets, citation=_citation(store, p, lang),
         parts=parts, **_map_context(lang, f"/elements/{element_id}"))
 
@@ -482,11 +598,12 @@ def _pinned(features) -> list:
 @bp.get("/prefectures/<adcode>")
 @cached_view
 def prefecture(adcode: str):
-    lang = _lang()
+    req = params.map_request(f"prefectures/{adcode}")
+    lang = req.lang
     store = current_store()
     feature = store.get("prefectures", adcode)
     p = feature.properties
-    parts = _render_map(_maps().prefecture_map(store, adcode, **_map_options(lang)))
+    parts = _render_map(_maps().prefecture_map(store, adcode, **_map_options(req)))
     roles = []
     for eid in p["elements"]:
         el = store.get("layout-elements", eid)

@@ -17,9 +17,24 @@ MAX_QUERY_CHARS = 200
 
 
 def lang() -> str:
-    """``?lang=zh|en``; anything else falls back to Chinese (pages must always render)."""
-    value = request.args.get("lang", "zh")
-    return value if value in LANGS else "zh"
+    """``?lang=zh|en`` (Chinese by default); anything else is a 400 naming the languages."""
+    from ..maps.request import parse_lang
+
+    return parse_lang(request.args.get("lang"))
+
+
+def map_request(map_path: str):
+    """This request's map parameters (:func:`geo_layout.maps.request.parse`): the one parser
+    of ``lang``, ``basemap``, ``layers``, the view, ``legend`` and the filters (names resolved
+    to codes) for the pages, embeds and exports."""
+    from ..maps.request import parse
+    from .basemaps import current
+    from .state import current_store
+
+    here = current()
+    return parse(request.args, store=current_store(), map_path=map_path,
+                 tianditu_key=here.tianditu_key, default_basemap=here.default,
+                 local_tiles=here.local)
 
 
 def number(name: str, value: str | None, *, low: float | None = None, high: float | None = None,

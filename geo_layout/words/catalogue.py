@@ -119,9 +119,11 @@ STRINGS: dict[str, dict[str, str]] = {
 
     # --- directory ---
     "directory.title": {"zh": "园区与项目基地名录", "en": "Parks and project sites directory"},
-    "directory.intro": {"zh": "按名称（中文、英文或拼音）搜索，或按州市、布局要素、产业、类型和定位精度筛选。",
-                        "en": "Search by name (Chinese, English or pinyin), or filter by "
-                              "prefecture, layout element, industry, kind and location precision."},
+    "directory.intro": {"zh": "按名称、产业、所在州市县区或布局要素搜索（中文、英文或拼音），"
+                              "或按州市、布局要素、所在区域、产业、类型和定位精度筛选。",
+                        "en": "Search by name, industry, prefecture, county or layout element "
+                              "(Chinese, English or pinyin), or filter by prefecture, layout "
+                              "element, area, industry, kind and location precision."},
     "directory.search": {"zh": "搜索", "en": "Search"},
     "directory.search_placeholder": {"zh": "如：呈贡、chenggong、软件", "en": "e.g. Chenggong, software"},
     "directory.any": {"zh": "全部", "en": "Any"},
@@ -129,8 +131,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "directory.reset": {"zh": "清除条件", "en": "Clear"},
     "directory.results": {"zh": "共 {n} 条结果", "en": "{n} results"},
     "directory.results.one": {"zh": "共 {n} 条结果", "en": "{n} result"},
-    "directory.none": {"zh": "没有符合条件的园区或项目基地。",
-                       "en": "No park or project site matches."},
     "directory.map_note": {"zh": "地图显示符合筛选条件且已定位的园区与项目基地；"
                                  "规划未给出位置的只在列表中。",
                            "en": "The map shows the located parks and project sites that pass "
@@ -558,6 +558,63 @@ STRINGS: dict[str, dict[str, str]] = {
     "app.amap": {"zh": "高德地图", "en": "Amap"},
     "app.baidu": {"zh": "百度地图", "en": "Baidu Maps"},
     "app.tianditu": {"zh": "天地图", "en": "Tianditu"},
+    # --- search and filters ---
+    "search.element_named": {"zh": "布局要素（规划列出）", "en": "Element (plan names)"},
+    "search.area": {"zh": "位于区域内", "en": "Located in area"},
+    "search.filtered_by": {"zh": "筛选：", "en": "Filtered by: "},
+    "search.related": {"zh": "相关的布局要素、州市与企业",
+                       "en": "Related layout elements, prefectures and enterprises"},
+    "search.related_places": {"zh": "位于此地的园区与项目基地", "en": "places located there"},
+    "search.kind.layout-elements": {"zh": "布局要素", "en": "Layout element"},
+    "search.kind.prefectures": {"zh": "州市", "en": "Prefecture"},
+    "search.kind.enterprises": {"zh": "企业", "en": "Enterprise"},
+    "search.empty_q": {"zh": "没有名称、产业、所在州市县区或布局要素与“{q}”相符的园区或项目基地。",
+                       "en": "No park or project site has “{q}” in its name, industries, "
+                             "prefecture, county or layout element."},
+    "search.empty_both": {"zh": "有与“{q}”相符的记录，但没有同时符合所选筛选条件的园区或项目基地。",
+                          "en": "No park or project site matches both “{q}” and the chosen "
+                                "filters."},
+    "search.empty_element": {"zh": "规划没有把任何园区或项目基地列在这个布局要素之下。",
+                             "en": "The plan names no park or project site under this layout "
+                                   "element."},
+    "search.empty_filters": {"zh": "没有同时符合所选筛选条件的园区或项目基地。",
+                             "en": "No park or project site passes all the chosen filters."},
+    "search.try": {"zh": "可以试试：", "en": "Try:"},
+    "search.try_area": {"zh": "查看位于该区域内的园区与项目基地（{n} 个）",
+                        "en": "the places located in this area ({n})"},
+    "search.try_without_filters": {"zh": "不加筛选条件搜索（{n} 个）",
+                                   "en": "the search without the filters ({n})"},
+    "search.try_without_q": {"zh": "只用筛选条件、不加搜索词（{n} 个）",
+                             "en": "the filters without the search ({n})"},
+    "search.try_drop": {"zh": "去掉“{filter}”（{n} 个）", "en": "without “{filter}” ({n})"},
+    "search.try_spelling": {"zh": "更短或部分的名称、拼音（如 kunming）或英文词",
+                            "en": "a shorter or partial name, pinyin (e.g. kunming) or a "
+                                  "Chinese name"},
+    "search.try_all": {"zh": "浏览全部园区与项目基地（{n} 个）",
+                       "en": "browse every park and project site ({n})"},
+    "search.named": {"zh": "规划列出的园区与项目基地", "en": "Places the plan names"},
+    "search.inside": {"zh": "位于该区域内的园区与项目基地（按所在州市、县区）",
+                      "en": "Places located in this area (by their prefecture or county)"},
+    "search.inside_note": {"zh": "规划未把这些园区与项目基地列在此要素之下；它们的所在地位于此要素的范围内。",
+                           "en": "The plan does not name these under this element; they lie "
+                                 "inside its area as drawn."},
+    "search.inside_none": {"zh": "没有已知所在地位于该区域内的园区或项目基地。",
+                           "en": "No park or project site is known to lie in this area."},
+    "search.map_empty": {"zh": "地图上没有符合条件的园区或项目基地。",
+                         "en": "No park or project site on this map passes the filters."},
+    # a filter value that names nothing or several (the valid values follow, kept whole)
+    "error.filter_several": {"zh": "参数 “{name}”：“{got}” 与多个记录相符，请给出其中之一的编号：",
+                             "en": "parameter {name!r}: {got!r} matches several; give one of "
+                                   "their codes: "},
+    "error.filter_no_name": {"zh": "参数 “{name}”：没有名为 “{got}” 的{noun}；可用的值（编号或名称）：",
+                             "en": "parameter {name!r}: no {collection} named {got!r}; valid "
+                                   "values (code or name): "},
+    "error.filter_value": {"zh": "参数 “{name}”：没有值 “{got}”；可用的值：",
+                           "en": "parameter {name!r}: unknown value {got!r}; valid values: "},
+    # element popups: the places the plan names and, beside them, those inside the area
+    "field.places_named": {"zh": "规划列出的园区与项目基地", "en": "Places the plan names"},
+    "field.places_located": {"zh": "位于该区域内的园区与项目基地",
+                             "en": "Places located in this area"},
 }
 
 # Enumerations of the model, labelled: one label per value, used by lists, filters, legends

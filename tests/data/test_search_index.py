@@ -10,7 +10,7 @@ import pytest
 
 from geo_layout.data.search import (Entry, SearchIndex, TextForms, make_entry, normalise,
                                     pinyin_forms, score, score_levels)
-from geo_layout.data.store import SEARCH_COLLECTIONS, open_store
+from geo_layout.data.store import SEARCH_COLLECTIONS, _RelatedNames, open_store
 from geo_layout.data.synth import write_synthetic
 
 LIMITS = (1, 2, 7, 20, 100, 10_000)
@@ -149,17 +149,13 @@ def old_store_search(store, entries, q, limit=20, collections=SEARCH_COLLECTIONS
 
 def old_entries(store):
     """The scan's entries, built as the store built them."""
-    industry_names = {i.id: i.name for i in store.dataset.industries}
+    related = _RelatedNames(store)
     out = []
     for name in SEARCH_COLLECTIONS:
         for f in store.query(name).features:
             p = f.properties
-            extra = []
-            for iid in p.get("industries", []):
-                extra += [industry_names[iid].zh, industry_names[iid].en]
-            extra += [p.get("short_zh"), p.get("short_en"), p.get("role_zh"), p.get("role_en")]
             out.append((old_make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
-                                       [e for e in extra if e]), f))
+                                       related.of(f)), f))
     return out
 
 

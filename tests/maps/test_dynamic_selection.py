@@ -95,7 +95,7 @@ def test_places_map_passes_filters_and_search(large_store):
     # ids without the search they came from cannot be asked for: inlined
     assert dynamic_urls(places_map(large_store, "places", ids=hits)) == []
     small = places_map(large_store, "places", filters={"prefecture": "530100", "kind": "base",
-                                                       "industry": "software"})
+                                                       "industry": "software-it-services"})
     assert dynamic_urls(small) == []
 
 

@@ -16,7 +16,7 @@ from geo_layout.app import create_app
 from geo_layout.data import crs
 from geo_layout.data.synth import write_synthetic
 from geo_layout.maps.dynamic import DYNAMIC_THRESHOLD
-from geo_layout.web.pages import LIST_ROWS, PAGE_ROWS
+from geo_layout.web.pages import INSIDE_ROWS, LIST_ROWS, PAGE_ROWS
 
 N = 8000  # Kunming (element core, prefecture 530100) gets ~2,500: above the threshold
 MAX_GROWTH = 80_000  # bytes a page may grow over the seeds' page: capped lists, no markers
@@ -120,15 +120,21 @@ def test_element_page_caps_its_lists(large):
     assert len(members) > DYNAMIC_THRESHOLD
     # the place table: the first LIST_ROWS in id order, as before, then the count and links
     expected = sorted(store.get("layout-elements", "core").properties["places"])[:LIST_ROWS]
-    assert listed_ids(html) == expected
+    # then the places located in its area (parks first, in id order), capped shorter
+    inside = [f.id for c in ("parks", "sites") for f in store.query(c, {"area": "core"}).features]
+    assert len(inside) > INSIDE_ROWS
+    assert listed_ids(html) == expected + inside[:INSIDE_ROWS]
     notes = more_rows(html)
-    assert len(notes) == 2  # the map's text version and the place table
-    for note in notes:
+    assert len(notes) == 3  # the map's text version, the place table, the places inside
+    for note in notes[:2]:
         assert note["numbers"][0] == LIST_ROWS
         assert note["links"][0] == "/parks?lang=en&element=core"
         assert "/downloads/sites.csv?element=core" in note["links"]
         assert "/downloads/parks.geojson?element=core" in note["links"]
-    assert notes[-1]["numbers"][1] == total
+    assert notes[1]["numbers"][1] == total
+    assert notes[2]["numbers"] == [INSIDE_ROWS, len(inside)]
+    assert notes[2]["links"][0] == "/parks?lang=en&area=core"
+    assert "/downloads/sites.csv?area=core" in notes[2]["links"]
     text = html.split('id="map-text"')[1].split("</details>")[0]
     assert text.count("<li>") == LIST_ROWS
 

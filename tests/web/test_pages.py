@@ -107,7 +107,9 @@ def get_q(client, q, **extra):
 def test_search_for_nonsense_lists_nothing(client):
     html = get_q(client, "xyzzy")
     assert listed_ids(html) == []
-    assert "没有符合条件的园区或项目" in html
+    # it says why and what to try: another spelling, or every park and site
+    assert "没有名称、产业、所在州市县区或布局要素与“xyzzy”相符的园区或项目基地。" in html
+    assert "浏览全部园区与项目基地（18 个）" in html
 
 
 def test_directory_lists_every_park_and_site_without_criteria(client, store):
