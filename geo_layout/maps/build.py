@@ -270,7 +270,8 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
 
     p = feature.properties
     short = p["short_en"] if o.lang == "en" else p["short_zh"]
-    group = _group(m, o, feature.id, short or feature.id)
+    # the layer list names the element as the legend and the pages do; the badge is short
+    group = _group(m, o, feature.id, feature.name(o.lang) or feature.id)
     geom = feature.geometry(lod)
     if geom is None:
         return group

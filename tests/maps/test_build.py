@@ -343,3 +343,16 @@ def test_hostile_names_are_escaped_everywhere(hostile_store):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markers.items[0]["popup"]
     assert HOSTILE not in markers.items[0]["popup"] + markers.items[0]["tooltip"]
     assert "<title>&lt;script&gt;" in render_document(m)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_layer_list_names_elements_as_the_legend_does(store, lang):
+    m = layout_map(store, lang=lang)
+    (legend,) = find(m, Legend)
+    for f in store.query("layout-elements").features:
+        groups = [g for g in m.layer_groups if g.layer_id == f.id]
+        if not groups:
+            continue  # an element without a geometry has no layer
+        assert html.unescape(groups[0].layer_name) == f.name(lang)
+        if f.properties["kind"] in ("core", "cluster"):
+            assert f.name(lang) in html.unescape(legend.html)
