@@ -11,14 +11,11 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 
+from page_scripts import MAP_BOUNDS  # noqa: E402
+
 pytestmark = pytest.mark.browser
 
 PREFECTURES = "path.gl-prefecture"
-MAP_BOUNDS = """() => {
-    const m = window[document.querySelector('.gl-map').id];
-    const b = m.getBounds();
-    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-}"""
 
 
 def _open_panel(page):

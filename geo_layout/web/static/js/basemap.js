@@ -9,7 +9,6 @@
   "use strict";
   var L = window.L;
   var GeoLayout = window.GeoLayout = window.GeoLayout || {};
-  var LEVELS = ["coarse", "low", "medium", "high"];
 
   function afterLoad(run) {
     function later() { window.setTimeout(run, 0); }
@@ -177,13 +176,8 @@
       }
       lines.addTo(map);
       if (zoom >= cfg.labelZoom) { names.addTo(map); } else { map.removeLayer(names); }
-      var need = zoom <= 8 ? 1 : zoom <= 10 ? 2 : 3;
-      var view = map.getBounds().pad(0.2);
-      var b = [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()),
-               Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
-      var query = cfg.url + "?lod=" + LEVELS[need] + "&limit=1000&bbox=" +
-        b.map(function (v) { return v.toFixed(3); }).join(",") +
-        (cfg.crs && cfg.crs !== "wgs84" ? "&crs=" + cfg.crs : "");
+      var need = Math.max(1, GeoLayout.levelFor(zoom));  /* counties: never coarser than low */
+      var query = GeoLayout.shapesQuery(cfg.url, map.getBounds().pad(0.2), need, cfg.crs);
       var mine = ++sequence;
       window.fetch(query, {headers: {Accept: "application/geo+json"}})
         .then(function (r) { return r.ok ? r.json() : null; })

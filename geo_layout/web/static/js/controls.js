@@ -128,5 +128,22 @@
     return new Legend().addTo(map);
   };
 
+  /* Boundary levels of detail, coarsest first, and the one a map built for this zoom carries
+   * (maps/build.py _Options.lod): refine.js and basemap.js fetch shapes by them. */
+  GeoLayout.LEVELS = ["coarse", "low", "medium", "high"];
+  GeoLayout.levelFor = function (zoom) {
+    return zoom <= 7 ? 0 : zoom <= 8 ? 1 : zoom <= 10 ? 2 : 3;
+  };
+
+  /* The /api query for a collection's shapes at ``level`` within ``view`` (a LatLngBounds),
+   * in the map's coordinate system. */
+  GeoLayout.shapesQuery = function (url, view, level, crs) {
+    var b = [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()),
+             Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
+    return url + "?lod=" + GeoLayout.LEVELS[level] + "&limit=1000&bbox=" +
+      b.map(function (v) { return v.toFixed(3); }).join(",") +
+      (crs && crs !== "wgs84" ? "&crs=" + crs : "");
+  };
+
   window.GeoLayout = GeoLayout;
 })(window, document);

@@ -8,12 +8,6 @@
   "use strict";
   var L = window.L;
   var GeoLayout = window.GeoLayout = window.GeoLayout || {};
-  var LEVELS = ["coarse", "low", "medium", "high"];
-
-  /* The level a map built for this zoom would carry (maps/build.py _Options.lod). */
-  function levelFor(zoom) {
-    return zoom <= 7 ? 0 : zoom <= 8 ? 1 : zoom <= 10 ? 2 : 3;
-  }
 
   /* One collection's shapes (from one or more layers), refined together: one request per
    * move, whatever the number of layers drawn from it. */
@@ -25,22 +19,18 @@
         var id = shape.feature && shape.feature.id;
         if (id == null || !shape.setLatLngs) { return; }
         (shapes[id] = shapes[id] || []).push(shape);
-        level[id] = LEVELS.indexOf(entry.lod);
+        level[id] = GeoLayout.LEVELS.indexOf(entry.lod);  /* levels: controls.js */
       });
     };
 
     this.update = function () {
-      var need = levelFor(map.getZoom());
+      var need = GeoLayout.levelFor(map.getZoom());
       var view = map.getBounds().pad(0.2);
       var stale = Object.keys(shapes).filter(function (id) {
         return level[id] < need && view.intersects(shapes[id][0].getBounds());
       });
       if (!stale.length) { return; }
-      var b = [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()),
-               Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
-      var query = url + "?lod=" + LEVELS[need] + "&limit=1000&bbox=" +
-        b.map(function (v) { return v.toFixed(3); }).join(",") +
-        (cfg.crs && cfg.crs !== "wgs84" ? "&crs=" + cfg.crs : "");
+      var query = GeoLayout.shapesQuery(url, view, need, cfg.crs);
       var mine = ++sequence;
       window.fetch(query, {headers: {Accept: "application/geo+json"}})
         .then(function (r) { return r.ok ? r.json() : null; })
