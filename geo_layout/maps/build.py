@@ -108,13 +108,7 @@ def _check_view(view):
         if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= MAX_ZOOM):
             raise InvalidParameter(f"view center/zoom out of range: {lat}, {lon}, {zoom}")
         return {"center": (lat, lon), "zoom": zoom}
-    try:
-        west, south, east, north = (float(v) for v in view)
-    except (TypeError, ValueError):
-        raise InvalidParameter("view must be (west, south, east, north)") from None
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise InvalidParameter(f"view bbox is not west < east, south < north in degrees: {view}")
-    return (west, south, east, north)
+    return geo.check_bbox(view)
 
 
 # --- map skeleton -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ import shapely
 from shapely.geometry import mapping
 
 from ..data import crs as crs_mod
+from ..errors import InvalidParameter
 from .style import DECIMALS, POINT_DECIMALS
 
 
@@ -58,3 +59,15 @@ def _plain(obj):
     if isinstance(obj, (np.floating,)):
         return float(obj)
     return obj
+
+
+def check_bbox(view) -> tuple[float, float, float, float]:
+    """``(west, south, east, north)`` as floats, in degrees with some extent (the view a map or
+    an export is asked to show); InvalidParameter otherwise."""
+    try:
+        west, south, east, north = (float(v) for v in view)
+    except (TypeError, ValueError):
+        raise InvalidParameter("view must be (west, south, east, north)") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise InvalidParameter(f"view bbox is not west < east, south < north in degrees: {view}")
+    return west, south, east, north

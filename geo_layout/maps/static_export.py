@@ -28,6 +28,7 @@ from ..errors import InvalidParameter, NotFound
 from . import static_style as style
 from . import style as web_style
 from .fonts import TEXT_LANGUAGE, map_fonts, svg_with_fallbacks
+from .geometry import check_bbox
 from .extents import element_parts
 from .labels import label
 from .popups import role_labels
@@ -73,7 +74,7 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
     if view is not None:
-        spec.bounds = clip_view(check_view(view), store.dataset.province.geometry().bounds)
+        spec.bounds = clip_view(check_bbox(view), store.dataset.province.geometry().bounds)
     if approval:
         spec.notes.append(style.text("approval", lang, number=approval))
     family = map_fonts().families(lang)
@@ -99,17 +100,6 @@ def clip_view(view, province, margin: float = 0.5) -> tuple[float, float, float,
         raise InvalidParameter(
             "bbox does not overlap the map's area ({:.2f},{:.2f},{:.2f},{:.2f})".format(
                 *province))
-    return west, south, east, north
-
-
-def check_view(view) -> tuple[float, float, float, float]:
-    """``(west, south, east, north)`` in degrees with some extent (InvalidParameter if not)."""
-    try:
-        west, south, east, north = (float(v) for v in view)
-    except (TypeError, ValueError):
-        raise InvalidParameter("view must be (west, south, east, north)") from None
-    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        raise InvalidParameter(f"view/bbox is not west < east, south < north in degrees: {view}")
     return west, south, east, north
 
 

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from flask import Blueprint, has_request_context, render_template, request, url_for
 
 from .. import words
-from ..data import crs
 from ..data.map_apps import handoffs
 from ..errors import NotFound
 from . import basemaps, params

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from matplotlib.colors import to_hex
 
-from geo_layout.maps import build, static_export, static_style, style
+from geo_layout.maps import build, static_export, style
 from geo_layout.maps.fonts import map_fonts
 from geo_layout.maps.elements import HtmlGeoJson, MapControls
 from geo_layout.maps.labels import label
