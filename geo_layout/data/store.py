@@ -22,7 +22,7 @@ from pyproj import Geod
 from ..errors import InvalidParameter, NotFound
 from ..words import Key
 from .features import COLLECTIONS, GEOMETRY_COLLECTIONS, Feature, build_features
-from .model import Dataset
+from .model import Boundary, Commitment, Dataset, Industry, Plan, Section
 from .search import Entry, SearchIndex, TextForms, make_entry, normalise
 from .vocab import Vocabulary
 
@@ -80,13 +80,39 @@ class Near:
 
 
 class Store(abc.ABC):
-    """What the service asks of its data. Everything returns features in WGS-84."""
+    """What the service asks of its data, and all it may ask: nothing outside ``data/`` reaches
+    past these methods (tests/test_layers.py fails if it does), so another implementation (a
+    database) replaces this one unnoticed. Everything returns features in WGS-84.
+    tests/data/test_store_contract.py holds every implementation to the same answers."""
 
-    dataset: Dataset
+    # --- the plan: metadata and vocabularies ---------------------------------------------
+
+    @abc.abstractmethod
+    def plan(self) -> Plan:
+        """The plan's metadata (id, titles, issuer, period, formula, intro...)."""
+
+    @abc.abstractmethod
+    def sections(self) -> Sequence[Section]:
+        """The plan's sections, in text order (what citations name)."""
+
+    @abc.abstractmethod
+    def industries(self) -> Sequence[Industry]:
+        """The industry vocabulary, in the plan's order."""
+
+    @abc.abstractmethod
+    def commitments(self) -> Sequence[Commitment]:
+        """What the plan sets without a figure, in the plan's order."""
+
+    @abc.abstractmethod
+    def province(self) -> Boundary:
+        """The province the plan covers (its outline frames every map)."""
 
     @property
+    @abc.abstractmethod
     def version(self) -> str:
-        return self.dataset.version
+        """Changes whenever any answer may change (ETags and caches key on it)."""
+
+    # --- records --------------------------------------------------------------------------
 
     @abc.abstractmethod
     def collections(self) -> Sequence[str]: ...
@@ -99,6 +125,38 @@ class Store(abc.ABC):
               bbox: tuple[float, float, float, float] | None = None,
               limit: int | None = None, offset: int = 0) -> Page: ...
 
+    def count(self, collection: str, filters: Mapping[str, str] | None = None) -> int:
+        return self.query(collection, filters, limit=0).total
+
+    def distinct(self, collection: str, prop: str) -> set:
+        """The values of property ``prop`` in ``collection`` (list values flattened)."""
+        out: set = set()
+        for f in self.query(collection).features:
+            value = f.properties.get(prop)
+            out.update(value if isinstance(value, list) else [value])
+        out.discard(None)
+        return out
+
+    @abc.abstractmethod
+    def resolve(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
+        """``filters`` with names resolved to codes (``prefecture=昆明市`` -> its adcode);
+        InvalidParameter listing the valid values for one that names nothing."""
+
+    # --- places and space -------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def located(self, collection: str, bbox=None) -> tuple[np.ndarray, list[Feature]]:
+        """Lon/lat array (n x 2) and features of the located points of a point collection,
+        optionally only those inside ``bbox`` (for clustering)."""
+
+    def selection(self, collection: str, filters: Mapping[str, str] | None = None,
+                  q: str | None = None) -> tuple[np.ndarray, list[Feature]]:
+        """The located points of ``collection`` passing ``filters`` and, with ``q``, the name
+        search: see :func:`.clusters.selection` (kept per store, so a reload starts afresh)."""
+        from .clusters import selection
+
+        return selection(self, collection, filters, q)
+
     @abc.abstractmethod
     def nearby(self, lon: float, lat: float, radius_km: float | None = None,
                k: int | None = None,
@@ -107,11 +165,6 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def search(self, q: str, limit: int = 20,
                collections: Sequence[str] = SEARCH_COLLECTIONS) -> list[Hit]: ...
-
-    @abc.abstractmethod
-    def resolve(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
-        """``filters`` with names resolved to codes (``prefecture=昆明市`` -> ``530100``);
-        InvalidParameter listing the valid values for one that names nothing."""
 
     @abc.abstractmethod
     def extent(self, collection: str) -> tuple[float, float, float, float] | None: ...
@@ -167,6 +220,25 @@ class InMemoryStore(Store):
                 entries.append((make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
                                            extra, forms), f))
         return entries
+
+    def plan(self) -> Plan:
+        return self.dataset.plan
+
+    def sections(self) -> Sequence[Section]:
+        return self.dataset.sections
+
+    def industries(self) -> Sequence[Industry]:
+        return self.dataset.industries
+
+    def commitments(self) -> Sequence[Commitment]:
+        return self.dataset.commitments
+
+    def province(self) -> Boundary:
+        return self.dataset.province
+
+    @property
+    def version(self) -> str:
+        return self.dataset.version
 
     def collections(self) -> Sequence[str]:
         return COLLECTIONS
@@ -264,8 +336,6 @@ class InMemoryStore(Store):
         return np.sort(tree.query(shapely.box(lon - dlon, lat - dlat, lon + dlon, lat + dlat)))
 
     def located(self, collection: str, bbox=None) -> tuple[np.ndarray, list[Feature]]:
-        """Lon/lat array (n x 2) and features of the located points of a point collection,
-        optionally only those inside ``bbox``, from the spatial index (for clustering)."""
         if collection not in POINT_COLLECTIONS:
             raise InvalidParameter(f"{collection!r} is not a point collection "
                                    f"({', '.join(POINT_COLLECTIONS)})")

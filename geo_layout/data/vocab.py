@@ -70,7 +70,7 @@ class Vocabulary:
         self._keys: dict[str, dict[str, set[str]]] = {}
         for target in set(REFERENCES.values()):
             if target == "industries":
-                records = [(i.id, (i.name.zh, i.name.en)) for i in store.dataset.industries]
+                records = [(i.id, (i.name.zh, i.name.en)) for i in store.industries()]
             else:
                 records = []
                 for f in store.query(target).features:

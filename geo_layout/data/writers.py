@@ -40,7 +40,7 @@ from ..errors import InvalidParameter, NotFound
 from . import crs
 from .features import GEOMETRY_COLLECTIONS, Feature
 from .fields import FIELDS, Field
-from .model import Dataset
+from .model import Plan
 
 MEDIA_TYPES = {
     "geojson": "application/geo+json",
@@ -68,13 +68,13 @@ def formats_for(collection: str) -> tuple[str, ...]:
     return ("geojson", "csv", "xlsx", "gpkg")
 
 
-def file_prefix(dataset: Dataset) -> str:
+def file_prefix(plan: Plan) -> str:
     """First word of the plan id ("yunnan-14th-fyp-..." -> "yunnan"): names the files."""
-    return dataset.plan.id.split("-")[0] or "geo-layout"
+    return plan.id.split("-")[0] or "geo-layout"
 
 
-def download_name(dataset: Dataset, collection: str, fmt: str) -> str:
-    return f"{file_prefix(dataset)}-{collection}.{fmt}"
+def download_name(plan: Plan, collection: str, fmt: str) -> str:
+    return f"{file_prefix(plan)}-{collection}.{fmt}"
 
 
 def layer_name(collection: str) -> str:

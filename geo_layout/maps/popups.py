@@ -45,7 +45,7 @@ class Context:
             return fid
 
     def industries(self, ids) -> str:
-        names = {i.id: i.name.get(self.lang) for i in self.store.dataset.industries}
+        names = {i.id: i.name.get(self.lang) for i in self.store.industries()}
         return escape(self.sep().join(names.get(i, i) for i in ids)) or self.t("none")
 
     def sep(self) -> str:

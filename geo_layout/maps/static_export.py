@@ -74,7 +74,7 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
     if view is not None:
-        spec.bounds = clip_view(check_bbox(view), store.dataset.province.geometry().bounds)
+        spec.bounds = clip_view(check_bbox(view), store.province().geometry().bounds)
     if approval:
         spec.notes.append(style.text("approval", lang, number=approval))
     family = map_fonts().families(lang)
@@ -107,7 +107,7 @@ def clip_view(view, province, margin: float = 0.5) -> tuple[float, float, float,
 
 def resolve_map(store: Store, map_path: str, lang: str, filters: dict) -> MapSpec:
     path = map_path.strip("/")
-    province = store.dataset.province.geometry("medium").bounds
+    province = store.province().geometry("medium").bounds
     if path in ("", "maps/layout"):
         spec = MapSpec("layout", style.text("layout", lang), province, numbered=False)
         return _with_places(spec, store, PLACE_COLLECTIONS, {})
@@ -137,7 +137,7 @@ def filter_names(store: Store, filters: dict, lang: str) -> str:
 
     collections = {"prefecture": "prefectures", "county": "counties",
                    "element": "layout-elements"}
-    industries = {i.id: i.name.get(lang) for i in store.dataset.industries}
+    industries = {i.id: i.name.get(lang) for i in store.industries()}
     shown = []
     for key, value in filters.items():
         if key in collections:
@@ -189,7 +189,7 @@ def _place_map(store: Store, place: Feature, lang: str) -> MapSpec:
         if code:
             area = store.get(collection, code)
             break
-    spec = MapSpec("place", place.name(lang), store.dataset.province.geometry().bounds,
+    spec = MapSpec("place", place.name(lang), store.province().geometry().bounds,
                    numbered=False, area=area)
     _with_places(spec, store, (place.collection,), {}, {place.id})
     point = place.geometry()
@@ -214,7 +214,7 @@ def _with_places(spec: MapSpec, store: Store, collections, filters: dict,
 
 
 def _element_map(store: Store, element: Feature, lang: str) -> MapSpec:
-    spec = MapSpec("element", element.name(lang), store.dataset.province.geometry().bounds,
+    spec = MapSpec("element", element.name(lang), store.province().geometry().bounds,
                    focus=element)
     _with_places(spec, store, PLACE_COLLECTIONS, {}, set(element.properties.get("places", [])))
     geom = element.geometry("medium")
@@ -352,7 +352,7 @@ def _figure(store: Store, spec: MapSpec, lang: str, size: str, orientation: str,
     _scale_bar(ax, lat0, fs, font, lang)
     _north_arrow(ax, fs, font, lang)
 
-    plan = store.dataset.plan
+    plan = store.plan()
     fig.text(0.025, 1 - 0.3 / h_in, spec.title, fontsize=fs.title, weight="bold", va="top", color=style.INK,
              **font)
     fig.text(0.025, 1 - 0.68 / h_in, plan.title.get(lang), fontsize=fs.subtitle, va="top", color="#555555",
@@ -405,7 +405,7 @@ def _draw_map(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> list:
                      edgecolor="none", zorder=1)
         _add_polygon(ax, f.geometry(spec.lod), facecolor="none", edgecolor=style.EDGE,
                      linewidth=0.5, zorder=2)
-    _add_polygon(ax, store.dataset.province.geometry(spec.lod), facecolor="none",
+    _add_polygon(ax, store.province().geometry(spec.lod), facecolor="none",
                  edgecolor="#555555", linewidth=1.0, zorder=3)
 
     names = role_labels(store, lang)  # the web legend's rows, in the plan's order
@@ -729,7 +729,7 @@ def _panel(fig, panel, handles, numbered, spec: MapSpec, lang: str, fs, font,
 
 
 def _footer(fig, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
-    plan = store.dataset.plan
+    plan = store.plan()
     issuer = plan.issuer.get(lang)
     notes = list(spec.notes)
     missing = spec.unlocated

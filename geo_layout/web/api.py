@@ -11,7 +11,7 @@ from flask import Blueprint, Response, current_app, request
 
 from ..data import crs
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
-from ..data.clusters import grid_clusters, selection
+from ..data.clusters import grid_clusters
 from ..data.store import FILTERS, POINT_COLLECTIONS
 from ..data.writers import formats_for
 from ..errors import NotFound
@@ -166,7 +166,7 @@ def clusters(collection: str):
     system = openapi.coordinate_system(values)
 
     def build():
-        xy, located = selection(current_store(), collection, openapi.filters_of(op, values),
+        xy, located = current_store().selection(collection, openapi.filters_of(op, values),
                                 values.get("q"))
         bbox = values.get("bbox") or (-180.0, -90.0, 180.0, 90.0)
         groups, singles, matched = grid_clusters(xy, bbox, values["zoom"])

@@ -47,7 +47,7 @@ def index():
                           for f in formats_for(c)],
             "api": f"/api/{c}", "ogc": f"/ogc/collections/{c}?f=html&lang={lang}",
             "fields": _dictionary(c, lang)})
-    plan = store.dataset.plan
+    plan = store.plan()
     return render_template(
         "data.html", collections=collections, version=store.version,
         source_plan=t("data.source_plan", lang, title=plan.title.get(lang),

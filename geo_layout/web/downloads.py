@@ -38,7 +38,7 @@ def download(collection: str, fmt: str):
     body = write(page.features, collection, fmt, values.get("lod") or "high", system=system,
                  lang=lang, names=name_lookup(store, lang), labels=ENUMS,
                  members={"coordinate_system": geojson.COORDINATE_SYSTEMS[system]})
-    filename = download_name(store.dataset, collection, fmt)
+    filename = download_name(store.plan(), collection, fmt)
     return Response(body, headers={
         "Content-Type": MEDIA_TYPES[fmt],
         "Content-Disposition": f'attachment; filename="{filename}"',

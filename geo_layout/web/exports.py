@@ -50,7 +50,7 @@ def export(map_path: str, fmt: str):
         body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
                              orientation=orientation, dpi=dpi, filters=filters, view=view,
                              approval=approval_number())
-    parts = [file_prefix(store.dataset), _slug(map_path), *filters.values(), lang, size,
+    parts = [file_prefix(store.plan()), _slug(map_path), *filters.values(), lang, size,
              orientation] + ([f"{dpi}dpi"] if fmt == "png" else [])
     filename = "-".join(_safe(p) for p in parts if _safe(p)) + f".{fmt}"
     return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
@@ -84,7 +84,7 @@ def _standalone(map_path: str, lang: str) -> Response:
         m = map_for_path(store, path, filters=req.filters, **req.options(),
                          standalone=True, link_base=request.host_url.rstrip("/"))
         body = standalone_html(m).encode("utf-8")
-    filename = f"{file_prefix(store.dataset)}-{_slug(map_path)}-{lang}.html"
+    filename = f"{file_prefix(store.plan())}-{_slug(map_path)}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
 

@@ -13,9 +13,8 @@ bp = Blueprint("health", __name__)
 def healthz():
     store = current_store()
     holder = current_app.extensions["geo_layout"]
-    ds = store.dataset
     return jsonify({
-        "status": "ok", "data_version": store.version, "plan": ds.plan.id,
+        "status": "ok", "data_version": store.version, "plan": store.plan().id,
         "counts": {name: store.query(name).total for name in store.collections()},
         "last_reload_error": holder.last_error,
     })

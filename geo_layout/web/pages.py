@@ -75,7 +75,7 @@ def _plan_reference(lang: str) -> dict:
     """The plan the site shows, as its data names it: title, issuer and when (the issue date
     when the data has one, else the plan period), the reference sentence and the site's
     default description."""
-    plan = current_store().dataset.plan
+    plan = current_store().plan()
     title, issuer = plan.title.get(lang), plan.issuer.get(lang)
     period = {"start": plan.period_start, "end": plan.period_end}
     when = (t("plan.issued", lang, date=plan.issued, **period) if plan.issued
@@ -97,12 +97,12 @@ def _names(store, collection: str, ids, lang: str) -> list[tuple[str, str]]:
 
 
 def _industries(store, ids, lang: str) -> list[str]:
-    names = {i.id: i.name.get(lang) for i in store.dataset.industries}
+    names = {i.id: i.name.get(lang) for i in store.industries()}
     return [names.get(i, i) for i in ids]
 
 
 def _headings(store, lang: str) -> dict[str, str]:
-    return {s.id: s.heading.get(lang) for s in store.dataset.sections}
+    return {s.id: s.heading.get(lang) for s in store.sections()}
 
 
 def _citation(store, props: dict, lang: str) -> str:
@@ -224,7 +224,6 @@ def _layout_page(template: str):
     lang = req.lang
     store = current_store()
     parts = _render_map(_maps().layout_map(store, **_map_options(req)))
-    ds = store.dataset
     elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
                  "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
                  "prefectures": _names(store, "prefectures", f.properties["prefectures"], lang),
@@ -232,12 +231,11 @@ def _layout_page(template: str):
                  "approximate": f.properties.get("approximate", False),
                  "places": len(f.properties["places"])}
                 for f in store.query("layout-elements").features]
-    counts = {"prefectures": len(ds.prefectures), "parks": len(ds.parks),
-              "sites": len(ds.sites), "targets": len(ds.targets)}
+    counts = {c: store.count(c) for c in ("prefectures", "parks", "sites", "targets")}
     located = [f for c in PLACE_COLLECTIONS for f in store.query(c).features
                if f.geometry() is not None]
     return render_template(template, parts=parts, elements=elements, counts=counts,
-                           plan_title=ds.plan.title.get(lang),
+                           plan_title=store.plan().title.get(lang),
                            unlocated=_unlocated(store, PLACE_COLLECTIONS, lang),
                            located=_capped(store, located, lang, {}),
                            **_map_context(lang, "/maps/layout"))
@@ -346,14 +344,15 @@ def _directory_options(store, lang: str) -> dict:
     from ..data.model import PLACE_KINDS, PRECISIONS
     from ..data.vocab import name_order
 
-    ds = store.dataset
-    used_industries = {i for p in (*ds.parks, *ds.sites) for i in p.industries}
-    used_kinds = {p.kind for p in (*ds.parks, *ds.sites)}
-    industries = [(i.id, i.name.get(lang)) for i in ds.industries if i.id in used_industries]
+    places = [store.distinct(c, prop) for c in PLACE_COLLECTIONS for prop in ("industries", "kind")]
+    used_industries, used_kinds = places[0] | places[2], places[1] | places[3]
+    industries = [(i.id, i.name.get(lang)) for i in store.industries() if i.id in used_industries]
+    elements = store.query("layout-elements").features
     return {
-        "prefecture": [(b.adcode, b.name.get(lang)) for b in ds.prefectures],
-        "element": [(e.id, e.name.get(lang)) for e in ds.elements],
-        "area": [(e.id, e.name.get(lang)) for e in ds.elements if e.prefectures or e.counties],
+        "prefecture": [(f.id, f.name(lang)) for f in store.query("prefectures").features],
+        "element": [(f.id, f.name(lang)) for f in elements],
+        "area": [(f.id, f.name(lang)) for f in elements
+                 if f.properties["prefectures"] or f.properties["counties"]],
         "industry": sorted(industries, key=lambda pair: name_order(pair[1], lang)),
         "kind": [(k, label("kind", k, lang)) for k in PLACE_KINDS if k in used_kinds],
         "precision": [(p, label("precision", p, lang)) for p in PRECISIONS],
@@ -643,8 +642,8 @@ def targets():
     features = sorted(features, key=lambda f: (order.get(f.properties["measure"], 9), f.id))
     rows = [_target_row(store, f, lang) for f in features]
     charts = target_charts([f.properties for f in features], lang)
-    year = max((f.properties["year"] for f in features), default=store.dataset.plan.period_end)
-    commitments = [_commitment_row(store, c, lang) for c in store.dataset.commitments]
+    year = max((f.properties["year"] for f in features), default=store.plan().period_end)
+    commitments = [_commitment_row(store, c, lang) for c in store.commitments()]
     return render_template("targets.html", rows=rows, charts=charts, year=year,
                            commitments=commitments)
 

@@ -100,5 +100,5 @@ def test_kml_names_placemarks(tmp_path, store):
 
 
 def test_download_names(store):
-    assert download_name(store.dataset, "parks", "csv") == "yunnan-parks.csv"
+    assert download_name(store.plan(), "parks", "csv") == "yunnan-parks.csv"
     assert layer_name("layout-elements") == "layout_elements"
