@@ -3,6 +3,7 @@ builds the store and registers one blueprint per concern."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import uuid
@@ -16,7 +17,8 @@ from .web import compression
 from .web import errors as web_errors
 from .web import security
 from .web.export_queue import ExportQueue
-from .web.state import StoreHolder
+from .web import plans
+from .web.plans import Plans
 
 log = logging.getLogger(__name__)
 #: A caller's X-Request-Id is kept only when it is short and plain (it goes into logs and pages).
@@ -37,9 +39,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    holder = StoreHolder(lambda: open_store(settings.get("DATA"), settings.get("GEODATA")))
-    holder.reload()
-    app.extensions["geo_layout"] = holder
+    loaders = [lambda: open_store(settings.get("DATA"), settings.get("GEODATA"))]
+    loaders += [functools.partial(open_store, folder) for folder in config_mod.plan_folders(settings)]
+    served = Plans.load(loaders)
+    app.extensions[plans.EXTENSION] = served
+    app.extensions["geo_layout"] = served.default  # the default plan's holder
+    app.wsgi_app = plans.PlanPrefix(app.wsgi_app, served)
     app.extensions["geo_layout.export_queue"] = ExportQueue(int(settings["EXPORT_QUEUE"]))
 
     @app.before_request

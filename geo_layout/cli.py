@@ -20,11 +20,15 @@ def main() -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), envvar="GEO_LAYOUT_DATA",
               help="Dataset folder shaped like seeds/ (default: the embedded data).")
+@click.option("--plan", "more_plans", multiple=True,
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Another plan's data folder, served under /plans/<its plan id>/ "
+                   "(repeatable; also GEO_LAYOUT_PLANS, os.pathsep-separated).")
 @click.option("--threads", default=None, type=int, help="Worker threads (default 8).")
 @click.option("--pidfile", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the process id here (for `kill -HUP $(cat FILE)` to reload the data).")
-def serve(host: str, port: int, data: Path | None, threads: int | None,
-          pidfile: Path | None) -> None:
+def serve(host: str, port: int, data: Path | None, more_plans: tuple[Path, ...],
+          threads: int | None, pidfile: Path | None) -> None:
     import logging
 
     import waitress
@@ -35,18 +39,24 @@ def serve(host: str, port: int, data: Path | None, threads: int | None,
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("waitress").setLevel(logging.WARNING)
     try:
-        app = create_app({"DATA": str(data) if data else None})
+        config = {"DATA": str(data) if data else None}
+        if more_plans:
+            config["PLANS"] = [str(p) for p in more_plans]
+        app = create_app(config)
     except DataError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    holder = app.extensions["geo_layout"]
-    _reload_on_sighup(holder)
+    served = app.extensions["geo_layout.plans"]
+    _reload_on_sighup(served)
     if pidfile is not None:
         pidfile.write_text(f"{os.getpid()}\n")
     _stop_on_signals(pidfile)
     threads = threads or app.config["GEO_LAYOUT"]["THREADS"]
-    click.echo(f"geo-layout serving data {holder.store.version} "
-               f"on http://{host}:{port}/ ({threads} threads, pid {os.getpid()})")
+    for plan_id, holder in served.holders.items():
+        where = "/" if plan_id == served.default_id else f"/plans/{plan_id}/"
+        click.echo(f"plan {plan_id} (data {holder.store.version}) at {where}")
+    click.echo(f"geo-layout serving on http://{host}:{port}/ ({threads} threads, "
+               f"pid {os.getpid()})")
     try:
         waitress.serve(app, host=host, port=port, threads=threads, ident="geo-layout",
                        clear_untrusted_proxy_headers=True,
@@ -76,7 +86,7 @@ def _stop_on_signals(pidfile: Path | None) -> None:
             signal.signal(getattr(signal, name), handler)
 
 
-def _reload_on_sighup(holder) -> None:
+def _reload_on_sighup(served) -> None:
     """SIGHUP starts a reload in a background thread (the signal handler runs on the server's
     main loop, which must keep serving while the new data loads)."""
     import signal
@@ -86,7 +96,7 @@ def _reload_on_sighup(holder) -> None:
         return
 
     def handler(_signum, _frame):
-        threading.Thread(target=holder.reload_safely, name="geo-layout-reload",
+        threading.Thread(target=served.reload_safely, name="geo-layout-reload",
                          daemon=True).start()
 
     signal.signal(signal.SIGHUP, handler)

@@ -8,6 +8,8 @@ from typing import Any, Mapping
 
 DEFAULTS: dict[str, Any] = {
     "DATA": None,                # data folder (shape of seeds/); None = the embedded default
+    "PLANS": "",                 # more data folders to serve, each under /plans/<its plan id>/
+                                 # (os.pathsep-separated, or a list)
     "GEODATA": None,             # boundaries folder; None = DATA/geodata or the embedded default
     "TIANDITU_KEY": "",          # Tianditu basemap key; the basemap is hidden without one
     "BASEMAP": "none",           # the maps' default basemap (none, osm, tianditu, amap, local)
@@ -43,3 +45,11 @@ def resolve(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     settings.update(from_environment())
     settings.update(config or {})
     return settings
+
+
+def plan_folders(settings: Mapping[str, Any]) -> list[str]:
+    """The ``PLANS`` setting as a list of folders (a list, or one os.pathsep-separated string)."""
+    value = settings.get("PLANS") or []
+    if isinstance(value, str):
+        value = value.split(os.pathsep)
+    return [str(v) for v in value if str(v).strip()]

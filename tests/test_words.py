@@ -77,8 +77,13 @@ def test_every_key_the_code_names_is_in_the_catalogue():
 
 def _not_keys() -> set[str]:
     """Literals shaped like keys that are something else: the prefixes of keys built at run
-    time ("map.precision." + ...) and a seed field's path in validation messages."""
-    return {s for s in _uses()[0] if s.endswith((".", "_"))} | {"citation.paragraph"}
+    time ("map.precision." + ...), a seed field's path in validation messages, and the
+    endpoints url_for names ("ogc.collection")."""
+    from geo_layout.app import create_app
+
+    endpoints = {rule.endpoint for rule in create_app({"TESTING": True}).url_map.iter_rules()}
+    return ({s for s in _uses()[0] if s.endswith((".", "_"))} | {"citation.paragraph"}
+            | endpoints)
 
 
 def test_the_check_can_fail(monkeypatch):

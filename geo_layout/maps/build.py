@@ -66,6 +66,14 @@ class _Options:
     def crs(self) -> str:
         return overlay_crs(self.basemap, self.local_tiles)
 
+    @property
+    def api_base(self) -> str:
+        """Where the page's scripts fetch data: the API beside the pages the popups link to
+        (so a plan served under /plans/<id>/ asks its own API). A standalone file's absolute
+        links keep the scripts on a relative /api, which such a file never reaches."""
+        base = self.link_base if self.link_base.startswith("/") else ""
+        return f"{base.rstrip('/')}/api"
+
     def shows(self, layer_id: str) -> bool:
         return self.layers is None or layer_id in self.layers
 
@@ -179,8 +187,8 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
     MapControls(texts).add_to(m)
     add_basemap(m, tile_layers(o.basemap, o.tianditu_key, o.lang, o.local_tiles),
                 lang=o.lang, asset_base=o.asset_base, crs=o.crs,
-                skip_prefectures=getattr(m, "context_skip", ()))
-    add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base)
+                skip_prefectures=getattr(m, "context_skip", ()), api_base=o.api_base)
+    add_refinement(m, m.refinable, crs=o.crs, asset_base=o.asset_base, api_base=o.api_base)
     if o.view is None or not isinstance(o.view, dict):
         west, south, east, north = o.view if o.view is not None else bounds
         if o.view is not None and o.crs != "wgs84":
@@ -432,7 +440,7 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
                     kinds.add(f.properties["kind"])
             add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs,
                                link_base=o.link_base, asset_base=o.asset_base,
-                               filters=filters, search=search)
+                               api_base=o.api_base, filters=filters, search=search)
         m.unlocated.sort(key=lambda f: (f.collection, f.id))
     return kinds
 

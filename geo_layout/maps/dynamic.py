@@ -75,7 +75,8 @@ def clusters_url(collection: str, *, api_base: str = "/api",
 
 
 def add_dynamic_points(m, group, collection: str, *, lang: str, crs: str, link_base: str,
-                       asset_base: str, filters: Mapping[str, str] | None = None,
+                       asset_base: str, api_base: str = "/api",
+                       filters: Mapping[str, str] | None = None,
                        search: str | None = None) -> None:
     """Put the view-loaded points of ``collection`` (those passing ``filters`` and matching
     ``search``) into ``group`` of map ``m`` and load the script (and the cluster styles it
@@ -85,4 +86,4 @@ def add_dynamic_points(m, group, collection: str, *, lang: str, crs: str, link_b
         m.default_js = [*m.default_js, script]
         m.default_css = [*m.default_css, *assets.cluster_css(asset_base)]
     DynamicPoints(collection, lang=lang, crs=crs, link_base=link_base, filters=filters,
-                  search=search).add_to(group)
+                  search=search, api_base=api_base).add_to(group)

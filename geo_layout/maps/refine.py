@@ -43,7 +43,7 @@ class RefineBoundaries(MacroElement):
         return js_json(self.config)
 
 
-def add_refinement(m, entries, *, crs: str, asset_base: str) -> None:
+def add_refinement(m, entries, *, crs: str, asset_base: str, api_base: str = "/api") -> None:
     """Refine ``entries`` (see :class:`RefineBoundaries`) of map ``m``, loading the script
     from ``asset_base``; nothing to do when every entry is already at the finest level."""
     entries = [e for e in entries if e[2] != "high"]
@@ -51,4 +51,4 @@ def add_refinement(m, entries, *, crs: str, asset_base: str) -> None:
         return
     m.default_js = [*m.default_js,
                     ("geo_layout_refine", assets.asset_url(asset_base, assets.APP, "js/refine.js"))]
-    RefineBoundaries(entries, crs=crs).add_to(m)
+    RefineBoundaries(entries, crs=crs, api_base=api_base).add_to(m)

@@ -15,7 +15,7 @@ from ..data.clusters import grid_clusters
 from ..data.store import FILTERS, POINT_COLLECTIONS
 from ..data.writers import formats_for
 from ..errors import NotFound
-from . import geojson, openapi
+from . import geojson, openapi, plans
 from .caching import conditional
 from .state import current_store
 
@@ -63,9 +63,10 @@ def paging_links(offset: int, limit: int, returned: int, total: int, media: str)
 
 
 def records_url(collection: str) -> str:
-    """``<host>/api/<collection>/``: a record's URL is this plus its quoted id (computed once
-    per collection when a response links many records: ``request.host_url`` is not free)."""
-    return f"{request.host_url.rstrip('/')}/api/{collection}/"
+    """``<root>/api/<collection>/``: a record's URL is this plus its quoted id (computed once
+    per collection when a response links many records: ``request.url_root`` is not free).
+    The root carries the plan's prefix (see plans.py)."""
+    return f"{request.url_root.rstrip('/')}/api/{collection}/"
 
 
 def record_url(collection: str, fid: str) -> str:
@@ -83,7 +84,7 @@ def index():
     _, values = _parse("api-index")
 
     def build():
-        host = request.host_url.rstrip("/")
+        host = request.url_root.rstrip("/")
         lang = values["lang"]
         collections = []
         for c in COLLECTIONS:
@@ -119,13 +120,16 @@ def search():
     _, values = _parse("api-search")
 
     def build():
-        hits = current_store().search(values["q"], limit=values["limit"])
-        bases = {c: records_url(c) for c in {h.feature.collection for h in hits}}
-        results = [{"collection": h.feature.collection, "id": h.feature.id,
-                    "name_zh": h.feature.properties.get("name_zh"),
-                    "name_en": h.feature.properties.get("name_en"), "score": h.score,
-                    "link": bases[h.feature.collection] + geojson.quoted_id(h.feature.id)}
-                   for h in hits]
+        if values["plans"] == "all":
+            results = plans.search_all(values["q"], values["limit"], values["lang"])
+        else:
+            hits = current_store().search(values["q"], limit=values["limit"])
+            bases = {c: records_url(c) for c in {h.feature.collection for h in hits}}
+            results = [{"collection": h.feature.collection, "id": h.feature.id,
+                        "name_zh": h.feature.properties.get("name_zh"),
+                        "name_en": h.feature.properties.get("name_en"), "score": h.score,
+                        "link": bases[h.feature.collection] + geojson.quoted_id(h.feature.id)}
+                       for h in hits]
         return _json(geojson.dumps({"query": values["q"], "numberReturned": len(results),
                                     "hint": None if results else SEARCH_HINT,
                                     "results": results}), openapi.JSON)
@@ -238,7 +242,7 @@ def collection_item(collection: str, id: str):  # noqa: A002 - the public route'
 
     def build():
         links = [{"rel": "self", "href": record_url(collection, id), "type": op.content[0]},
-                 {"rel": "collection", "href": f"{request.host_url.rstrip('/')}/api/"
+                 {"rel": "collection", "href": f"{request.url_root.rstrip('/')}/api/"
                                                f"{collection}", "type": op.content[0]}]
         if collection not in GEOMETRY_COLLECTIONS:
             return _json(geojson.dumps({**geojson.item_dict(feature), "links": links}),

@@ -42,7 +42,8 @@ def etag_for(version: str, path: str, args: Iterable[tuple[str, str]], variant: 
 
 def request_tag(variant: str = "") -> str:
     """The ETag of the current request (the host is part of the variant: absolute links)."""
-    return etag_for(current_store().version, request.path, request.args.items(multi=True),
+    path = request.script_root + request.path  # the plan prefix: see plans.py
+    return etag_for(current_store().version, path, request.args.items(multi=True),
                     f"{request.host}\0{variant}")
 
 

@@ -4,9 +4,7 @@ definition, :mod:`geo_layout.data.fields`) with the labels of every code, and th
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, url_for
 
 from ..data.features import COLLECTIONS
 from ..data.fields import COLLECTION_DOCS
@@ -36,16 +34,17 @@ def _dictionary(collection: str, lang: str) -> list[dict]:
 def index():
     lang = params.lang()
     store = current_store()
-    query = "?" + urlencode({"lang": lang})
     collections = []
     for c in COLLECTIONS:
         doc = COLLECTION_DOCS[c]
         collections.append({
             "id": c, "title": doc.title(lang), "about": doc.about(lang),
             "count": store.query(c, limit=0).total,
-            "downloads": [(FORMAT_NAMES[f], f"/downloads/{c}.{f}{query}")
+            "downloads": [(FORMAT_NAMES[f], url_for("downloads.download", collection=c, fmt=f,
+                                                    lang=lang))
                           for f in formats_for(c)],
-            "api": f"/api/{c}", "ogc": f"/ogc/collections/{c}?f=html&lang={lang}",
+            "api": url_for("api.collection_items", collection=c),
+            "ogc": url_for("ogc.collection", id=c, f="html", lang=lang),
             "fields": _dictionary(c, lang)})
     plan = store.plan()
     return render_template(

@@ -17,6 +17,7 @@ from ..maps.request import MAP_FILTERS, VIEW_PARAMS
 from . import framing, params
 from .caching import conditional
 from .i18n import t
+from .plans import site_root
 from .state import current_store
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
@@ -63,7 +64,8 @@ def _embed(map_path: str) -> Response:
     from ..maps.by_path import map_for_path
 
     req = params.map_request(map_path)
-    options = dict(req.options(), asset_base="/assets", link_base="")
+    options = dict(req.options(), asset_base=site_root() + "/assets",
+                   link_base=request.script_root)
 
     def build() -> Response:
         m = map_for_path(current_store(), map_path, filters=req.filters, **options)

@@ -82,7 +82,7 @@ def _standalone(map_path: str, lang: str) -> Response:
     store = current_store()
     with _queue().slot():
         m = map_for_path(store, path, filters=req.filters, **req.options(),
-                         standalone=True, link_base=request.host_url.rstrip("/"))
+                         standalone=True, link_base=request.url_root.rstrip("/"))
         body = standalone_html(m).encode("utf-8")
     filename = f"{file_prefix(store.plan())}-{_slug(map_path)}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 
+from .plans import current_plan_id, plans
 from .state import current_store
 
 bp = Blueprint("health", __name__)
@@ -12,7 +13,7 @@ bp = Blueprint("health", __name__)
 @bp.get("/healthz")
 def healthz():
     store = current_store()
-    holder = current_app.extensions["geo_layout"]
+    holder = plans().holder(current_plan_id())
     return jsonify({
         "status": "ok", "data_version": store.version, "plan": store.plan().id,
         "counts": {name: store.query(name).total for name in store.collections()},

@@ -17,6 +17,7 @@ from ..data.fields import COLLECTION_DOCS, FIELDS
 from ..data.store import Page
 from ..errors import NotAcceptable, NotFound
 from . import geojson, openapi
+from .plans import other_plans
 from .api import paging_links, url_with
 from .caching import conditional
 from .state import current_store
@@ -35,7 +36,7 @@ DESCRIPTION = ("Layout elements, parks, sites, enterprises, targets and the pref
 
 
 def _root() -> str:
-    return request.host_url.rstrip("/") + "/ogc"
+    return request.url_root.rstrip("/") + "/ogc"
 
 
 def _parse(*key: str) -> tuple[openapi.Operation, dict]:
@@ -117,10 +118,12 @@ def landing():
             _link(f"{root}/api", "service-desc", openapi.OPENAPI_TYPE, "The OpenAPI 3.0 document"),
             _link(f"{root}/conformance", "conformance", openapi.JSON, "Conformance classes"),
             _link(f"{root}/collections", "data", openapi.JSON, "Feature collections"),
+            *(_link(p["ogc"], "related", openapi.JSON, p["title"]) for p in other_plans("en")),
         ]})
 
     return _respond(values, (openapi.JSON,), body, "landing.html",
-                    lambda: {"title": TITLE, "description": DESCRIPTION})
+                    lambda: {"title": TITLE, "description": DESCRIPTION,
+                             "other_plans": other_plans(values["lang"])})
 
 
 @bp.get("/ogc/conformance")
@@ -149,7 +152,7 @@ def api_document():
 
     def build():
         doc = openapi.document(current_app.config["GEO_LAYOUT"],
-                               server_url=request.host_url.rstrip("/"),
+                               server_url=request.url_root.rstrip("/"),
                                version=current_store().version)
         return Response(geojson.dumps(doc), mimetype=openapi.OPENAPI_TYPE)
 

@@ -162,6 +162,8 @@ ZOOM = Param(
 Q = _text("q", "Text to find in names (Chinese, English, or pinyin such as chenggong / cg), "
           "case-insensitive, partial.", required=True)
 SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
+SEARCH_PLANS = _enum("plans", ("this", "all"), "Search this plan only, or every plan the server "
+                     "serves (then each result names its plan; see /plans).", "this")
 CLUSTERS_Q = _text("q", "Only points whose names match this text, like /api/search (every hit, "
                    "not only the first 100): the park directory's search on its map.")
 
@@ -261,7 +263,7 @@ def _api_operations() -> list[Operation]:
                         "for an Amap basemap)."))
     ops.append(Operation(
         ("api-search",), "/api/search", "Search names in Chinese, English and pinyin", "api",
-        (Q, SEARCH_LIMIT) + common, (JSON,), "SearchResults",
+        (Q, SEARCH_LIMIT, SEARCH_PLANS) + common, (JSON,), "SearchResults",
         description="Ranked best first: exact name, then name prefix, word prefix, substring; "
                     "matches in secondary text (industries, roles, and the prefecture, county "
                     "and layout elements where a record lies: 智能终端 finds the cluster, its "
@@ -451,7 +453,11 @@ def _schemas() -> dict:
                                    "id": {"type": "string"},
                                    "name_zh": {"type": "string", "nullable": True},
                                    "name_en": {"type": "string", "nullable": True},
-                                   "score": {"type": "number"}, "link": {"type": "string"}}}}}},
+                                   "score": {"type": "number"}, "link": {"type": "string"},
+                                   "plan": {"type": "string", "description":
+                                            "the plan's id (with plans=all only)"},
+                                   "plan_title": {"type": "string", "description":
+                                                  "the plan's title (with plans=all only)"}}}}}},
         "NearbyResults": {
             "type": "object", "required": ["type", "features", "numberReturned", "query",
                                            "coordinate_system"],

@@ -11,7 +11,7 @@ import threading
 import time
 from typing import Callable
 
-from flask import current_app, g, has_request_context
+from flask import g, has_request_context
 
 from ..data.store import Store
 
@@ -53,11 +53,12 @@ class StoreHolder:
 
 
 def current_store() -> Store:
-    """The store of this request (the same object for the whole request)."""
-    holder: StoreHolder = current_app.extensions["geo_layout"]
+    """The store of this request's plan (the same object for the whole request)."""
+    from .plans import current_plan_id, plans
+
     if not has_request_context():
-        return holder.store
+        return plans().default.store
     store = g.get("_geo_layout_store")
     if store is None:
-        store = g._geo_layout_store = holder.store
+        store = g._geo_layout_store = plans().holder(current_plan_id()).store
     return store

@@ -60,6 +60,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "footer.data": {"zh": "数据下载与接口", "en": "Data downloads and API"},
     "skip": {"zh": "跳到正文", "en": "Skip to content"},
 
+    # --- several plans in one service ---
+    "plans.title": {"zh": "本服务的规划", "en": "Plans served here"},
+    "plans.intro": {"zh": "每个规划有自己的页面、地图、下载和接口，地址以 /plans/<规划编号>/ 开头；"
+                          "默认规划也在网站根地址。",
+                    "en": "Each plan has its own pages, maps, downloads and API under "
+                          "/plans/<plan id>/; the default plan is also at the site's root."},
+    "plans.switch": {"zh": "切换规划", "en": "Switch plan"},
+    "plans.all": {"zh": "全部规划", "en": "All plans"},
+    "plans.plan": {"zh": "规划", "en": "Plan"},
+    "plans.period": {"zh": "规划期", "en": "Period"},
+    "plans.address": {"zh": "地址", "en": "Address"},
+    "plans.data": {"zh": "数据接口", "en": "Data"},
+    "plans.default": {"zh": "默认", "en": "default"},
+
     # --- overview / layout map ---
     "overview.title": {"zh": "信息产业布局总览", "en": "Information industry layout overview"},
     "overview.intro": {"zh": "规划以昆明为核心、滇中新区为提升区，硅材料和智能终端两个产业集群，"
@@ -374,6 +388,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "no {collection} record with id {id!r}"},
     "error.no_place": {"zh": "没有编号为 “{id}” 的园区或项目基地。请在名录中查找。",
                        "en": "no park or site with id {id!r}"},
+    "error.unknown_plan": {"zh": "本服务没有规划 “{got}”；现有规划：{allowed}。",
+                           "en": "no plan {got!r} is served here; plans: {allowed}"},
     "error.unknown_collection": {"zh": "没有数据集 “{got}”；可选数据集：{allowed}。",
                                  "en": "unknown collection {got!r}; collections are: {allowed}"},
 
@@ -478,6 +494,7 @@ STRINGS: dict[str, dict[str, str]] = {
                               "prefecture and county boundaries of Yunnan's 14th Five-Year "
                               "information-industry plan."},
     "ogc.collections": {"zh": "要素数据集", "en": "Feature collections"},
+    "ogc.other_plans": {"zh": "本服务其他规划的 OGC API", "en": "The other plans' OGC APIs"},
     "ogc.conformance": {"zh": "符合性类别", "en": "Conformance classes"},
     "ogc.openapi": {"zh": "OpenAPI 3.0 文档", "en": "OpenAPI 3.0 document"},
     "ogc.features": {"zh": "要素", "en": "Features"},
