@@ -6,7 +6,7 @@ In a notebook, without a server::
     geo_layout.parks                     # GeoDataFrame of the parks (WGS-84)
     geo_layout.targets                   # DataFrame of the plan's targets
     geo_layout.maps.layout_map(geo_layout.store(), lang="en")   # a folium.Map
-    m = geo_layout.map("maps/parks", lang="en", prefecture="530100")  # by the site's URL
+    m = geo_layout.map("maps/parks", lang="en", prefecture="<adcode>")  # by the site's URL
     geo_layout.save_html(m, "parks.html")   # one file, every asset inlined, opens offline
 
 The frames (``prefectures``, ``counties``, ``layout_elements``, ``parks``, ``sites``,
@@ -52,8 +52,8 @@ def map(path: str = "maps/layout", *, data_dir: str | None = None, **options):  
 
     ``path`` is what follows the host in the site's URLs, with or without a query string:
     ``"maps/layout"`` (or ``""``), ``"maps/parks"``, ``"maps/sites"``, ``"elements/core"``,
-    ``"prefectures/530100"``, ``"parks/<id>"``; e.g. ``map("maps/parks?lang=en&prefecture=530100")``
-    is ``map("maps/parks", lang="en", prefecture="530100")``. Options: ``lang``, ``basemap``,
+    ``"prefectures/<adcode>"``, ``"parks/<id>"``; e.g. ``map("maps/parks?lang=en&industry=5g")``
+    is ``map("maps/parks", lang="en", industry="5g")``. Options: ``lang``, ``basemap``,
     ``layers`` (list or "a,b"), ``view`` or ``bbox="w,s,e,n"`` or ``center="lat,lon"`` +
     ``zoom``, ``legend`` (bool or "0"/"1"), ``link_base`` (where popup links point, default
     this project's site paths); for the parks and sites maps any other option is a directory

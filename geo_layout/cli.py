@@ -187,7 +187,8 @@ def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi:
 
 
 @main.command(help="Write a scale-test data folder: the seeds plus N synthetic sites placed "
-                    "inside Yunnan's counties (weighted toward urban districts and Kunming).")
+                    "inside the plan's counties (weighted toward urban districts and the "
+                    "prefectures of the plan's core).")
 @click.option("--sites", "n", required=True, type=click.IntRange(0, 1_000_000),
               help="Number of synthetic sites.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")

@@ -56,9 +56,24 @@ def _schemathesis_storage(tmp_path_factory):
         yield
 
 
+#: The fictional second plan (Ningxia) the tests carry: see tests/fixtures/toy-plan/README.md.
+TOY_PLAN = Path(__file__).resolve().parent / "fixtures" / "toy-plan"
+
+
 @pytest.fixture(scope="session")
 def store():
     return open_store()
+
+
+@pytest.fixture(scope="session")
+def toy_store():
+    return open_store(TOY_PLAN)
+
+
+@pytest.fixture(scope="session")
+def two_plans_app():
+    """The default plan at the root and the toy plan under /plans/<its id>/."""
+    return create_app({"TESTING": True, "PLANS": [str(TOY_PLAN)]})
 
 
 @pytest.fixture(scope="session")

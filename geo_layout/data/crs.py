@@ -10,8 +10,8 @@ formulas are the library's; this module only adapts argument order (``lon, lat``
 arrays.  Inverses use the library's iterative ("bored", Caijun 2014) functions.
 
 Chosen after measuring the three installed candidates on a 50 x 40 = 2,000-point grid over
-Yunnan (lon 97.5-106.2, lat 21.1-29.3); geodesic error in metres (pyproj.Geod, WGS-84),
-pure-Python speed on one core:
+the first plan's province (lon 97.5-106.2, lat 21.1-29.3); geodesic error in metres
+(pyproj.Geod, WGS-84), pure-Python speed on one core:
 
 - prcoords ``gcj_wgs_bored`` (iterative), wgs->gcj->wgs: max 0.0041 m, median 0.00028 m;
   inverse 0.85 s per 100k points.  **Chosen.**

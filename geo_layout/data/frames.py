@@ -13,7 +13,7 @@ def frame(collection: str, store: Store | None = None, *, lod: str = "medium",
           filters: dict | None = None):
     """One collection as a GeoDataFrame (geometry collections) or a DataFrame (the others).
 
-    ``filters`` are the same as the API's (``{"prefecture": "530100"}``)."""
+    ``filters`` are the same as the API's (``{"prefecture": "<adcode>"}``)."""
     import geopandas as gpd
     import pandas as pd
 

@@ -1,6 +1,7 @@
 """Name search in Chinese, English and pinyin: partial, case-insensitive, ranked.
 
-Investors type "chenggong", "cgxx", "Information Park" or "呈贡"; all should find 呈贡信息产业园.
+Investors type a park's name in pinyin ("nanshan"), its initials ("nsxx"), part of its English
+name ("Information Park") or of its Chinese one ("南山"); all should find 南山信息产业园.
 
 :func:`score` says how well one entry matches; :class:`SearchIndex` finds the best entries
 without scoring them all (100,000 synthetic sites: a scan took ~0.5 s a query).

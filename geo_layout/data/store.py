@@ -139,7 +139,7 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def resolve(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
-        """``filters`` with names resolved to codes (``prefecture=昆明市`` -> its adcode);
+        """``filters`` with names resolved to codes (``prefecture=<its name>`` -> its adcode);
         InvalidParameter listing the valid values for one that names nothing."""
 
     # --- places and space -------------------------------------------------------------------
@@ -284,7 +284,7 @@ class InMemoryStore(Store):
         Candidates come from the STRtree (a box around the circle); for ``k`` without a radius
         the box starts small and grows 4x until it holds ``k`` points, so the cost follows the
         answer, not the collection. Only the candidates that great-circle distance cannot rule
-        out get a geodesic one (:func:`_worth_measuring`): a 10 km radius around Kunming holds
+        out get a geodesic one (:func:`_worth_measuring`): a 10 km radius around a provincial capital holds
         ~2,800 of 100,000 sites, the 100 nearest need ~100 geodesic distances."""
         dists, refs = [], []
         for name in collections:
@@ -332,7 +332,7 @@ class InMemoryStore(Store):
         top = min(abs(lat) + dlat, 89.9)
         dlon = min(radius_km / (111.0 * math.cos(math.radians(top))) + 0.01, 180.0)
         # one box: each point at most once, so sorting is enough (np.unique hashed: ~0.15 ms
-        # for the ~2,800 sites of a 10 km box around Kunming)
+        # for the ~2,800 sites of a 10 km box around the core's capital)
         return np.sort(tree.query(shapely.box(lon - dlon, lat - dlat, lon + dlon, lat + dlat)))
 
     def located(self, collection: str, bbox=None) -> tuple[np.ndarray, list[Feature]]:
@@ -373,7 +373,7 @@ class _RelatedNames:
     industries, short name and role, and the names of where it is: a place's prefecture,
     county and the layout elements whose area holds it; a prefecture's or an enterprise's
     layout elements. So 智能终端 finds the cluster's prefectures, enterprises and the places in
-    them, and 昆明 every place located in Kunming (after the ones named so)."""
+    them, and a prefecture's name every place located in it (after the ones named so)."""
 
     def __init__(self, store: "InMemoryStore"):
         ds = store.dataset

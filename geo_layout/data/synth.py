@@ -6,7 +6,7 @@ them, :func:`write_synthetic` writes a data folder that is a copy of the seeds w
 enterprises citing them still validate).
 
 Where the points go: each county gets a weight — urban district (区) 4, county-level city (市)
-2, county (县) 1, doubled inside Kunming (530100, the plan's core) — and the N sites are split
+2, county (县) 1, doubled inside the prefectures of the plan's core — and the N sites are split
 between counties by a multinomial draw proportional to those weights; each county's points are
 sampled uniformly inside its boundary (``high`` level of detail, and inside its prefecture's,
 so the loader's containment checks pass). Same ``seed`` and N, same bytes.
@@ -32,18 +32,19 @@ from .seeds import SEED_FILES
 
 #: Weight of a county by the last character of its Chinese name (district, city, county).
 COUNTY_TYPE_WEIGHTS = {"区": 4.0, "市": 2.0, "县": 1.0}
-#: Extra factor for the provincial capital, the plan's core.
-CORE_PREFECTURE, CORE_FACTOR = "530100", 2.0
+#: Extra factor inside the prefectures of the plan's core (layout elements of kind "core").
+CORE_FACTOR = 2.0
 SYNTHETIC_ID_PREFIX = "synthetic-"
 CITATION = {"section": "layout"}
 KINDS = ("project", "base")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def county_weight(name_zh: str, prefecture: str) -> float:
-    """How many sites a county attracts relative to a plain rural county."""
+def county_weight(name_zh: str, prefecture: str, core: frozenset[str] | set[str]) -> float:
+    """How many sites a county attracts relative to a plain rural county (``core``: the
+    prefectures of the plan's core)."""
     weight = COUNTY_TYPE_WEIGHTS.get(name_zh[-1:], 1.0)
-    return weight * (CORE_FACTOR if prefecture == CORE_PREFECTURE else 1.0)
+    return weight * (CORE_FACTOR if prefecture in core else 1.0)
 
 
 def _sample_inside(geom, n: int, rng: np.random.Generator, also=None) -> np.ndarray:
@@ -65,7 +66,7 @@ def _sample_inside(geom, n: int, rng: np.random.Generator, also=None) -> np.ndar
 
 def synthetic_sites(n: int, seed: int = 0, data_dir: Path | str | None = None,
                     geodata_dir: Path | str | None = None) -> list[dict]:
-    """``n`` site records (YAML-ready dicts) placed inside Yunnan's counties."""
+    """``n`` site records (YAML-ready dicts) placed inside the plan's counties."""
     data_dir = Path(data_dir) if data_dir is not None else paths.default_seeds_dir()
     geodata_dir = Path(geodata_dir) if geodata_dir is not None else paths.geodata_dir_for(data_dir)
     boundaries = load_boundaries(geodata_dir)
@@ -75,12 +76,15 @@ def synthetic_sites(n: int, seed: int = 0, data_dir: Path | str | None = None,
     industries = [i["id"] for i in plan.get("industries") or []]
     layout = yaml.load((data_dir / "layout.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
     elements_of: dict[str, list[str]] = {}
+    core: set[str] = set()
     for el in layout.get("elements") or []:
         for code in el.get("prefectures") or []:
             elements_of.setdefault(str(code), []).append(el["id"])
+            if el.get("kind") == "core":
+                core.add(str(code))
 
     rng = np.random.default_rng(seed)
-    weights = np.array([county_weight(c.name.zh, c.parent) for c in counties])
+    weights = np.array([county_weight(c.name.zh, c.parent, core) for c in counties])
     counts = rng.multinomial(n, weights / weights.sum())
     records: list[dict] = []
     number = 0

@@ -1,7 +1,7 @@
 """Filter values by name: wherever a filter takes a code (an adcode, a slug), it also takes the
-record's Chinese or English name, its common short form (昆明 for 昆明市) or its pinyin, in any
+record's Chinese or English name, its common short form (the name without 市, 州, 县...) or its pinyin, in any
 case. One resolver for the API, the pages, the maps, the downloads and the notebook, so
-``prefecture=昆明市``, ``=Kunming`` and ``=kunming`` all mean 530100 everywhere.
+a prefecture's Chinese name, its English name and its pinyin all mean its adcode everywhere.
 
 A value that names nothing is an :class:`InvalidParameter` listing the valid values (never a
 silent empty result); a value that names several records lists those.
@@ -48,7 +48,7 @@ class Choice:
 
 def keys_of(text: str) -> set[str]:
     """The forms a value may be typed in: normalised, without separators, without the
-    administrative suffix (昆明市 -> 昆明), and the pinyin of each."""
+    administrative suffix (…市 -> …), and the pinyin of each."""
     norm = normalise(text)
     out = {norm, _JOINERS.sub("", norm)}
     for suffix in _SUFFIXES:

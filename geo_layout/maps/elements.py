@@ -53,7 +53,7 @@ class GeoMap(folium.Map):
     def __init__(self, *, asset_base: str, lang: str, title: str, **kwargs):
         super().__init__(tiles=None, control_scale=True, **kwargs)
         # With tiles=None folium gives max/min zoom to no one; clusters need the map's.
-        # zoomSnap 0.25: fitBounds can fill the map (whole zooms leave Yunnan at half a
+        # zoomSnap 0.25: fitBounds can fill the map (whole zooms leave a province at half a
         # phone's width).
         self.options.update(max_zoom=kwargs.get("max_zoom", 18),
                             min_zoom=kwargs.get("min_zoom", 0), zoom_snap=0.25)

@@ -24,7 +24,7 @@ bp = Blueprint("api", __name__)
 SEARCH_HINT = ("No name, industry, prefecture, county or layout element matches this text. "
                "Try a shorter or partial name, pinyin (kunming, or initials: kmgx), an English "
                "word or a Chinese name; filter a collection by code or name instead "
-               "(/api/parks?prefecture=Kunming); every record is listed at /api/<collection>.")
+               "(/api/parks?prefecture=<name>); every record is listed at /api/<collection>.")
 
 
 def _settings() -> dict:

@@ -95,7 +95,7 @@ def _queue():
 
 def _slug(map_path: str) -> str:
     """"maps/layout" -> "layout", "elements/core" -> "element-core",
-    "prefectures/530100" -> "prefecture-530100"; the overview ("") is the layout."""
+    "prefectures/<adcode>" -> "prefecture-<adcode>"; the overview ("") is the layout."""
     path = map_path.strip("/")
     if path in ("", "maps/layout"):
         return "layout"

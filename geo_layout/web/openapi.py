@@ -202,8 +202,9 @@ def filter_params(collection: str) -> tuple[Param, ...]:
     membership, "none" matches a missing value."""
     return tuple(_text(key, f"Only records whose {prop!r} "
                             f"{'contains' if prop.endswith('s') else 'equals'} this value "
-                            f"(a code, or a name: prefecture=530100, =昆明市, =Kunming; a value "
-                            f"that names nothing is a 400 listing the valid values).")
+                            f"(a code, or a name: a prefecture's adcode, Chinese or English "
+                            f"name; a value that names nothing is a 400 listing the valid "
+                            f"values).")
                  for key, prop in FILTERS[collection].items())
 
 

@@ -139,7 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
                               "(Chinese, English or pinyin), or filter by prefecture, layout "
                               "element, area, industry, kind and location precision."},
     "directory.search": {"zh": "搜索", "en": "Search"},
-    "directory.search_placeholder": {"zh": "如：呈贡、chenggong、软件", "en": "e.g. Chenggong, software"},
+    "directory.search_placeholder": {"zh": "如：园区名称、拼音、产业", "en": "e.g. a name, pinyin, an industry"},
     "directory.any": {"zh": "全部", "en": "Any"},
     "directory.apply": {"zh": "查询", "en": "Apply"},
     "directory.reset": {"zh": "清除条件", "en": "Clear"},
@@ -429,10 +429,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "columns; for boundaries take GeoJSON or GeoPackage. KML is only "
                                 "for collections with geometry."},
     "data.params": {"zh": "下载参数", "en": "Download parameters"},
-    "data.param_filters": {"zh": "筛选：与接口相同的筛选参数（如 prefecture=530100、"
-                                 "element=core、industry=software-it-services）和 bbox。",
-                           "en": "Filters: the same filters as the API (e.g. prefecture=530100, "
-                                 "element=core, industry=software-it-services) and bbox."},
+    "data.param_filters": {"zh": "筛选：与接口相同的筛选参数（如 prefecture=州市代码或名称、"
+                                 "element=布局要素编号、industry=产业编号）和 bbox。",
+                           "en": "Filters: the same filters as the API (e.g. prefecture=an "
+                                 "adcode or name, element=an element id, industry=an industry "
+                                 "id) and bbox."},
     "data.param_crs": {"zh": "坐标系：crs=wgs84（默认）、gcj02（高德）或 bd09（百度），用于 GeoJSON、"
                              "CSV 和 XLSX；GeoPackage 和 KML 始终为 WGS-84。",
                        "en": "Coordinates: crs=wgs84 (default), gcj02 (Amap) or bd09 (Baidu) for "

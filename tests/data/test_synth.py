@@ -58,11 +58,12 @@ def test_points_lie_inside_their_county(synth_ds):
 
 
 def test_density_follows_the_county_weights(tmp_path):
-    assert county_weight("五华区", "530100") == 8.0  # urban district in the core
-    assert county_weight("安宁市", "530100") == 4.0
-    assert county_weight("禄劝彝族苗族自治县", "530100") == 2.0
-    assert county_weight("盘龙区", "530300") == 4.0
-    assert county_weight("陆良县", "530300") == 1.0
+    core = {"530100"}  # the core element's prefecture in seeds/layout.yaml
+    assert county_weight("五华区", "530100", core) == 8.0  # urban district in the core
+    assert county_weight("安宁市", "530100", core) == 4.0
+    assert county_weight("禄劝彝族苗族自治县", "530100", core) == 2.0
+    assert county_weight("盘龙区", "530300", core) == 4.0
+    assert county_weight("陆良县", "530300", core) == 1.0
     per_county = {}
     for s in synthetic_sites(2000, 7):
         per_county[s["county"]] = per_county.get(s["county"], 0) + 1

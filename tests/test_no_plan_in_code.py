@@ -1,0 +1,82 @@
+"""Code names no plan, province or element: those are data. This test reads what the plans the
+tests carry name — plan ids, element ids, the province, its prefectures and counties (names
+and adcodes), places — and fails when any of it appears in ``geo_layout/`` (Python,
+templates, scripts, stylesheets)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import geo_layout
+from geo_layout.data.model import ELEMENT_KINDS
+from geo_layout.data.store import open_store
+
+PACKAGE = Path(geo_layout.__file__).parent
+TOY = Path(__file__).resolve().parent / "fixtures" / "toy-plan"
+SUFFIXES = (".py", ".html", ".js", ".css")
+#: English words a place name may end with; the test looks for the name before them.
+_EN_SUFFIX = re.compile(r"\s+(City|District|County|Prefecture|Province|Autonomous.*)$")
+
+
+def forbidden_terms(store) -> set[str]:
+    """What names this plan: its id, the ids of its layout elements (those that are not merely
+    a kind's name), and the names of its province, prefectures and counties (Chinese as
+    written, English without "District", "County"...), places, enterprises."""
+    terms = {store.plan().id}
+    terms |= {f.id for f in store.query("layout-elements").features} - set(ELEMENT_KINDS)
+    units = [store.province(), *(store.get("prefectures", f.id) for f in
+                                 store.query("prefectures").features)]
+    names = [(b.properties["name_zh"], b.properties["name_en"]) for b in units[1:]]
+    names.append((store.province().name.zh, store.province().name.en))
+    names += [(f.properties["name_zh"], f.properties["name_en"])
+              for f in store.query("counties").features]
+    for collection in ("parks", "sites"):
+        names += [(f.properties["name_zh"], f.properties["name_en"])
+                  for f in store.query(collection).features]
+    for zh, en in names:
+        terms.add(zh)
+        terms.add(_EN_SUFFIX.sub("", en))
+    return {t for t in terms if len(t) >= 2}
+
+
+def adcode_pattern(store) -> re.Pattern:
+    """Any 6-digit code of the plan's province (its first two digits)."""
+    return re.compile(rf"(?<![0-9]){store.province().adcode[:2]}[0-9]{{4}}(?![0-9])")
+
+
+def findings(stores, files) -> list[str]:
+    checks = []
+    for store in stores:
+        terms = sorted(forbidden_terms(store), key=len, reverse=True)
+        words = re.compile("|".join(rf"(?<![A-Za-z0-9_]){re.escape(t)}(?![A-Za-z0-9_])"
+                                    if t.isascii() else re.escape(t) for t in terms))
+        checks += [words, adcode_pattern(store)]
+    found = []
+    for path in files:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for check in checks:
+                match = check.search(line)
+                if match:
+                    found.append(f"{path.relative_to(PACKAGE)}:{n}: {match.group(0)!r}")
+    return found
+
+
+def _code_files() -> list[Path]:
+    return [p for p in sorted(PACKAGE.rglob("*")) if p.suffix in SUFFIXES and p.is_file()]
+
+
+def test_the_code_names_no_plan_province_or_element():
+    assert findings([open_store(None), open_store(TOY)], _code_files()) == []
+
+
+def test_the_check_can_fail(tmp_path):
+    probe = PACKAGE / "web" / "_plan_probe.py"
+    probe.write_text('TITLE = "Kunming"\nCODE = "530100"\nX = "cluster-silicon"\n'
+                     'ok = "score"\n', encoding="utf-8")
+    try:
+        found = findings([open_store(None)], [probe])
+    finally:
+        probe.unlink()
+    assert found == ["web/_plan_probe.py:1: 'Kunming'", "web/_plan_probe.py:2: '530100'",
+                     "web/_plan_probe.py:3: 'cluster-silicon'"]
