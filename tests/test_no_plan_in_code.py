@@ -8,36 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import conftest
 import geo_layout
-from geo_layout.data.model import ELEMENT_KINDS
 from geo_layout.data.store import open_store
 
 PACKAGE = Path(geo_layout.__file__).parent
 TOY = Path(__file__).resolve().parent / "fixtures" / "toy-plan"
+#: What names a plan in the code: see conftest.forbidden_terms.
+forbidden_terms = conftest.forbidden_terms
 SUFFIXES = (".py", ".html", ".js", ".css")
-#: English words a place name may end with; the test looks for the name before them.
-_EN_SUFFIX = re.compile(r"\s+(City|District|County|Prefecture|Province|Autonomous.*)$")
-
-
-def forbidden_terms(store) -> set[str]:
-    """What names this plan: its id, the ids of its layout elements (those that are not merely
-    a kind's name), and the names of its province, prefectures and counties (Chinese as
-    written, English without "District", "County"...), places, enterprises."""
-    terms = {store.plan().id}
-    terms |= {f.id for f in store.query("layout-elements").features} - set(ELEMENT_KINDS)
-    units = [store.province(), *(store.get("prefectures", f.id) for f in
-                                 store.query("prefectures").features)]
-    names = [(b.properties["name_zh"], b.properties["name_en"]) for b in units[1:]]
-    names.append((store.province().name.zh, store.province().name.en))
-    names += [(f.properties["name_zh"], f.properties["name_en"])
-              for f in store.query("counties").features]
-    for collection in ("parks", "sites"):
-        names += [(f.properties["name_zh"], f.properties["name_en"])
-                  for f in store.query(collection).features]
-    for zh, en in names:
-        terms.add(zh)
-        terms.add(_EN_SUFFIX.sub("", en))
-    return {t for t in terms if len(t) >= 2}
 
 
 def adcode_pattern(store) -> re.Pattern:

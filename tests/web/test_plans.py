@@ -9,8 +9,7 @@ import re
 import pytest
 
 from geo_layout.app import create_app
-from tests.conftest import TOY_PLAN
-from tests.test_no_plan_in_code import forbidden_terms
+from conftest import TOY_PLAN, forbidden_terms
 
 TOY_ID = "toy-ningxia-test-plan"
 YUNNAN_ID = "yunnan-14th-fyp-information-industry"
