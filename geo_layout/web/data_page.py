@@ -49,6 +49,28 @@ def index():
     plan = store.plan()
     return render_template(
         "data.html", collections=collections, version=store.version,
+        api_examples=_api_examples(store, lang),
         source_plan=t("data.source_plan", lang, title=plan.title.get(lang),
                       issuer=plan.issuer.get(lang), start=plan.period_start,
                       end=plan.period_end))
+
+
+def _api_examples(store, lang: str) -> list[tuple[str, str, str]]:
+    """(URL, the URL as shown, what it does) for the API section, with examples from the
+    plan's own data: its first prefecture's name, its first located place."""
+    from urllib.parse import unquote
+
+    prefecture = store.query("prefectures", limit=1).features[0].properties["name_zh"]
+    xy, _ = store.located("parks")
+    lon, lat = (round(float(v), 2) for v in xy[0]) if len(xy) else (0.0, 0.0)
+    examples = [
+        (url_for("api.index"), "data.api_index"),
+        (url_for("api.collection_items", collection="parks"), "data.api_collection"),
+        (url_for("api.search", q=prefecture), "data.api_search"),
+        (url_for("api.nearby", lon=f"{lon:.2f}", lat=f"{lat:.2f}", radius_km=50),
+         "data.api_nearby"),
+        (url_for("ogc.landing", f="html", lang=lang), "data.ogc"),
+        (url_for("ogc.api_document"), "data.openapi"),
+    ]
+    return [(url, unquote(url.split("&lang=")[0].split("?f=html")[0]), key)
+            for url, key in examples]
