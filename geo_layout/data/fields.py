@@ -66,6 +66,8 @@ ID = _f("id", "编号", "ID", "记录的稳定编号（州市、县区为 6 位�
         "Stable record id (the 6-digit adcode for prefectures and counties, a lowercase slug "
         "otherwise)")
 NAMES = _pair("name", "名称", "Name", "名称", "Name")
+UNIT_SHORT = _pair("short", "简称", "Short name", "地图标注用的简称（如 楚雄州）",
+                   "Short form the map labels use (e.g. Chuxiong)")
 NOTES = _pair("note", "说明", "Note", "补充说明", "Note")
 CITATION = (
     _f("citation_section", "规划章节", "Plan section", "记录所依据的规划章节编号",
@@ -121,7 +123,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("parent", "上级", "Parent", "上级行政区（云南省）的代码",
            "Adcode of the parent division (the province)"),
         _f("level", "级别", "Level", "行政级别", "Administrative level", codes="level"),
-        *NAMES, ELEMENTS,
+        *NAMES, *UNIT_SHORT, ELEMENTS,
         _f("roles", "布局角色", "Layout roles", "在布局中的角色（所属布局要素的类型）",
            "Roles in the layout (kinds of its layout elements)", codes="element_kind"),
         _f("places", "园区与项目", "Parks and sites", "位于该州市的园区和项目编号",
@@ -134,7 +136,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
            refs=("prefectures",)),
         PREFECTURE,
         _f("level", "级别", "Level", "行政级别", "Administrative level", codes="level"),
-        *NAMES, ELEMENTS,
+        *NAMES, *UNIT_SHORT, ELEMENTS,
     ),
     "layout-elements": (
         ID,

@@ -35,6 +35,12 @@ def _check_geometry(path: Path, index: int, adcode: str, geom) -> None:
         raise GeodataProblem(f"{where}: invalid geometry: {shapely.is_valid_reason(geom)}")
 
 
+def _short(props: dict, name: Text) -> Text:
+    """The label form from ``short_zh``/``short_en``; a folder built before they existed (or
+    a blank value) falls back to the full name, so older boundary folders still load."""
+    return Text(zh=str(props.get("short_zh") or name.zh), en=str(props.get("short_en") or name.en))
+
+
 def load_boundaries(directory: Path) -> dict[str, list[Boundary]]:
     """Return ``{"province": [...], "prefectures": [...], "counties": [...]}`` sorted by adcode."""
     geoms: dict[tuple[str, str], dict[str, object]] = {}
@@ -64,9 +70,9 @@ def load_boundaries(directory: Path) -> dict[str, list[Boundary]]:
         missing = [lod for lod in LODS if lod not in geoms[(layer, adcode)]]
         if missing:
             raise GeodataProblem(f"{layer} {adcode}: missing at level(s) {', '.join(missing)}")
+        name = Text(zh=str(p["name_zh"]), en=str(p["name_en"]))
         result[layer].append(Boundary(
             adcode=adcode, parent=str(p.get("parent", "")), level=str(p.get("level", layer)),
-            name=Text(zh=str(p["name_zh"]), en=str(p["name_en"])),
-            geometries=geoms[(layer, adcode)],
+            name=name, short=_short(p, name), geometries=geoms[(layer, adcode)],
         ))
     return result

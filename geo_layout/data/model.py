@@ -90,6 +90,7 @@ class Boundary:
     parent: str
     level: str
     name: Text
+    short: Text  # the form map labels use (楚雄州 / Chuxiong), from geodata's names.csv
     geometries: dict = field(compare=False, repr=False)  # lod -> shapely geometry (WGS-84)
 
     def geometry(self, lod: str = "medium"):

