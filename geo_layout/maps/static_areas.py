@@ -5,7 +5,6 @@ same role rule, so a printed map and the page's map look alike."""
 
 from __future__ import annotations
 
-import shapely
 import shapely.ops
 
 from ..data.store import Store

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ... import words
 from ...errors import NotFound
 from ..charts import format_value
-from ..i18n import label, t
+from ..i18n import label
 
 PLACE_COLLECTIONS = ("parks", "sites")
 
