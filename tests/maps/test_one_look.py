@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from matplotlib.colors import to_hex
 
-from geo_layout.maps import build, static_export, style
+from geo_layout.maps import build, static_export, static_figure, style
 from geo_layout.maps.fonts import map_fonts
 from geo_layout.maps.elements import HtmlGeoJson, MapControls
 from geo_layout.maps.labels import label
@@ -37,8 +37,8 @@ def test_element_outlines_have_the_same_colour_and_width_on_both(store):
             if "gl-element" in st.get("className", "") and st.get("stroke", True):
                 web.setdefault(st["color"], set()).add(st["weight"])
     spec = static_export.resolve_map(store, "maps/layout", "en", {})
-    fig = static_export._figure(store, spec, "en", "a4", "landscape", 96,
-                                map_fonts().families("en"))
+    fig = static_figure.build_figure(store, spec, "en", "a4", "landscape", 96,
+                                     map_fonts().families("en"))
     drawn = {}
     for patch in fig.axes[0].patches:
         if patch.get_linewidth() > 0 and patch.get_facecolor()[3] == 0:

@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from pyproj import Geod
 
 from geo_layout.errors import InvalidParameter, NotFound
-from geo_layout.maps import static_export, static_style
+from geo_layout.maps import (static_areas, static_export, static_figure, static_furniture,
+                             static_style)
 from geo_layout.maps.fonts import map_fonts
 from geo_layout.maps.static_export import render_static
 
@@ -141,7 +142,7 @@ def test_unknown_places_are_listed_not_pinned(store):
 
 
 def test_prefecture_roles(store):
-    roles = static_export.prefecture_roles(store)
+    roles = static_areas.prefecture_roles(store)
     assert roles["530100"] == "core"
     assert roles["530300"] == "cluster-silicon"
     assert roles["530400"] == "cluster-smart-terminals"
@@ -153,19 +154,19 @@ def test_prefecture_roles(store):
 def test_scale_bar_degree_length_is_geodesic(lat):
     # a short east-west step along the parallel: geodesic ~= parallel arc
     _, _, metres = Geod(ellps="WGS84").inv(100.0, lat, 100.01, lat)
-    assert static_export.km_per_degree_lon(lat) == pytest.approx(metres / 1000 * 100, rel=1e-6)
+    assert static_furniture.km_per_degree_lon(lat) == pytest.approx(metres / 1000 * 100, rel=1e-6)
 
 
 def test_fit_bounds_keeps_the_box_aspect():
-    minx, miny, maxx, maxy, lat0 = static_export.fit_bounds((97, 21, 106, 29), 6.0, 5.0)
+    minx, miny, maxx, maxy, lat0 = static_figure.fit_bounds((97, 21, 106, 29), 6.0, 5.0)
     k = 1 / math.cos(math.radians(lat0))
     assert (maxy - miny) * k / (maxx - minx) == pytest.approx(5.0 / 6.0)
     assert minx <= 97 and maxx >= 106 and miny <= 21 and maxy >= 29
 
 
 def test_scale_bar_length_is_a_round_fifth():
-    assert static_export.scale_bar_length(800) == 150
-    assert static_export.scale_bar_length(60) == 10
+    assert static_furniture.scale_bar_length(800) == 150
+    assert static_furniture.scale_bar_length(60) == 10
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -240,8 +241,8 @@ def _outlines(store, map_path):
     from matplotlib.patches import PathPatch
 
     spec = static_export.resolve_map(store, map_path, "en", {})
-    fig = static_export._figure(store, spec, "en", "a4", "landscape", 96,
-                                map_fonts().families("en"))
+    fig = static_figure.build_figure(store, spec, "en", "a4", "landscape", 96,
+                                     map_fonts().families("en"))
     ax = fig.axes[0]
     out = []
     for patch in ax.patches:

@@ -16,7 +16,9 @@ from geo_layout.app import create_app
 from geo_layout.data import crs
 from geo_layout.data.synth import write_synthetic
 from geo_layout.maps.dynamic import DYNAMIC_THRESHOLD
-from geo_layout.web.pages import INSIDE_ROWS, LIST_ROWS, PAGE_ROWS
+from geo_layout.web.views.areas import INSIDE_ROWS
+from geo_layout.web.views.directory import PAGE_ROWS
+from geo_layout.web.views.lists import LIST_ROWS
 
 N = 8000  # Kunming (element core, prefecture 530100) gets ~2,500: above the threshold
 MAX_GROWTH = 80_000  # bytes a page may grow over the seeds' page: capped lists, no markers

@@ -1,0 +1,24 @@
+"""The overview and layout map pages: the layout elements with their prefectures and
+counties, the headline counts, and the located and unlocated places."""
+
+from __future__ import annotations
+
+from .lists import capped, unlocated
+from .rows import PLACE_COLLECTIONS, county_parts, names
+
+
+def layout_page(store, lang: str) -> dict:
+    elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
+                 "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
+                 "prefectures": names(store, "prefectures", f.properties["prefectures"], lang),
+                 "counties": county_parts(store, f, lang),
+                 "approximate": f.properties.get("approximate", False),
+                 "places": len(f.properties["places"])}
+                for f in store.query("layout-elements").features]
+    counts = {c: store.count(c) for c in ("prefectures", "parks", "sites", "targets")}
+    located = [f for c in PLACE_COLLECTIONS for f in store.query(c).features
+               if f.geometry() is not None]
+    return {"elements": elements, "counts": counts,
+            "plan_title": store.plan().title.get(lang),
+            "unlocated": unlocated(store, PLACE_COLLECTIONS, lang),
+            "located": capped(store, located, lang, {})}
