@@ -186,3 +186,26 @@ def search_all(q: str, limit: int, lang: str) -> list[dict]:
                 "plan": plan_id, "plan_title": title}))
     found.sort(key=lambda pair: pair[0])
     return [result for _, result in found[:limit]]
+
+
+def found_elsewhere(q: str, lang: str, limit: int = 10) -> list[dict]:
+    """What a directory search finds in the other plans served (parks and sites), best first,
+    each naming its plan and linking to its page there."""
+    if not q or len(plans()) < 2:
+        return []
+    from .geojson import quoted_id
+
+    current = current_plan_id()
+    found = []
+    for order, (plan_id, holder) in enumerate(plans().holders.items()):
+        if plan_id == current:
+            continue
+        store = holder.store
+        title = store.plan().title.get(lang)
+        for hit in store.search(q, limit=limit, collections=("parks", "sites")):
+            f = hit.feature
+            found.append(((-hit.score, order, f.id), {
+                "plan": title, "name": f.name(lang), "collection": f.collection,
+                "url": f"{plan_root(plan_id)}/parks/{quoted_id(f.id)}?lang={lang}"}))
+    found.sort(key=lambda pair: pair[0])
+    return [row for _, row in found[:limit]]

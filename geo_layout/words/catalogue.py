@@ -73,6 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "plans.address": {"zh": "地址", "en": "Address"},
     "plans.data": {"zh": "数据接口", "en": "Data"},
     "plans.default": {"zh": "默认", "en": "default"},
+    "search.other_plans": {"zh": "其他规划中的结果", "en": "Found in the other plans"},
 
     # --- overview / layout map ---
     "overview.title": {"zh": "信息产业布局总览", "en": "Information industry layout overview"},

@@ -163,3 +163,15 @@ def test_the_map_scripts_ask_their_own_plans_api(two_plans_app):
     urls = set(re.findall(r'"url":\s*"([^"]+)"', html))
     assert urls and all(u.startswith(f"/plans/{TOY_ID}/api/") for u in urls), urls
     assert json.dumps(f"/plans/{TOY_ID}") in html or f"/plans/{TOY_ID}/parks/" in html
+
+
+def test_the_directory_search_names_hits_in_other_plans(two_plans_app, app):
+    client = two_plans_app.test_client()
+    html = client.get("/parks?q=测试园区&lang=en").get_data(as_text=True)
+    section = html[html.index('id="elsewhere-title"'):]
+    section = section[:section.index("</section>")]
+    assert "Found in the other plans" in section
+    assert "Ningxia test plan (fictional, for tests only)" in section
+    assert f'href="/plans/{TOY_ID}/parks/toy-yinchuan-test-park?lang=en"' in section
+    alone = app.test_client().get("/parks?q=测试园区&lang=en").get_data(as_text=True)
+    assert 'id="elsewhere-title"' not in alone

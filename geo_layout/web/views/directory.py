@@ -9,6 +9,7 @@ from flask import url_for
 
 from .. import links
 from ..i18n import label, t
+from ..plans import found_elsewhere
 from .rows import PLACE_COLLECTIONS, names, place_row
 
 #: What a directory search shows beside the places it finds.
@@ -49,6 +50,7 @@ def directory_page(store, q: str, chosen: dict, found: list, page: int, lang: st
         "q": q, "chosen": chosen,
         "rows": [place_row(store, f, lang) for f in found[start:start + PAGE_ROWS]],
         "related": related(store, q, lang) if q else [],
+        "elsewhere": found_elsewhere(q, lang),
         "empty": None if found else empty_hint(store, q, chosen, lang),
         "chosen_names": chosen_names(store, chosen, lang),
         "total": len(found), "first": start + 1, "page": page, "pages": pages,
