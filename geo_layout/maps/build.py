@@ -37,7 +37,7 @@ from .refine import add_refinement
 from .render import MapParts, map_parts, render_document
 from .style import (
     APPROXIMATE_DASH, FOCUS, HATCH, KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS,
-    ZONE_COLOUR, element_symbol, ink_for, leaflet_style, prefecture_role,
+    ZONE_COLOUR, element_symbol, ink_for, leaflet_style, level_for_zoom, prefecture_role,
 )
 
 __all__ = ["BASEMAPS", "LocalTiles", "MapParts",
@@ -81,9 +81,7 @@ class _Options:
         if self.view is None:
             return default
         if isinstance(self.view, dict):
-            zoom = self.view["zoom"]
-            return ("coarse" if zoom <= 7 else "low" if zoom <= 8 else "medium" if zoom <= 10
-                    else "high")
+            return level_for_zoom(self.view["zoom"])
         west, south, east, north = self.view
         span = max(east - west, north - south)
         return ("coarse" if span > 6 else "low" if span > 3 else "medium" if span > 0.6

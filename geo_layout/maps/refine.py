@@ -13,6 +13,7 @@ from folium.template import Template
 
 from . import assets
 from .elements import js_json
+from .style import levels_config
 
 
 class RefineBoundaries(MacroElement):
@@ -36,7 +37,7 @@ class RefineBoundaries(MacroElement):
         self.entries = [(element, js_json({"url": f"{base}/{collection}", "lod": lod}))
                         for element, collection, lod in entries]
         self.collections = [collection for _, collection, _ in entries]
-        self.config = {"crs": crs}
+        self.config = {"crs": crs, "levels": levels_config()}
 
     @property
     def json(self) -> str:

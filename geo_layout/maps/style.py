@@ -54,6 +54,22 @@ KIND_COLOURS = {
 DECIMALS = {"coarse": 2, "low": 3, "medium": 4, "high": 5}
 POINT_DECIMALS = 5
 
+#: The last zoom each level of detail is drawn for, coarsest first (closer in: ``high``). The
+#: one rule for the maps built here and, through :func:`levels_config` in each map's config,
+#: for the scripts that refine them (static/js/controls.js ``GeoLayout.levelFor``).
+LEVEL_MAX_ZOOM = (("coarse", 7), ("low", 8), ("medium", 10))
+FINEST_LEVEL = "high"
+
+
+def level_for_zoom(zoom: float) -> str:
+    return next((lod for lod, last in LEVEL_MAX_ZOOM if zoom <= last), FINEST_LEVEL)
+
+
+def levels_config() -> dict:
+    """The rule as the scripts get it: level names coarsest first, and the last zooms."""
+    return {"names": [lod for lod, _ in LEVEL_MAX_ZOOM] + [FINEST_LEVEL],
+            "maxZooms": [last for _, last in LEVEL_MAX_ZOOM]}
+
 
 def ink_for(colour: str) -> str:
     """Black or white, whichever reads better (higher WCAG contrast) on ``colour``: badge

@@ -17,6 +17,7 @@ from folium.template import Template
 from . import assets
 from .elements import js_json
 from .labels import label
+from .style import levels_config
 
 #: Zoom from which the offline map draws county boundaries, and county names.
 CONTEXT_ZOOM = 8
@@ -76,4 +77,4 @@ def add_basemap(m, layers: list[dict], *, lang: str, asset_base: str, crs: str =
         return
     CountyContext({"url": api_base.rstrip("/") + "/counties", "crs": crs, "lang": lang,
                    "minZoom": CONTEXT_ZOOM, "labelZoom": CONTEXT_LABEL_ZOOM,
-                   "skip": sorted(skip_prefectures)}).add_to(m)
+                   "skip": sorted(skip_prefectures), "levels": levels_config()}).add_to(m)

@@ -223,7 +223,7 @@ def test_basemap_checks(store):
     local = LocalTiles("/tiles/{z}/{x}/{y}.png", "Ours", "gcj02", 5, 12)
     doc = render_document(layout_map(store, basemap="local", local_tiles=local))
     assert '"url":"/tiles/{z}/{x}/{y}.png"' in doc and '"maxNativeZoom":12' in doc
-    assert '"minNativeZoom":5' in doc and '{"crs":"gcj02"}' in doc  # overlays follow the tiles
+    assert '"minNativeZoom":5' in doc and '{"crs":"gcj02","levels"' in doc  # overlays follow the tiles
 
 
 def test_unknown_ids_are_not_found(store):
@@ -374,3 +374,20 @@ def test_layer_list_names_elements_as_the_legend_does(store, lang):
         assert html.unescape(groups[0].layer_name) == f.name(lang)
         if f.properties["kind"] in ("core", "cluster"):
             assert f.name(lang) in html.unescape(legend.html)
+
+
+def test_one_rule_for_levels_by_zoom():
+    """The maps built here and the scripts refining them read the same rule (maps/style.py):
+    the scripts get it in each map's config, never a copy of their own."""
+    from pathlib import Path
+
+    from geo_layout.maps.style import level_for_zoom, levels_config
+
+    assert [level_for_zoom(z) for z in (5, 7, 8, 9, 10, 11, 18)] == \
+        ["coarse", "coarse", "low", "medium", "medium", "high", "high"]
+    assert levels_config() == {"names": ["coarse", "low", "medium", "high"],
+                               "maxZooms": [7, 8, 10]}
+    scripts = Path(__file__).resolve().parents[2] / "geo_layout" / "web" / "static" / "js"
+    for name in ("controls.js", "refine.js", "basemap.js"):
+        text = (scripts / name).read_text(encoding="utf-8")
+        assert "zoom <= 7" not in text and '"coarse"' not in text, name

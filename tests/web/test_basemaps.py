@@ -100,7 +100,7 @@ def test_an_intranet_tile_url(tmp_path):
     assert "http://tiles.intranet:8080/yn/{z}/{x}/{y}.png" in html and "省测绘院" in html
     assert "http://tiles.intranet:8080" in response.headers["Content-Security-Policy"]
     # GCJ-02 tiles: the overlays are shifted to line up with them, as on Amap
-    assert '{"crs":"gcj02"}' in html
+    assert '{"crs":"gcj02","levels"' in html
 
 
 @pytest.mark.parametrize("config,message", [

@@ -176,8 +176,9 @@
       }
       lines.addTo(map);
       if (zoom >= cfg.labelZoom) { names.addTo(map); } else { map.removeLayer(names); }
-      var need = Math.max(1, GeoLayout.levelFor(zoom));  /* counties: never coarser than low */
-      var query = GeoLayout.shapesQuery(cfg.url, map.getBounds().pad(0.2), need, cfg.crs);
+      var need = Math.max(1, GeoLayout.levelFor(zoom, cfg.levels));  /* never coarser than low */
+      var query = GeoLayout.shapesQuery(cfg.url, map.getBounds().pad(0.2), need, cfg.crs,
+                                        cfg.levels);
       var mine = ++sequence;
       window.fetch(query, {headers: {Accept: "application/geo+json"}})
         .then(function (r) { return r.ok ? r.json() : null; })

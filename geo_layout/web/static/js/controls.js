@@ -128,19 +128,21 @@
     return new Legend().addTo(map);
   };
 
-  /* Boundary levels of detail, coarsest first, and the one a map built for this zoom carries
-   * (maps/build.py _Options.lod): refine.js and basemap.js fetch shapes by them. */
-  GeoLayout.LEVELS = ["coarse", "low", "medium", "high"];
-  GeoLayout.levelFor = function (zoom) {
-    return zoom <= 7 ? 0 : zoom <= 8 ? 1 : zoom <= 10 ? 2 : 3;
+  /* The index of the boundary level of detail a map carries at ``zoom``: ``levels`` is the
+   * rule maps/style.py decides and the map's config hands on ({names: coarsest first,
+   * maxZooms: the last zoom of each but the finest}); refine.js and basemap.js use it. */
+  GeoLayout.levelFor = function (zoom, levels) {
+    var i = 0;
+    while (i < levels.maxZooms.length && zoom > levels.maxZooms[i]) { i += 1; }
+    return i;
   };
 
-  /* The /api query for a collection's shapes at ``level`` within ``view`` (a LatLngBounds),
-   * in the map's coordinate system. */
-  GeoLayout.shapesQuery = function (url, view, level, crs) {
+  /* The /api query for a collection's shapes at ``level`` (an index into levels.names)
+   * within ``view`` (a LatLngBounds), in the map's coordinate system. */
+  GeoLayout.shapesQuery = function (url, view, level, crs, levels) {
     var b = [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()),
              Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
-    return url + "?lod=" + GeoLayout.LEVELS[level] + "&limit=1000&bbox=" +
+    return url + "?lod=" + levels.names[level] + "&limit=1000&bbox=" +
       b.map(function (v) { return v.toFixed(3); }).join(",") +
       (crs && crs !== "wgs84" ? "&crs=" + crs : "");
   };

@@ -19,18 +19,18 @@
         var id = shape.feature && shape.feature.id;
         if (id == null || !shape.setLatLngs) { return; }
         (shapes[id] = shapes[id] || []).push(shape);
-        level[id] = GeoLayout.LEVELS.indexOf(entry.lod);  /* levels: controls.js */
+        level[id] = cfg.levels.names.indexOf(entry.lod);
       });
     };
 
     this.update = function () {
-      var need = GeoLayout.levelFor(map.getZoom());
+      var need = GeoLayout.levelFor(map.getZoom(), cfg.levels);
       var view = map.getBounds().pad(0.2);
       var stale = Object.keys(shapes).filter(function (id) {
         return level[id] < need && view.intersects(shapes[id][0].getBounds());
       });
       if (!stale.length) { return; }
-      var query = GeoLayout.shapesQuery(url, view, need, cfg.crs);
+      var query = GeoLayout.shapesQuery(url, view, need, cfg.crs, cfg.levels);
       var mine = ++sequence;
       window.fetch(query, {headers: {Accept: "application/geo+json"}})
         .then(function (r) { return r.ok ? r.json() : null; })
