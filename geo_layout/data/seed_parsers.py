@@ -1,0 +1,232 @@
+"""One parser per collection: a :class:`~.seed_records.Record` in, a model record out (or None),
+each bad field reported as a Problem. The full load and the single-record validation
+(:mod:`.seed_single`) both go through :func:`parse_record`, so the rules and messages are one.
+
+:data:`COLLECTIONS` names every collection: its file, its key in that file, its parser."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .model import (
+    COMMITMENT_KINDS, COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS,
+    PRECISIONS, TARGET_MEASURES, Commitment, CountyPart, Enterprise, Industry, LayoutElement,
+    Place, Plan, Section, Target,
+)
+from .seed_checks import Known, check_citation, check_refs, county_ref, locate, prefecture_ref
+from .seed_records import ADCODE, SLUG, Record
+
+
+# --- plan.yaml -------------------------------------------------------------------------------
+def parse_plan(rec: Record, known: Known) -> Plan | None:
+    rec.check_fields({"id", "title", "issuer", "period", "issued"})
+    pid = rec.string("id", pattern=SLUG)
+    title, issuer = rec.text("title"), rec.text("issuer")
+    issued = rec.raw.get("issued")
+    issued = issued.isoformat() if hasattr(issued, "isoformat") else issued
+    if issued is not None and not (isinstance(issued, str)
+                                   and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", issued)):
+        rec.problem("issued", "must be a date, YYYY-MM-DD or YYYY-MM")
+        issued = None
+    period = rec.raw.get("period")
+    if not (isinstance(period, dict) and all(isinstance(period.get(k), int)
+                                             for k in ("start", "end"))):
+        rec.problem("period", "must be a mapping with integer start and end years")
+        return None
+    if None in (pid, title, issuer):
+        return None
+    return Plan(id=pid, title=title, issuer=issuer, period_start=period["start"],
+                period_end=period["end"], issued=issued)
+
+
+def parse_section(rec: Record, known: Known) -> Section | None:
+    rec.check_fields({"id", "heading"})
+    heading = rec.text("heading")
+    return Section(id=rec.id, heading=heading) if heading and rec.id is not None else None
+
+
+def parse_industry(rec: Record, known: Known) -> Industry | None:
+    rec.check_fields({"id", "name", "note", "citation"})
+    name, note, cite = rec.text("name"), rec.text("note", required=False), rec.citation()
+    if not (name and cite) or rec.id is None:
+        return None
+    return Industry(id=rec.id, name=name, citation=cite, note=note)
+
+
+def parse_commitment(rec: Record, known: Known) -> Commitment | None:
+    rec.check_fields({"id", "kind", "name", "industries", "note", "citation"})
+    kind, name = rec.string("kind", choices=COMMITMENT_KINDS), rec.text("name")
+    industries = rec.list_of("industries")
+    check_refs(rec, "industries", industries, known.industry_ids, "industry")
+    note, cite = rec.text("note", required=False), rec.citation()
+    if None in (kind, name, cite, rec.id):
+        return None
+    return Commitment(id=rec.id, kind=kind, name=name, industries=industries, note=note,
+                      citation=cite)
+
+
+# --- layout.yaml -----------------------------------------------------------------------------
+def parse_element(rec: Record, known: Known) -> LayoutElement | None:
+    rec.check_fields({"id", "kind", "name", "short", "role", "prefectures", "counties",
+                      "industries", "note", "citation"})
+    kind = rec.string("kind", choices=ELEMENT_KINDS)
+    name, short, role = rec.text("name"), rec.text("short"), rec.text("role")
+    note, cite = rec.text("note", required=False), rec.citation()
+    prefectures = rec.list_of("prefectures", ADCODE)
+    for i, code in enumerate(prefectures):
+        prefecture_ref(rec, f"prefectures[{i}]", code, known)
+    counties = []
+    raw_counties = rec.raw.get("counties") or []
+    if not isinstance(raw_counties, list):
+        rec.problem("counties", "must be a list")
+        raw_counties = []
+    for i, part in enumerate(raw_counties):
+        sub = Record(rec.file, rec.rid, part, rec.problems)
+        sub.check_fields({"adcode", "extent", "note"})
+        code = sub.string("adcode", pattern=ADCODE)
+        extent = sub.string("extent", choices=COUNTY_EXTENTS)
+        pnote = sub.text("note", required=extent == "approximate")
+        if code is not None and code not in known.counties:
+            rec.problem(f"counties[{i}].adcode", f"{code!r} is not a county adcode")
+        elif code is not None and extent is not None:
+            counties.append(CountyPart(adcode=code, extent=extent, note=pnote))
+    industries = rec.list_of("industries")
+    check_refs(rec, "industries", industries, known.industry_ids, "industry")
+    if kind in ("core", "cluster") and not prefectures:
+        rec.problem("prefectures", f"a {kind} needs at least one prefecture")
+    if kind in ("zone", "point") and not (prefectures or counties):
+        rec.problem("counties", f"a {kind} needs counties or prefectures")
+    if None in (kind, name, short, role, cite, rec.id):
+        return None
+    return LayoutElement(id=rec.id, kind=kind, name=name, short=short, role=role,
+                         prefectures=prefectures, counties=tuple(counties),
+                         industries=industries, note=note, citation=cite)
+
+
+# --- parks.yaml / sites.yaml -----------------------------------------------------------------
+def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
+    rec.check_fields({"id", "name", "kind", "elements", "prefecture", "county", "precision",
+                      "lon", "lat", "location_source", "uncertainty_km", "industries",
+                      "group", "note", "citation"})
+    name, kind = rec.text("name"), rec.string("kind", choices=PLACE_KINDS)
+    precision = rec.string("precision", choices=PRECISIONS)
+    elements = rec.list_of("elements")
+    check_refs(rec, "elements", elements, known.element_ids, "layout element")
+    industries = rec.list_of("industries")
+    check_refs(rec, "industries", industries, known.industry_ids, "industry")
+    prefecture = prefecture_ref(rec, "prefecture",
+                                rec.string("prefecture", required=False, pattern=ADCODE), known)
+    county = county_ref(rec, rec.string("county", required=False, pattern=ADCODE), prefecture,
+                        known)
+    group = rec.string("group", required=False, pattern=SLUG)
+    note, cite = rec.text("note", required=False), rec.citation()
+    location_source = rec.string("location_source", required=False)
+    point, source, uncertainty = locate(rec, precision, prefecture, county, location_source,
+                                        known)
+    if None in (name, kind, precision, cite, rec.id) or (precision != "unknown"
+                                                          and point is None):
+        return None
+    return Place(id=rec.id, collection=collection, name=name, kind=kind,
+                 elements=elements, prefecture=prefecture, county=county,
+                 precision=precision, point=point, point_source=source,
+                 uncertainty_km=uncertainty, location_source=location_source,
+                 industries=industries, group=group, note=note, citation=cite)
+
+
+def parse_park(rec: Record, known: Known) -> Place | None:
+    return parse_place(rec, known, "parks")
+
+
+def parse_site(rec: Record, known: Known) -> Place | None:
+    return parse_place(rec, known, "sites")
+
+
+# --- enterprises.yaml / targets.yaml ---------------------------------------------------------
+def parse_enterprise(rec: Record, known: Known) -> Enterprise | None:
+    rec.check_fields({"id", "name", "role", "elements", "parks", "industries", "note",
+                      "citation"})
+    name, role = rec.text("name"), rec.string("role", choices=ENTERPRISE_ROLES)
+    elements, parks = rec.list_of("elements"), rec.list_of("parks")
+    industries = rec.list_of("industries")
+    check_refs(rec, "elements", elements, known.element_ids, "layout element")
+    check_refs(rec, "parks", parks, known.place_ids, "park or site")
+    check_refs(rec, "industries", industries, known.industry_ids, "industry")
+    note, cite = rec.text("note", required=False), rec.citation()
+    if None in (name, role, cite, rec.id):
+        return None
+    return Enterprise(id=rec.id, name=name, role=role, elements=elements, parks=parks,
+                      industries=industries, note=note, citation=cite)
+
+
+def parse_target(rec: Record, known: Known) -> Target | None:
+    rec.check_fields({"id", "name", "measure", "value", "value_max", "comparator", "unit",
+                      "year", "period", "scope", "elements", "industries", "related",
+                      "note", "citation"})
+    name, unit, scope = rec.text("name"), rec.text("unit"), rec.text("scope")
+    measure = rec.string("measure", choices=TARGET_MEASURES)
+    comparator = rec.string("comparator", choices=COMPARATORS)
+    value = rec.number("value")
+    value_max = rec.number("value_max", required=False)
+    year = rec.number("year", integer=True)
+    if year is not None and not (1949 <= year <= 2100):
+        rec.problem("year", f"{year} is not a plausible year")
+    if comparator == "range" and value_max is None:
+        rec.problem("value_max", "a range needs value_max")
+    if value is not None and value_max is not None and value_max < value:
+        rec.problem("value_max", f"{value_max} is below value {value}")
+    period = None
+    raw_period = rec.raw.get("period")
+    if raw_period is not None:
+        if isinstance(raw_period, dict) and all(isinstance(raw_period.get(k), int)
+                                                for k in ("start", "end")):
+            period = (raw_period["start"], raw_period["end"])
+        else:
+            rec.problem("period", "must be a mapping with integer start and end years")
+    elements, industries = rec.list_of("elements"), rec.list_of("industries")
+    related = rec.list_of("related")
+    check_refs(rec, "elements", elements, known.element_ids, "layout element")
+    check_refs(rec, "industries", industries, known.industry_ids, "industry")
+    check_refs(rec, "related", related, known.target_ids, "target")
+    note, cite = rec.text("note", required=False), rec.citation()
+    if None in (name, unit, scope, measure, comparator, value, year, cite, rec.id):
+        return None
+    return Target(id=rec.id, name=name, measure=measure, value=value,
+                  value_max=value_max, comparator=comparator, unit=unit, year=year,
+                  period=period, scope=scope, elements=elements, industries=industries,
+                  related=related, note=note, citation=cite)
+
+
+# --- the collections -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Collection:
+    """A list of records in a seed file: ``file``, its key there (and the :class:`Dataset`
+    attribute), the parser, and whether its records cite a plan section."""
+
+    name: str
+    file: str
+    key: str
+    parse: Callable[[Record, Known], Any]
+    cite: bool = True
+
+
+COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
+    Collection("sections", "plan.yaml", "sections", parse_section, cite=False),
+    Collection("industries", "plan.yaml", "industries", parse_industry),
+    Collection("commitments", "plan.yaml", "commitments", parse_commitment),
+    Collection("layout-elements", "layout.yaml", "elements", parse_element),
+    Collection("parks", "parks.yaml", "parks", parse_park),
+    Collection("sites", "sites.yaml", "sites", parse_site),
+    Collection("enterprises", "enterprises.yaml", "enterprises", parse_enterprise),
+    Collection("targets", "targets.yaml", "targets", parse_target),
+)}
+
+
+def parse_record(collection: Collection, rec: Record, known: Known) -> Any:
+    """The model record, or None when ``rec`` has any problem (its id was checked before)."""
+    before = len(rec.problems)
+    obj = collection.parse(rec, known)
+    if collection.cite:
+        check_citation(rec, obj, known)
+    return obj if obj is not None and len(rec.problems) == before else None
