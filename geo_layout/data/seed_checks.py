@@ -16,7 +16,7 @@ import shapely
 from pyproj import Geod
 
 from .model import Boundary, Dataset
-from .seed_records import Record
+from .seed_records import Record, shown
 
 DEFAULT_UNCERTAINTY_KM = {"site": 0.5, "town": 5.0}
 _GEOD = Geod(ellps="WGS84")
@@ -61,14 +61,14 @@ class Known:
 def check_refs(rec: Record, field: str, ids: tuple[str, ...], known: set, what: str) -> None:
     for i, ref in enumerate(ids):
         if ref not in known:
-            rec.problem(f"{field}[{i}]", f"unknown {what} id {ref!r}")
+            rec.problem(f"{field}[{i}]", f"unknown {what} id {shown(ref)}")
 
 
 def check_citation(rec: Record, obj, known: Known) -> None:
     """A parsed record's citation names a known section."""
     if obj is not None and getattr(obj, "citation", None) is not None:
         if obj.citation.section not in known.section_ids:
-            rec.problem("citation.section", f"unknown section id {obj.citation.section!r}")
+            rec.problem("citation.section", f"unknown section id {shown(obj.citation.section)}")
 
 
 def place_id_clash(collection: str, rid: str, place_ids: dict) -> str | None:

@@ -11,8 +11,18 @@ from typing import Any
 from .model import Citation, Text
 
 MAX_TEXT_CHARS = 2_000
+MAX_ID_CHARS = 100
+#: A value quoted in a problem message is cut to this many characters (a hostile 1 MB string
+#: is refused with a message of normal size).
+MAX_SHOWN_CHARS = 200
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ADCODE = re.compile(r"^[0-9]{6}$")
+
+
+def shown(value: Any) -> str:
+    """``repr(value)`` for a problem message, cut when it is very long."""
+    text = repr(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
 @dataclass(frozen=True)
@@ -68,11 +78,14 @@ class Record:
             self.problem(field, f"must be a string, got {type(value).__name__}")
             return None
         if choices is not None and value not in choices:
-            self.problem(field, f"{value!r} is not one of {', '.join(choices)}")
+            self.problem(field, f"{shown(value)} is not one of {', '.join(choices)}")
             return None
         if pattern is not None and not pattern.match(value):
             what = "a 6-digit adcode" if pattern is ADCODE else "a lowercase ASCII slug"
-            self.problem(field, f"{value!r} is not {what}")
+            self.problem(field, f"{shown(value)} is not {what}")
+            return None
+        if pattern is SLUG and len(value) > MAX_ID_CHARS:
+            self.problem(field, f"longer than {MAX_ID_CHARS} characters")
             return None
         return value
 
@@ -99,7 +112,8 @@ class Record:
         kinds = (int,) if integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds) or (
                 isinstance(value, float) and not math.isfinite(value)):
-            self.problem(field, f"must be {'an integer' if integer else 'a number'}, got {value!r}")
+            self.problem(field, f"must be {'an integer' if integer else 'a number'}, "
+                                f"got {shown(value)}")
             return None
         return value
 
@@ -114,8 +128,8 @@ class Record:
         for i, item in enumerate(value):
             if isinstance(item, int) and not isinstance(item, bool) and pattern is ADCODE:
                 item = str(item)
-            if not isinstance(item, str) or not pattern.match(item):
-                self.problem(f"{field}[{i}]", f"{item!r} is not a valid id")
+            if not isinstance(item, str) or not pattern.match(item) or len(item) > MAX_ID_CHARS:
+                self.problem(f"{field}[{i}]", f"{shown(item)} is not a valid id")
             else:
                 out.append(item)
         return tuple(out)
@@ -133,7 +147,8 @@ class Record:
         paragraph = value.get("paragraph")
         if paragraph is not None and (isinstance(paragraph, bool) or not isinstance(paragraph, int)
                                       or paragraph < 1):
-            self.problem("citation.paragraph", f"must be a positive integer, got {paragraph!r}")
+            self.problem("citation.paragraph",
+                         f"must be a positive integer, got {shown(paragraph)}")
             paragraph = None
         return Citation(section=value["section"], paragraph=paragraph)
 
@@ -141,7 +156,9 @@ class Record:
 def record_label(raw: Any, fallback: str) -> str:
     """How problems name a record: its id when that is a non-empty string, else ``fallback``."""
     rid = raw.get("id") if isinstance(raw, dict) else None
-    return rid if isinstance(rid, str) and rid else fallback
+    if not (isinstance(rid, str) and rid):
+        return fallback
+    return rid if len(rid) <= MAX_SHOWN_CHARS else rid[:MAX_SHOWN_CHARS] + "…"
 
 
 def check_id(rec: Record, taken: set) -> None:

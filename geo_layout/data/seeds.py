@@ -11,7 +11,8 @@ This module is the public face of the loader; the work is done in
 - :mod:`.seed_checks` — references to other records and units, citations, where a point lies;
 - :mod:`.seed_parsers` — one parser per collection, shared by the full load and
   the single-record validation;
-- :mod:`.seed_build` — assembling the :class:`~.model.Dataset`.
+- :mod:`.seed_build` — assembling the :class:`~.model.Dataset`;
+- :mod:`.seed_single` — :func:`validate_record`: one record (an edit) against a loaded dataset.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from .geodata import GeodataProblem, geodata_files, load_boundaries
 from .model import Dataset
 from .seed_build import Builder
 from .seed_files import MAX_SEED_BYTES, MAX_YAML_NODES, SEED_FILES, SeedReader
-from .seed_records import ADCODE, MAX_TEXT_CHARS, SLUG, Problem
+from .seed_parsers import COLLECTIONS
+from .seed_records import ADCODE, MAX_ID_CHARS, MAX_TEXT_CHARS, SLUG, Problem
+from .seed_single import check_record, referrers, validate_record
 
-__all__ = ["ADCODE", "DataError", "MAX_SEED_BYTES", "MAX_TEXT_CHARS", "MAX_YAML_NODES",
-           "Problem", "SEED_FILES", "SLUG", "load_dataset", "validate"]
+__all__ = ["ADCODE", "COLLECTIONS", "DataError", "MAX_ID_CHARS", "MAX_SEED_BYTES",
+           "MAX_TEXT_CHARS", "MAX_YAML_NODES", "Problem", "SEED_FILES", "SLUG", "check_record",
+           "load_dataset", "referrers", "validate", "validate_record"]
 
 
 def load_dataset(data_dir: Path | str | None = None,
