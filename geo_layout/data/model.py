@@ -51,6 +51,16 @@ class Plan:
     issuer: Text
     period_start: int
     period_end: int
+    #: The site's title, e.g. 云南省信息产业布局图.
+    map_title: Text
+    #: The layout map's title.
+    layout_title: Text
+    #: The layout formula, in the plan's own terms: 一核、一区、两群、多点.
+    formula: Text
+    #: The overview page's lead.
+    intro: Text
+    #: What the dataset holds (e.g. the OGC landing page's description).
+    description: Text
     #: When the plan was issued (YYYY-MM-DD or YYYY-MM), if the source says.
     issued: str | None = None
 
@@ -102,6 +112,17 @@ class CountyPart:
     adcode: str
     extent: str  # whole | approximate
     note: Text | None = None
+
+
+@dataclass(frozen=True)
+class ElementKind:
+    """A kind of layout element as the legend shows it, in legend order: its name in the plan's
+    own terms and its colours (several when the kind's elements are told apart, in the order
+    of those elements in ``layout.yaml``)."""
+
+    id: str  # one of ELEMENT_KINDS
+    name: Text
+    colours: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -199,3 +220,5 @@ class Dataset:
     version: str
     source: str = ""
     commitments: tuple[Commitment, ...] = ()
+    #: The element kinds in legend order (``layout.yaml`` ``kinds``).
+    kinds: tuple[ElementKind, ...] = ()

@@ -31,6 +31,8 @@ class Builder:
         commitments = (self._many(plan_doc, "commitments")
                        if "commitments" in plan_doc else [])  # optional: older folders lack it
         layout_doc = r.document("layout.yaml")
+        kinds = self._many(layout_doc, "element-kinds")
+        known.kind_ids = {k.id for k in kinds}
         elements = self._many(layout_doc, "layout-elements")
         known.element_ids = {e.id for e in elements}
         parks = self._many(r.document("parks.yaml"), "parks")
@@ -58,7 +60,7 @@ class Builder:
             counties=tuple(self.boundaries["counties"]), elements=tuple(elements),
             parks=tuple(parks), sites=tuple(sites), enterprises=tuple(enterprises),
             targets=tuple(targets), version=r.hash.hexdigest()[:16], source=str(r.data_dir),
-            commitments=tuple(commitments),
+            commitments=tuple(commitments), kinds=tuple(kinds),
         )
 
     def _plan(self, doc: dict) -> Plan | None:

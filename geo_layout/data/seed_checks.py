@@ -30,6 +30,7 @@ class Known:
     counties: dict[str, Boundary]
     section_ids: set = field(default_factory=set)
     industry_ids: set = field(default_factory=set)
+    kind_ids: set = field(default_factory=set)
     element_ids: set = field(default_factory=set)
     place_ids: dict = field(default_factory=dict)  # id -> "parks" | "sites"
     target_ids: set = field(default_factory=set)
@@ -44,6 +45,7 @@ class Known:
                    counties={b.adcode: b for b in dataset.counties},
                    section_ids={s.id for s in dataset.sections},
                    industry_ids={i.id for i in dataset.industries},
+                   kind_ids={k.id for k in dataset.kinds},
                    element_ids={e.id for e in dataset.elements},
                    place_ids=places,
                    target_ids={t.id for t in dataset.targets})

@@ -12,18 +12,23 @@ from typing import Any, Callable
 
 from .model import (
     COMMITMENT_KINDS, COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS,
-    PRECISIONS, TARGET_MEASURES, Commitment, CountyPart, Enterprise, Industry, LayoutElement,
-    Place, Plan, Section, Target,
+    PRECISIONS, TARGET_MEASURES, Commitment, CountyPart, ElementKind, Enterprise, Industry,
+    LayoutElement, Place, Plan, Section, Target,
 )
 from .seed_checks import Known, check_citation, check_refs, county_ref, locate, prefecture_ref
-from .seed_records import ADCODE, SLUG, Record
+from .seed_records import ADCODE, SLUG, Record, shown
+
+#: The plan's texts besides its title and issuer (titles, formula, lead, description).
+PLAN_TEXTS = ("map_title", "layout_title", "formula", "intro", "description")
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 # --- plan.yaml -------------------------------------------------------------------------------
 def parse_plan(rec: Record, known: Known) -> Plan | None:
-    rec.check_fields({"id", "title", "issuer", "period", "issued"})
+    rec.check_fields({"id", "title", "issuer", "period", "issued", *PLAN_TEXTS})
     pid = rec.string("id", pattern=SLUG)
     title, issuer = rec.text("title"), rec.text("issuer")
+    texts = {name: rec.text(name) for name in PLAN_TEXTS}
     issued = rec.raw.get("issued")
     issued = issued.isoformat() if hasattr(issued, "isoformat") else issued
     if issued is not None and not (isinstance(issued, str)
@@ -35,10 +40,10 @@ def parse_plan(rec: Record, known: Known) -> Plan | None:
                                              for k in ("start", "end"))):
         rec.problem("period", "must be a mapping with integer start and end years")
         return None
-    if None in (pid, title, issuer):
+    if None in (pid, title, issuer, *texts.values()):
         return None
     return Plan(id=pid, title=title, issuer=issuer, period_start=period["start"],
-                period_end=period["end"], issued=issued)
+                period_end=period["end"], issued=issued, **texts)
 
 
 def parse_section(rec: Record, known: Known) -> Section | None:
@@ -68,10 +73,37 @@ def parse_commitment(rec: Record, known: Known) -> Commitment | None:
 
 
 # --- layout.yaml -----------------------------------------------------------------------------
+def parse_kind(rec: Record, known: Known) -> ElementKind | None:
+    """An element kind of the legend: ``id`` (one of ELEMENT_KINDS), ``name``, ``colours``."""
+    rec.check_fields({"id", "name", "colours"})
+    if rec.id is not None and SLUG.match(rec.id) and rec.id not in ELEMENT_KINDS:
+        rec.problem("id", f"{shown(rec.id)} is not one of {', '.join(ELEMENT_KINDS)}")
+    name = rec.text("name")
+    colours = []
+    raw = rec.raw.get("colours")
+    if raw is None:
+        rec.problem("colours", "is required")
+    elif not isinstance(raw, list):
+        rec.problem("colours", f"must be a list, got {type(raw).__name__}")
+    elif not raw:
+        rec.problem("colours", "needs at least one colour")
+    else:
+        for i, colour in enumerate(raw):
+            if isinstance(colour, str) and COLOUR.match(colour):
+                colours.append(colour)
+            else:
+                rec.problem(f"colours[{i}]", f"{shown(colour)} is not a colour #RRGGBB")
+    if name is None or rec.id not in ELEMENT_KINDS or not colours:
+        return None  # (a bad colour among good ones is a problem: parse_record drops it)
+    return ElementKind(id=rec.id, name=name, colours=tuple(colours))
+
+
 def parse_element(rec: Record, known: Known) -> LayoutElement | None:
     rec.check_fields({"id", "kind", "name", "short", "role", "prefectures", "counties",
                       "industries", "note", "citation"})
     kind = rec.string("kind", choices=ELEMENT_KINDS)
+    if kind is not None and kind not in known.kind_ids:
+        rec.problem("kind", f"{kind!r} is not listed under kinds")
     name, short, role = rec.text("name"), rec.text("short"), rec.text("role")
     note, cite = rec.text("note", required=False), rec.citation()
     prefectures = rec.list_of("prefectures", ADCODE)
@@ -215,6 +247,7 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
     Collection("sections", "plan.yaml", "sections", parse_section, cite=False),
     Collection("industries", "plan.yaml", "industries", parse_industry),
     Collection("commitments", "plan.yaml", "commitments", parse_commitment),
+    Collection("element-kinds", "layout.yaml", "kinds", parse_kind, cite=False),
     Collection("layout-elements", "layout.yaml", "elements", parse_element),
     Collection("parks", "parks.yaml", "parks", parse_park),
     Collection("sites", "sites.yaml", "sites", parse_site),
