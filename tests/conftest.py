@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 import threading
 from pathlib import Path
@@ -13,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from geo_layout.app import create_app
-from geo_layout.data.model import ELEMENT_KINDS
 from geo_layout.data.store import open_store
+from plan_terms import TOY_PLAN, forbidden_terms
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,35 +55,6 @@ def _schemathesis_storage(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(storage, "DEFAULT_ROOT", tmp_path_factory.mktemp("schemathesis"))
         yield
-
-
-#: The fictional second plan (Ningxia) the tests carry: see tests/fixtures/toy-plan/README.md.
-TOY_PLAN = Path(__file__).resolve().parent / "fixtures" / "toy-plan"
-
-
-#: English words a place name may end with; the name before them is what names the place.
-_EN_SUFFIX = re.compile(r"\s+(City|District|County|Prefecture|Province|Autonomous.*)$")
-
-
-def forbidden_terms(store) -> set[str]:
-    """What names this plan: its id, the ids of its layout elements (those that are not merely
-    a kind's name), and the names of its province, prefectures and counties (Chinese as
-    written, English without "District", "County"...), places, enterprises."""
-    terms = {store.plan().id}
-    terms |= {f.id for f in store.query("layout-elements").features} - set(ELEMENT_KINDS)
-    units = [store.province(), *(store.get("prefectures", f.id) for f in
-                                 store.query("prefectures").features)]
-    names = [(b.properties["name_zh"], b.properties["name_en"]) for b in units[1:]]
-    names.append((store.province().name.zh, store.province().name.en))
-    names += [(f.properties["name_zh"], f.properties["name_en"])
-              for f in store.query("counties").features]
-    for collection in ("parks", "sites"):
-        names += [(f.properties["name_zh"], f.properties["name_en"])
-                  for f in store.query(collection).features]
-    for zh, en in names:
-        terms.add(zh)
-        terms.add(_EN_SUFFIX.sub("", en))
-    return {t for t in terms if len(t) >= 2}
 
 
 @pytest.fixture(scope="session")

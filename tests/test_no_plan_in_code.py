@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import conftest
+import plan_terms
 import geo_layout
 from geo_layout.data.store import open_store
 
 PACKAGE = Path(geo_layout.__file__).parent
 TOY = Path(__file__).resolve().parent / "fixtures" / "toy-plan"
-#: What names a plan in the code: see conftest.forbidden_terms.
-forbidden_terms = conftest.forbidden_terms
+#: What names a plan in the code: see tests/plan_terms.py.
+forbidden_terms = plan_terms.forbidden_terms
 SUFFIXES = (".py", ".html", ".js", ".css")
 
 
@@ -27,10 +27,7 @@ def adcode_pattern(store) -> re.Pattern:
 def findings(stores, files) -> list[str]:
     checks = []
     for store in stores:
-        terms = sorted(forbidden_terms(store), key=len, reverse=True)
-        words = re.compile("|".join(rf"(?<![A-Za-z0-9_]){re.escape(t)}(?![A-Za-z0-9_])"
-                                    if t.isascii() else re.escape(t) for t in terms))
-        checks += [words, adcode_pattern(store)]
+        checks += [plan_terms.terms_pattern(forbidden_terms(store)), adcode_pattern(store)]
     found = []
     for path in files:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

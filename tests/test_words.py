@@ -110,7 +110,7 @@ def test_a_missing_key_fails_loudly():
 
 @pytest.mark.parametrize("enum,values", [
     ("kind", model.PLACE_KINDS), ("precision", model.PRECISIONS),
-    ("element_kind", model.ELEMENT_KINDS), ("role", model.ENTERPRISE_ROLES),
+    ("role", model.ENTERPRISE_ROLES),
     ("measure", model.TARGET_MEASURES),
 ])
 def test_every_value_of_the_model_has_its_label(enum, values):

@@ -66,8 +66,9 @@ ID = _f("id", "编号", "ID", "记录的稳定编号（州市、县区为 6 位�
         "Stable record id (the 6-digit adcode for prefectures and counties, a lowercase slug "
         "otherwise)")
 NAMES = _pair("name", "名称", "Name", "名称", "Name")
-UNIT_SHORT = _pair("short", "简称", "Short name", "地图标注用的简称（如 楚雄州）",
-                   "Short form the map labels use (e.g. Chuxiong)")
+UNIT_SHORT = _pair("short", "简称", "Short name", "地图标注用的简称（自治州、自治县不含民族名称）",
+                   "Short form the map labels use (an autonomous prefecture's name without "
+                   "its ethnic designation)")
 NOTES = _pair("note", "说明", "Note", "补充说明", "Note")
 CITATION = (
     _f("citation_section", "规划章节", "Plan section", "记录所依据的规划章节编号",
@@ -120,7 +121,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "prefectures": (
         ID,
         _f("adcode", "行政区划代码", "Adcode", "6 位行政区划代码", "6-digit administrative code"),
-        _f("parent", "上级", "Parent", "上级行政区（云南省）的代码",
+        _f("parent", "上级", "Parent", "上级行政区（省或州市）的代码",
            "Adcode of the parent division (the province)"),
         _f("level", "级别", "Level", "行政级别", "Administrative level", codes="level"),
         *NAMES, *UNIT_SHORT, ELEMENTS,
@@ -209,16 +210,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 
 COLLECTION_DOCS: dict[str, CollectionDoc] = {
     "prefectures": CollectionDoc(
-        "州市", "Prefectures", "云南省的州市级行政区（编号为 6 位行政区划代码），含所属布局要素。",
-        "Prefecture-level divisions of Yunnan (id: 6-digit adcode), with the layout elements "
-        "each belongs to."),
+        "州市", "Prefectures", "规划所在省的州市级行政区（编号为 6 位行政区划代码），含所属布局要素。",
+        "Prefecture-level divisions of the plan's province (id: 6-digit adcode), with the "
+        "layout elements each belongs to."),
     "counties": CollectionDoc(
-        "县区", "Counties", "云南省的县级行政区（编号为 6 位行政区划代码）。",
-        "County-level divisions of Yunnan (id: 6-digit adcode)."),
+        "县区", "Counties", "规划所在省的县级行政区（编号为 6 位行政区划代码）。",
+        "County-level divisions of the plan's province (id: 6-digit adcode)."),
     "layout-elements": CollectionDoc(
-        "布局要素", "Layout elements", "规划的布局：一核、一区、两群、多点（point-pilot-zones "
-        "没有图形）。", "The plan's layout: one core, one zone, two clusters and multiple "
-        "points (point-pilot-zones has no geometry)."),
+        "布局要素", "Layout elements", "规划的布局要素（核心、提升区、集群、点）；规划未给出范围的要素"
+        "没有图形。", "The plan's layout elements (core, zone, clusters, points); an element "
+        "the plan gives no extent has no geometry."),
     "parks": CollectionDoc(
         "园区", "Parks", "规划点名的园区。precision 表示点位精度；uncertainty_km 为县区、州市"
         "精度点位的范围半径；规划未给出位置的园区没有几何图形。",

@@ -46,7 +46,7 @@ def _which_province(out_dir: Path, province: str | None) -> str:
         if recorded is None:
             raise GeodataBuildError(
                 f"which province? {out_dir} has no manifest.json recording one: "
-                "give --province ADCODE (e.g. --province 530000)")
+                "give --province ADCODE (e.g. --province 520000)")
         return str(recorded["adcode"])
     if recorded is not None and str(recorded["adcode"]) != str(province).strip():
         raise GeodataBuildError(
@@ -57,7 +57,7 @@ def _which_province(out_dir: Path, province: str | None) -> str:
 
 def build_geodata(out_dir: Path, progress: Callable[[str], object] = print,
                   province: str | None = None) -> dict:
-    """Rebuild the boundary files of ``province`` (an adcode such as "530000"; default: the
+    """Rebuild the boundary files of ``province`` (an adcode such as "520000"; default: the
     one in ``out_dir/manifest.json``) in ``out_dir`` and return the manifest written there.
 
     ``progress`` receives human-readable lines.  Raises :class:`GeodataBuildError` when the

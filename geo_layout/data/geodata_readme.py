@@ -9,7 +9,7 @@ USE = {"coarse": "views of the whole province (zoom <= 7)", "low": "zoom 8",
 
 
 def _same_english(names: dict[str, dict[str, str]]) -> str:
-    """Units that share an English name (e.g. two "Yiliang County"), so readers know to tell
+    """Units that share an English name (two counties romanised alike), so readers know to tell
     them apart by adcode."""
     by_en: dict[str, list[str]] = {}
     for code, row in sorted(names.items()):

@@ -87,7 +87,7 @@ def _query(root: Path, sql: str, args: tuple) -> list[tuple]:
 
 
 def read_province(root: Path, adcode: str) -> Province:
-    """Every prefecture and county of the province ``adcode`` (e.g. "530000") in the index.
+    """Every prefecture and county of the province ``adcode`` (e.g. "520000") in the index.
 
     The expected counts are what the index lists; a county whose city is not one of the
     province's prefectures, or a code that is not a province, is an error naming it.

@@ -51,11 +51,11 @@ class Plan:
     issuer: Text
     period_start: int
     period_end: int
-    #: The site's title, e.g. 云南省信息产业布局图.
+    #: The site's title (the header, the browser tab, shared links).
     map_title: Text
     #: The layout map's title.
     layout_title: Text
-    #: The layout formula, in the plan's own terms: 一核、一区、两群、多点.
+    #: The layout formula in the plan's own terms (the legend's heading).
     formula: Text
     #: The overview page's lead.
     intro: Text
@@ -100,7 +100,7 @@ class Boundary:
     parent: str
     level: str
     name: Text
-    short: Text  # the form map labels use (楚雄州 / Chuxiong), from geodata's names.csv
+    short: Text  # the form map labels use, from geodata's names.csv
     geometries: dict = field(compare=False, repr=False)  # lod -> shapely geometry (WGS-84)
 
     def geometry(self, lod: str = "medium"):

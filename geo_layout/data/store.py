@@ -22,7 +22,7 @@ from pyproj import Geod
 from ..errors import InvalidParameter, NotFound
 from ..words import Key
 from .features import COLLECTIONS, GEOMETRY_COLLECTIONS, Feature, build_features
-from .model import Boundary, Commitment, Dataset, Industry, Plan, Section
+from .model import Boundary, Commitment, Dataset, ElementKind, Industry, Plan, Section
 from .search import Entry, SearchIndex, TextForms, make_entry, normalise
 from .vocab import Vocabulary
 
@@ -102,6 +102,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def commitments(self) -> Sequence[Commitment]:
         """What the plan sets without a figure, in the plan's order."""
+
+    @abc.abstractmethod
+    def kinds(self) -> Sequence[ElementKind]:
+        """The layout's element kinds in legend order, with their names and colours."""
 
     @abc.abstractmethod
     def province(self) -> Boundary:
@@ -232,6 +236,9 @@ class InMemoryStore(Store):
 
     def commitments(self) -> Sequence[Commitment]:
         return self.dataset.commitments
+
+    def kinds(self) -> Sequence[ElementKind]:
+        return self.dataset.kinds
 
     def province(self) -> Boundary:
         return self.dataset.province

@@ -36,9 +36,10 @@ from .tiles import add_basemap
 from .refine import add_refinement
 from .render import MapParts, map_parts, render_document
 from .style import (
-    APPROXIMATE_DASH, FOCUS, HATCH, KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, ROLE_COLOURS,
-    ZONE_COLOUR, element_symbol, ink_for, leaflet_style, level_for_zoom, prefecture_role,
+    APPROXIMATE_DASH, FOCUS, HATCH, KIND_COLOURS, LAYOUT_FILL_OPACITY, OUTLINE, element_symbol,
+    ink_for, leaflet_style, level_for_zoom,
 )
+from .roles import palette
 
 __all__ = ["BASEMAPS", "LocalTiles", "MapParts",
            "layout_map", "element_map", "prefecture_map", "places_map",
@@ -118,7 +119,7 @@ def _check_view(view):
 
 # --- map skeleton -----------------------------------------------------------------------
 
-def _new_map(o: _Options, title_key: str, content_bounds):
+def _new_map(o: _Options, title: str, content_bounds):
     from .elements import GeoMap
 
     if isinstance(o.view, dict):
@@ -127,7 +128,7 @@ def _new_map(o: _Options, title_key: str, content_bounds):
         west, south, east, north = content_bounds
         location = [(south + north) / 2, (west + east) / 2]
         zoom = _zoom_for(content_bounds)
-    m = GeoMap(asset_base=o.asset_base, lang=o.lang, title=label(o.lang, title_key),
+    m = GeoMap(asset_base=o.asset_base, lang=o.lang, title=title,
                location=location, zoom_start=zoom, max_zoom=MAX_ZOOM, min_zoom=4)
     m._geo_options = o
     return m
@@ -175,12 +176,13 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
         order = list(KIND_COLOURS)
         kinds = sorted(set(kinds), key=order.index)
         Legend(legend_html(o.lang, roles=ctx.roles if roles else None, places=places,
-                           kinds=kinds,
+                           kinds=kinds, colours=palette(ctx.store).roles,
+                           heading=ctx.store.plan().formula.get(o.lang),
                            zone_approximate=roles and _zone_approximate(ctx.store))).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
     texts["attribution"] = escape(label(o.lang, "map.attribution"))
-    texts["hatch"] = HATCH
+    texts["hatch"] = {"colour": palette(ctx.store).zone_colour, **HATCH}
     MapControls(texts).add_to(m)
     add_basemap(m, tile_layers(o.basemap, o.tianditu_key, o.lang, o.local_tiles),
                 lang=o.lang, asset_base=o.asset_base, crs=o.crs,
@@ -209,24 +211,20 @@ def _gj(fid: str, geom, lod: str, o: _Options, style: dict, tooltip: str, popup:
 
 # --- layers ------------------------------------------------------------------------------
 
-def _element_kinds(store) -> dict[str, str]:
-    return {f.id: f.properties["kind"] for f in store.query("layout-elements").features}
-
-
 def _prefectures_layer(m, o: _Options, ctx: Context, lod: str, *, opacity: float,
                        labels: bool = True, only: Iterable[str] | None = None):
     """Prefectures filled by their layout role, with tooltips, popups and short-name labels."""
     from .elements import HtmlGeoJson, Labels
 
-    kinds = _element_kinds(ctx.store)
+    pal = palette(ctx.store)
     group = _group(m, o, "prefectures", label(o.lang, "noun.prefectures"))
     features, names = [], []
     only = set(only) if only is not None else None
     for f in ctx.store.query("prefectures").features:
         if only is not None and f.id not in only:
             continue
-        role = prefecture_role(f.properties["elements"], kinds)
-        style = {"color": OUTLINE, "weight": 1, "fillColor": ROLE_COLOURS[role],
+        role = pal.prefecture_role(f.properties["elements"])
+        style = {"color": OUTLINE, "weight": 1, "fillColor": pal.roles[role],
                  "fillOpacity": opacity, "className": f"gl-prefecture gl-role-{role}"}
         features.append(_gj(f.id, f.geometry(lod), lod, o, style,
                             prefecture_tooltip(ctx, f, role), prefecture_popup(ctx, f),
@@ -256,8 +254,8 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     geom = feature.geometry(lod)
     if geom is None:
         return group
-    symbol = element_symbol(feature.id, p["kind"])
-    colour = symbol.colour
+    colour = palette(ctx.store).element_colours.get(feature.id, OUTLINE)
+    symbol = element_symbol(colour, p["kind"])
     cls = f"gl-element gl-{p['kind']}"
     popup = element_popup(ctx, feature)
     tooltip = element_tooltip(ctx, feature)
@@ -272,7 +270,7 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
         by_collection: dict[str, list] = {}
         for part in element_parts(ctx.store, feature, lod):
             part_style = leaflet_style(
-                element_symbol(feature.id, p["kind"], part.approximate), fill=False,
+                element_symbol(colour, p["kind"], part.approximate), fill=False,
                 className=f"gl-element-part gl-{p['kind']}-part"
                 + (" gl-approximate-extent" if part.approximate else ""))
             by_collection.setdefault(part.collection, []).append(
@@ -366,13 +364,13 @@ def layout_map(store, *, lang="zh", basemap="none", tianditu_key="", local_tiles
     ``INLINE_LIMIT`` located places).
 
     Layers: ``prefectures``, one per layout element with a geometry (``core``, ``zone``,
-    ``cluster-silicon``, ...), ``places``."""
+    and each cluster by its id), ``places``."""
     o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
                  local_tiles)
     ctx = Context(store, o.lang, o.link_base)
     lod = o.lod("coarse")
     bounds = _province_bounds(store, o)
-    m = _new_map(o, "title.layout", bounds)
+    m = _new_map(o, store.plan().layout_title.get(o.lang), bounds)
     _prefectures_layer(m, o, ctx, lod, opacity=LAYOUT_FILL_OPACITY)
     for f in store.query("layout-elements").features:   # the plan's order, as the legend
         if f.geometry(lod) is not None:
@@ -440,7 +438,7 @@ def element_map(store, element_id, *, lang="zh", basemap="none", tianditu_key=""
     lod = o.lod("medium")
     geom = feature.geometry(lod)
     bounds = (geo.bounds([geom], o.crs) if geom is not None else _province_bounds(store, o))
-    m = _new_map(o, "title.element", bounds)
+    m = _new_map(o, label(o.lang, "title.element"), bounds)
     m.title = f"{feature.name(o.lang)} | {m.title}"
     _prefectures_layer(m, o, ctx, "low", opacity=0.15)
     _element_layer(m, o, ctx, feature, lod)
@@ -466,7 +464,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
     ctx = Context(store, o.lang, o.link_base)
     lod = o.lod("medium")
     bounds = geo.bounds([prefecture.geometry(lod)], o.crs)
-    m = _new_map(o, "title.prefecture", bounds)
+    m = _new_map(o, label(o.lang, "title.prefecture"), bounds)
     m.title = f"{prefecture.name(o.lang)} | {m.title}"
     _prefectures_layer(m, o, ctx, "low", opacity=0.2)
     group = _group(m, o, "counties", label(o.lang, "noun.counties"))
@@ -478,7 +476,7 @@ def prefecture_map(store, adcode, *, lang="zh", basemap="none", tianditu_key="",
         style = {"color": "#222222", "weight": 1.2, "fillColor": "#ffffff", "fillOpacity": 0.05,
                  "className": "gl-county"}
         if c.properties["elements"]:
-            style.update(fillColor=ZONE_COLOUR, fillOpacity=0.25)
+            style.update(fillColor=palette(store).zone_colour, fillOpacity=0.25)
         if c.id in approximate:
             style["dashArray"] = " ".join(f"{v:g}" for v in APPROXIMATE_DASH)
         tip = county_tooltip(ctx, c)
@@ -525,7 +523,7 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     bounds = _province_bounds(store, o)
     if filters or ids is not None:  # a selection: the map opens on it
         bounds = _selection_bounds(features, o) or bounds
-    m = _new_map(o, "title." + collection, bounds)
+    m = _new_map(o, label(o.lang, "title." + collection), bounds)
     _prefectures_layer(m, o, ctx, o.lod("coarse"), opacity=0.3)
     if ids is not None and not search:
         dynamic = False
@@ -566,7 +564,7 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
         bounds = geo.bounds([area.geometry(lod)], o.crs)
     else:
         bounds = _province_bounds(store, o)
-    m = _new_map(o, "title.place", bounds)
+    m = _new_map(o, label(o.lang, "title.place"), bounds)
     m.title = f"{feature.name(o.lang)} | {m.title}"
     if p.get("prefecture"):
         group = _prefectures_layer(m, o, ctx, "medium", opacity=0.15, only=[p["prefecture"]])

@@ -12,7 +12,8 @@ from urllib.parse import quote
 from .. import words
 from ..data.map_apps import handoffs
 from .labels import label
-from .style import KIND_COLOURS, OUTLINE, ROLE_COLOURS, ZONE_COLOUR
+from .roles import NONE_ROLE, POINT_ROLE, palette
+from .style import KIND_COLOURS, OUTLINE
 
 
 @dataclass(frozen=True)
@@ -61,22 +62,23 @@ class Context:
 
 
 def role_labels(store, lang: str) -> dict[str, str]:
-    """The layout roles of the legend, in the plan's order (一核、一区、两群、多点, then the
-    other prefectures), each called what its element is called: the core and each cluster by
-    their element's name, the zone by its name (hatched; dashed when approximate), the
-    prefectures holding a point, and the rest."""
+    """The layout roles of the legend (:mod:`.roles`), in legend order, each called what its
+    element is called: the core and each cluster by their element's name, the zone by its
+    name (hatched; dashed when approximate), the prefectures holding a point, and the rest."""
     out: dict[str, str] = {}
-    for f in store.query("layout-elements").features:   # the store keeps the plan's order
-        kind = f.properties["kind"]
-        if kind == "zone":
-            key = "legend.zone_approx" if f.properties.get("approximate") else "legend.zone"
-            out["zone"] = words.t(key, lang, name=f.name(lang))
-        elif kind in ("point", "point-group"):
-            out.setdefault("point", words.t("legend.point_prefecture", lang))
-        elif f.id in ROLE_COLOURS:
-            out[f.id] = f.name(lang)
-    out.setdefault("point", words.t("legend.point_prefecture", lang))
-    out["none"] = words.t("legend.other", lang)
+    elements = {f.id: f for f in store.query("layout-elements").features}
+    pal = palette(store)
+    for role in pal.roles:
+        if role == POINT_ROLE:
+            out[role] = words.t("legend.point_prefecture", lang)
+        elif role == NONE_ROLE:
+            out[role] = words.t("legend.other", lang)
+        elif role == "zone":
+            zone = next(elements[e] for e, r in pal.element_roles.items() if r == "zone")
+            key = "legend.zone_approx" if zone.properties.get("approximate") else "legend.zone"
+            out[role] = words.t(key, lang, name=zone.name(lang))
+        else:
+            out[role] = elements[role].name(lang)
     return out
 
 
@@ -209,17 +211,19 @@ def _swatch(colour: str, cls: str = "") -> str:
 
 
 def legend_html(lang: str, *, roles: Mapping[str, str] | None = None, kinds=(),
+                colours: Mapping[str, str] | None = None, heading: str = "",
                 places: bool = True, zone_approximate: bool = False) -> str:
-    """The legend: layout roles (colour + label, in the given order: :func:`role_labels`), the
+    """The legend: under ``heading`` (the plan's formula), layout roles (``colours`` by role,
+    labels in the given order: :func:`role_labels`), the
     zone (hatch; a dashed outline when its extent is approximate), place kinds (labelled as in
     every list) and what solid, hollow and dashed-circle markers mean."""
     t = lambda key: escape(label(lang, key))  # noqa: E731
     rows = []
     if roles:
-        rows.append(f'<p class="gl-legend-heading">{t("legend.title")}</p>')
+        rows.append(f'<p class="gl-legend-heading">{escape(heading)}</p>')
         zone = "gl-swatch-zone gl-swatch-dashed" if zone_approximate else "gl-swatch-zone"
         for role, text in roles.items():
-            swatch = _swatch(ZONE_COLOUR, zone) if role == "zone" else _swatch(ROLE_COLOURS[role])
+            swatch = _swatch(colours[role], zone if role == "zone" else "")
             rows.append(f"<div>{swatch}{escape(text)}</div>")
         if zone_approximate:  # every approximate part is dashed, on the web and in exports
             rows.append(f"<div>{_swatch(OUTLINE, 'gl-swatch-dashed')}"

@@ -13,14 +13,15 @@ from . import style as web_style
 from .extents import element_parts
 from .labels import label
 from .popups import role_labels
+from .roles import palette
 from .static_paint import add_polygon, dashes, draw_hatch, draw_outline, hatch_handle, largest
 from .static_spec import MapSpec
 
 
 def prefecture_roles(store: Store) -> dict[str, str]:
-    """adcode -> role key, the one rule the web maps use (:func:`.style.prefecture_role`)."""
-    kinds = {f.id: f.properties["kind"] for f in store.query("layout-elements").features}
-    return {f.id: web_style.prefecture_role(f.properties.get("elements", []), kinds)
+    """adcode -> role key, by the one rule of the web maps (:mod:`.roles`)."""
+    pal = palette(store)
+    return {f.id: pal.prefecture_role(f.properties.get("elements", []))
             for f in store.query("prefectures").features}
 
 
@@ -31,6 +32,8 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
     from matplotlib.patches import Patch
 
     roles = prefecture_roles(store)
+    pal = palette(store)
+    fills = style.role_fills(pal.roles)
     focus_id = spec.focus.id if spec.focus is not None else None
     dim = spec.kind in ("element", "prefecture", "place")
     prefectures = store.query("prefectures").features
@@ -42,7 +45,7 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
     for f in prefectures:
         role = roles[f.id]
         alpha = 0.35 if dim and f.id not in focus_codes and role != "none" else 1.0
-        add_polygon(ax, f.geometry(spec.lod), facecolor=style.ROLE_COLOURS[role], alpha=alpha,
+        add_polygon(ax, f.geometry(spec.lod), facecolor=fills[role], alpha=alpha,
                     edgecolor="none", zorder=1)
         add_polygon(ax, f.geometry(spec.lod), facecolor="none", edgecolor=style.EDGE,
                     linewidth=0.5, zorder=2)
@@ -50,8 +53,8 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
                 edgecolor="#555555", linewidth=1.0, zorder=3)
 
     names = role_labels(store, lang)  # the web legend's rows, in the plan's order
-    handles = [Patch(facecolor=style.ROLE_COLOURS[r], edgecolor=style.EDGE, linewidth=0.5,
-                     label=names[r]) for r in web_style.ROLES if r in names]
+    handles = [Patch(facecolor=fills[r], edgecolor=style.EDGE, linewidth=0.5,
+                     label=names[r]) for r in pal.fill_roles if r in names]
     approximate_drawn = False
     elements = store.query("layout-elements").features
     if spec.kind in ("element", "place"):  # the page's subject only, as on its web map
@@ -61,12 +64,13 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
         if geom is None:
             continue
         kind = el.properties["kind"]
-        symbol = web_style.element_symbol(el.id, kind)
+        symbol = web_style.element_symbol(pal.element_colours.get(el.id, web_style.OUTLINE),
+                                          kind)
         if el.id == focus_id:
             symbol = web_style.Symbol(web_style.FOCUS.colour, web_style.FOCUS.weight,
                                       hatched=symbol.hatched)
         if symbol.hatched:
-            draw_hatch(ax, geom, k, zorder=4)
+            draw_hatch(ax, geom, pal.zone_colour, k, zorder=4)
         for part in element_parts(store, el, spec.lod):
             part_symbol = symbol
             if part.approximate:
@@ -75,10 +79,10 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
                                                web_style.APPROXIMATE_DASH)
             draw_outline(ax, part.geometry, part_symbol, k, zorder=5 if el.id == focus_id else 4.5)
         if kind == "point":
-            _star(ax, geom, k)
+            _star(ax, geom, pal.roles["point"], k)
     if any(el.properties["kind"] == "zone" and el.geometry(spec.lod) is not None
            for el in elements):
-        handles.append(hatch_handle(names["zone"]))
+        handles.append(hatch_handle(names["zone"], pal.zone_colour))
     if approximate_drawn:
         handles.append(Patch(facecolor="none", edgecolor=web_style.OUTLINE,
                              linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,
@@ -99,7 +103,7 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
     return handles
 
 
-def _star(ax, geom, k: float) -> None:
+def _star(ax, geom, colour: str, k: float) -> None:
     """The point element starred, as the web map's badge ("★ 瑞丽"), set beside the county's
     places rather than on them."""
     from matplotlib.transforms import offset_copy
@@ -107,5 +111,5 @@ def _star(ax, geom, k: float) -> None:
     star = shapely.ops.polylabel(largest(geom), tolerance=0.01)
     beside = offset_copy(ax.transData, fig=ax.figure, x=-11 * k, y=9 * k, units="points")
     ax.plot([star.x], [star.y], linestyle="none", marker="*", markersize=13 * k,
-            markerfacecolor=web_style.ROLE_COLOURS["point"], markeredgecolor=style.INK,
+            markerfacecolor=colour, markeredgecolor=style.INK,
             markeredgewidth=0.8 * k, transform=beside, zorder=7.5)

@@ -42,7 +42,7 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
 
     ``map_path``: "maps/layout" (or "" for the overview), "maps/parks", "maps/sites",
     "elements/<id>", "prefectures/<adcode>", "parks/<id>" (a park or site). ``filters`` are the
-    parks-directory filters (``{"prefecture": "530100"}``), applied to the places of the parks
+    parks-directory filters (``{"prefecture": "<adcode>"}``), applied to the places of the parks
     and sites maps, which then show the selection and name the filters in the footer. ``view``
     ``(west, south, east, north)``: the extent to show (what a page's map shows now) instead of
     the map's own. ``approval``: the map approval number (审图号) printed in the footer.

@@ -62,27 +62,27 @@ def _hatch_spec():
     return "/", width
 
 
-def draw_hatch(ax, geom, k: float, zorder: float) -> None:
-    """The zone's hatch over ``geom``."""
+def draw_hatch(ax, geom, colour: str, k: float, zorder: float) -> None:
+    """The zone's hatch (in its ``colour``) over ``geom``."""
     from matplotlib.patches import PathPatch
 
     path = polygon_path(geom) if geom is not None else None
     if path is None:
         return
     pattern, width = _hatch_spec()
-    patch = PathPatch(path, facecolor="none", edgecolor=web_style.HATCH["colour"], linewidth=0,
+    patch = PathPatch(path, facecolor="none", edgecolor=colour, linewidth=0,
                       hatch=pattern, zorder=zorder)
     patch.set_hatch_linewidth(width)
     ax.add_patch(patch)
 
 
-def hatch_handle(text: str):
+def hatch_handle(text: str, colour: str):
     """The legend row of the hatch, drawn as on the map."""
     from matplotlib.patches import Patch
 
     pattern, width = _hatch_spec()
-    handle = Patch(facecolor="none", edgecolor=web_style.HATCH["colour"],
-                   linewidth=web_style.element_symbol("zone", "zone").weight
+    handle = Patch(facecolor="none", edgecolor=colour,
+                   linewidth=web_style.element_symbol(colour, "zone").weight
                    * web_style.PT_PER_PX, hatch=pattern, label=text)
     handle.set_hatch_linewidth(width)
     return handle

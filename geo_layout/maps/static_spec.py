@@ -43,7 +43,7 @@ def resolve_map(store: Store, map_path: str, lang: str, filters: dict) -> MapSpe
     kind, ident = parse_map_path(map_path)
     province = store.province().geometry("medium").bounds
     if kind == "layout":
-        spec = MapSpec("layout", style.text("layout", lang), province, numbered=False)
+        spec = MapSpec("layout", store.plan().layout_title.get(lang), province, numbered=False)
         return _with_places(spec, store, PLACE_COLLECTIONS, {})
     if kind in ("parks", "sites"):
         spec = _with_places(MapSpec(kind, style.text(kind, lang), province),
@@ -75,7 +75,7 @@ def clip_view(view, province, margin: float = 0.5) -> tuple[float, float, float,
 
 
 def filter_names(store: Store, filters: dict, lang: str) -> str:
-    """The directory filters as a reader knows them: "昆明市（州市）", "Kunming (prefecture)";
+    """The directory filters as a reader knows them: "<name>（州市）", "<name> (prefecture)";
     a value that names nothing is shown as given."""
     collections = {"prefecture": "prefectures", "county": "counties",
                    "element": "layout-elements"}

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from .. import words
 from ..errors import InvalidParameter
-from .style import ROLE_COLOURS as _WEB_ROLE_COLOURS, blended
+from .style import blended
 
-# The web maps' role colours as they appear there (fills at LAYOUT_FILL_OPACITY over the map
-# background), painted opaquely: one palette, checked once by tests/maps/test_palette.py.
-ROLE_COLOURS = {role: blended(colour) for role, colour in _WEB_ROLE_COLOURS.items()}
+
+
+def role_fills(role_colours: dict[str, str]) -> dict[str, str]:
+    """The web maps' role colours (:attr:`.roles.Palette.roles`) as they appear there (fills
+    at LAYOUT_FILL_OPACITY over the map background), to paint opaquely: one palette."""
+    return {role: blended(colour) for role, colour in role_colours.items()}
 
 EDGE = "#8C8C8C"
 INK = "#222222"
@@ -53,7 +56,6 @@ def pixel_size(size: str, orientation: str, dpi: int) -> tuple[int, int]:
 #: The static maps' wording, by the keys the drawing code uses, in the one catalogue
 #: (:mod:`geo_layout.words`): the same names as the web maps and the pages.
 TEXT_KEYS = {
-    "layout": "title.layout",
     "parks": "title.parks",
     "sites": "title.sites",
     "prefecture": "export.prefecture",

@@ -19,22 +19,13 @@ OKABE_ITO = {
 INDIGO = "#332288"
 WINE = "#882255"
 
-#: Prefecture fill by layout role, in legend order. (Was blue / green / orange for the
-#: silicon cluster / smart terminals / points: blue and green merge for tritanopes, vermillion
-#: and orange for deuteranopes once blended. Points are also starred, the zone hatched.)
-ROLE_COLOURS = {
-    "core": OKABE_ITO["vermillion"],
-    "cluster-silicon": OKABE_ITO["green"],
-    "cluster-smart-terminals": INDIGO,
-    "point": OKABE_ITO["yellow"],
-    "none": "#DDDDDD",
-}
+#: The layout's role colours are the plan's (its element kinds' colours, seeds/layout.yaml),
+#: turned into roles by :mod:`.roles`; tests/maps/test_palette.py checks each plan's palette
+#: as it checks the place kinds' below. Points are also starred, the zone hatched.
 #: How opaque the role fills are on the layout map (the legend's colours, blended with the
 #: map's background, are what the eye compares).
 LAYOUT_FILL_OPACITY = 0.55
 MAP_BACKGROUND = "#F3F6F9"
-ROLES = tuple(ROLE_COLOURS)
-ZONE_COLOUR = OKABE_ITO["purple"]
 OUTLINE = "#444444"
 
 #: Place markers by kind.
@@ -89,28 +80,6 @@ def _luminance(colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def element_colour(element_id: str, kind: str) -> str:
-    """The colour of a layout element's outline: its role's colour, purple for the zone."""
-    if kind == "zone":
-        return ZONE_COLOUR
-    if element_id in ROLE_COLOURS:
-        return ROLE_COLOURS[element_id]
-    return ROLE_COLOURS.get(kind, OUTLINE)
-
-
-def prefecture_role(element_ids: list[str], kinds: dict[str, str]) -> str:
-    """One legend role per prefecture; the core wins over a cluster, a cluster over a point
-    (the zone is drawn as its own outline, not as a fill)."""
-    if "core" in element_ids:
-        return "core"
-    for eid in ("cluster-silicon", "cluster-smart-terminals"):
-        if eid in element_ids:
-            return eid
-    if any(kinds.get(e) == "point" for e in element_ids):
-        return "point"
-    return "none"
-
-
 def blended(colour: str, background: str = MAP_BACKGROUND,
             opacity: float = LAYOUT_FILL_OPACITY) -> str:
     """The colour a fill of ``colour`` at ``opacity`` shows over ``background``: what the eye
@@ -130,8 +99,9 @@ PT_PER_PX = 0.75
 APPROXIMATE_DASH = (8, 6)
 #: Dash pattern of a place's location-uncertainty circle.
 UNCERTAINTY_DASH = (5, 6)
-#: The zone's hatch: stripes at 45° of ``width`` every ``spacing`` px, in ``colour``.
-HATCH = {"colour": ZONE_COLOUR, "spacing": 8, "width": 3, "angle": 45}
+#: The zone's hatch: stripes at 45° of ``width`` every ``spacing`` px (in the zone's colour:
+#: :attr:`.roles.Palette.zone_colour`).
+HATCH = {"spacing": 8, "width": 3, "angle": 45}
 
 
 @dataclass(frozen=True)
@@ -147,11 +117,10 @@ class Symbol:
     hatched: bool = False
 
 
-def element_symbol(element_id: str, kind: str, approximate: bool = False) -> Symbol:
-    """A layout element's outline (its role's colour; the zone purple and hatched), dashed
-    when its extent is approximate."""
+def element_symbol(colour: str, kind: str, approximate: bool = False) -> Symbol:
+    """A layout element's outline in its ``colour`` (:attr:`.roles.Palette.element_colours`;
+    the zone hatched), dashed when its extent is approximate."""
     dash = APPROXIMATE_DASH if approximate else None
-    colour = element_colour(element_id, kind)
     if kind == "zone":
         return Symbol(colour, 2.5, dash, hatched=True)
     return Symbol(colour, 3, dash)

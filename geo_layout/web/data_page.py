@@ -11,7 +11,7 @@ from ..data.fields import COLLECTION_DOCS
 from ..data.writers import columns, formats_for
 from . import params
 from .caching import cached_view
-from .i18n import ENUMS, label, t
+from .i18n import code_labels, t
 from .state import current_store
 
 bp = Blueprint("datapage", __name__)
@@ -19,12 +19,13 @@ FORMAT_NAMES = {"geojson": "GeoJSON", "csv": "CSV", "xlsx": "XLSX", "gpkg": "Geo
                 "kml": "KML"}
 
 
-def _dictionary(collection: str, lang: str) -> list[dict]:
+def _dictionary(store, collection: str, lang: str) -> list[dict]:
+    codes_of = code_labels(store)
     rows = []
     for col in columns(collection):
         codes = col.field.codes if col.part == "value" else None
         rows.append({"key": col.key, "header": col.header(lang), "about": col.about(lang),
-                     "codes": [(code, label(codes, code, lang)) for code in ENUMS[codes]]
+                     "codes": [(code, labels[lang]) for code, labels in codes_of[codes].items()]
                      if codes else []})
     return rows
 
@@ -45,7 +46,7 @@ def index():
                           for f in formats_for(c)],
             "api": url_for("api.collection_items", collection=c),
             "ogc": url_for("ogc.collection", id=c, f="html", lang=lang),
-            "fields": _dictionary(c, lang)})
+            "fields": _dictionary(store, c, lang)})
     plan = store.plan()
     return render_template(
         "data.html", collections=collections, version=store.version,

@@ -14,7 +14,7 @@ from ..data.writers import MEDIA_TYPES, check_format, download_name, name_lookup
 from ..errors import NotFound
 from . import geojson, openapi
 from .caching import cached_view
-from .i18n import ENUMS
+from .i18n import code_labels
 from .state import current_store
 
 bp = Blueprint("downloads", __name__, url_prefix="/downloads")
@@ -36,7 +36,7 @@ def download(collection: str, fmt: str):
     store = current_store()
     page = store.query(collection, openapi.filters_of(op, values), values.get("bbox"))
     body = write(page.features, collection, fmt, values.get("lod") or "high", system=system,
-                 lang=lang, names=name_lookup(store, lang), labels=ENUMS,
+                 lang=lang, names=name_lookup(store, lang), labels=code_labels(store),
                  members={"coordinate_system": geojson.COORDINATE_SYSTEMS[system]})
     filename = download_name(store.plan(), collection, fmt)
     return Response(body, headers={

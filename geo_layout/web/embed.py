@@ -87,7 +87,8 @@ def embed_document(m, full_url: str) -> str:
             "border-radius:4px;background:rgba(255,255,255,.9);color:#0b4f8a;font:13px/1.6 "
             "system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)}"
             ".gl-open-full:focus{outline:3px solid #0b4f8a;outline-offset:1px}</style>\n"
-            f'<script src="{escape(asset_url("/assets", APP, "js/embed.js"))}" defer></script>\n')
+            f'<script src="{escape(asset_url(site_root() + "/assets", APP, "js/embed.js"))}" '
+            'defer></script>\n')
     link = (f'<a class="gl-open-full" href="{escape(full_url)}" target="_blank" '
             f'rel="noopener">{escape(t("embed.open_full", lang))} ↗</a>\n')
     document = render_document(m)
@@ -97,7 +98,7 @@ def embed_document(m, full_url: str) -> str:
 
 def _full_map_url(map_path: str, lang: str) -> str:
     """The same map on the site, with the embed's language, basemap, view and filters."""
-    path = "/" + map_path if map_path else "/"
+    path = f"{request.script_root}/{map_path}"  # the plan's prefix: see plans.py
     keep = {"lang": lang}
     for name in ("basemap", *VIEW_PARAMS, *(PANEL_FILTERS if map_path in PLACE_MAPS else ())):
         value = request.args.get(name)

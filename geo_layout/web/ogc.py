@@ -30,9 +30,13 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 ]
-TITLE = "geo_layout: Yunnan information-industry layout"
-DESCRIPTION = ("Layout elements, parks, sites, enterprises, targets and the prefecture and "
-               "county boundaries of Yunnan's 14th Five-Year information-industry plan.")
+
+
+def _about(lang: str = "en") -> dict:
+    """The service's title and description, from the plan's data (JSON answers in English)."""
+    plan = current_store().plan()
+    return {"title": f"geo_layout: {plan.map_title.get(lang)}",
+            "description": plan.description.get(lang)}
 
 
 def _root() -> str:
@@ -113,7 +117,7 @@ def landing():
     root = _root()
 
     def body():
-        return geojson.dumps({"title": TITLE, "description": DESCRIPTION, "links": [
+        return geojson.dumps({**_about(), "links": [
             *_self_links(root, openapi.JSON),
             _link(f"{root}/api", "service-desc", openapi.OPENAPI_TYPE, "The OpenAPI 3.0 document"),
             _link(f"{root}/conformance", "conformance", openapi.JSON, "Conformance classes"),
@@ -122,7 +126,7 @@ def landing():
         ]})
 
     return _respond(values, (openapi.JSON,), body, "landing.html",
-                    lambda: {"title": TITLE, "description": DESCRIPTION,
+                    lambda: {**_about(values["lang"]),
                              "other_plans": other_plans(values["lang"])})
 
 
@@ -153,7 +157,8 @@ def api_document():
     def build():
         doc = openapi.document(current_app.config["GEO_LAYOUT"],
                                server_url=request.url_root.rstrip("/"),
-                               version=current_store().version)
+                               version=current_store().version,
+                               about=current_store().plan().description.get("en"))
         return Response(geojson.dumps(doc), mimetype=openapi.OPENAPI_TYPE)
 
     return conditional(build)

@@ -518,8 +518,9 @@ def _responses(op: Operation) -> dict:
     return out
 
 
-def document(settings: Mapping, *, server_url: str, version: str) -> dict:
-    """The OpenAPI 3.0 document of every operation in the table."""
+def document(settings: Mapping, *, server_url: str, version: str, about: str = "") -> dict:
+    """The OpenAPI 3.0 document of every operation in the table; ``about``: what the data is
+    (the plan's description)."""
     paths = {}
     for op in operations():
         parameters = [{"name": name, "in": "path", "required": True, "description": desc,
@@ -535,8 +536,7 @@ def document(settings: Mapping, *, server_url: str, version: str) -> dict:
     return {
         "openapi": "3.0.3",
         "info": {"title": "geo_layout data API and OGC API – Features", "version": version,
-                 "description": "Yunnan 14th Five-Year information-industry plan: layout "
-                                "elements, parks, sites, enterprises, targets and boundaries. "
+                 "description": f"{about} "
                                 "Coordinates are WGS-84 unless crs asks for GCJ-02 or BD-09. "
                                 f"limit is capped at {settings['MAX_LIMIT']}. Errors are JSON "
                                 "{code, description}."},

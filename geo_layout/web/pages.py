@@ -11,7 +11,7 @@ from flask import Blueprint, has_request_context, render_template, request, url_
 from .. import words
 from . import links, params
 from .caching import cached_view
-from .i18n import label, t
+from .i18n import plan_label, t
 from .state import current_store
 from .views import directory as directory_view
 from .views.areas import element_page, prefecture_page
@@ -39,7 +39,7 @@ def _chrome() -> dict:
     return {
         "lang": lang,
         "_": lambda key, **values: t(key, lang, **values),
-        "label": lambda enum, value: label(enum, value, lang),
+        "label": lambda enum, value: plan_label(current_store(), enum, value, lang),
         "plural": lambda key, n, **values: words.plural(key, n, lang, **values),
         "sep": words.separator(lang),
         "colon": words.colon(lang),

@@ -4,8 +4,8 @@ static exports and error messages, so one concept has one name in one place.
 Names of records (parks, elements, prefectures...) come from the records themselves. The names
 of the things the service shows are written once here and reused: ``noun.parks`` (园区),
 ``noun.sites`` (项目基地), ``noun.places`` (both), ``title.*`` (map and page titles), the
-``kind`` labels (the same in the legend and in every list), and the plan's four layout terms
-(``element_kind``: 一核、一区、两群、多点).
+``kind`` labels (the same in the legend and in every list). What names one plan (its titles,
+its layout formula, its element kinds' names) is that plan's data, not a word here.
 
 Keys ending in ``.one`` are the English singular of the key without it (see ``words.plural``).
 tests/test_words.py fails on a key that nothing uses and on a key used but missing."""
@@ -36,9 +36,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "count.targets.one": {"zh": "{n} 项目标", "en": "{n} target"},
 
     # --- titles of the maps (pages, the maps' own titles, exports) ---
-    "title.layout": {"zh": "云南省信息产业布局：一核、一区、两群、多点",
-                     "en": "Yunnan information industry layout: one core, one zone, "
-                           "two clusters, multiple points"},
     "title.element": {"zh": "布局要素地图", "en": "Layout element map"},
     "title.prefecture": {"zh": "州市地图", "en": "Prefecture map"},
     "title.parks": {"zh": "园区地图", "en": "Parks map"},
@@ -47,7 +44,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "title.place": {"zh": "位置图", "en": "Location"},
 
     # --- chrome ---
-    "site.title": {"zh": "云南省信息产业布局图", "en": "Yunnan Information Industry Layout"},
     "nav.label": {"zh": "主导航", "en": "Main navigation"},
     "nav.overview": {"zh": "布局总览", "en": "Overview"},
     "nav.targets": {"zh": "发展目标", "en": "Targets"},
@@ -77,12 +73,6 @@ STRINGS: dict[str, dict[str, str]] = {
 
     # --- overview / layout map ---
     "overview.title": {"zh": "信息产业布局总览", "en": "Information industry layout overview"},
-    "overview.intro": {"zh": "规划以昆明为核心、滇中新区为提升区，硅材料和智能终端两个产业集群，"
-                             "加上瑞丽、水富等多个开放产业载体。地图上点击区域或园区可查看详情。",
-                       "en": "The plan centres the industry on Kunming (the core) and the Central "
-                             "Yunnan New Area (the zone), with a silicon-materials and a "
-                             "smart-terminals cluster, and several opening-up carriers such as "
-                             "Ruili and Shuifu. Click an area or a park on the map for details."},
     "overview.elements": {"zh": "布局要素", "en": "Layout elements"},
     "layout_map.title": {"zh": "布局地图", "en": "Layout map"},
     "map.full": {"zh": "全屏地图", "en": "Full map"},
@@ -252,8 +242,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "number.cny_million": {"zh": "{n} 亿元", "en": "CNY {n} million"},
 
     # --- the maps: legends, layers, popups, controls ---
-    "legend.title": {"zh": "一核、一区、两群、多点",
-                     "en": "One core, one zone, two clusters, multiple points"},
     "legend.summary": {"zh": "图例", "en": "Legend"},
     "legend.point_prefecture": {"zh": "多点所在州市", "en": "Prefecture of a point"},
     "legend.point_county": {"zh": "多点所在县市区", "en": "County of a point"},
@@ -490,11 +478,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.version": {"zh": "数据版本：{version}", "en": "Data version: {version}"},
     # OGC API – Features HTML views
     "ogc.landing": {"zh": "OGC API – Features 服务", "en": "OGC API – Features service"},
-    "ogc.description": {"zh": "云南省“十四五”信息产业发展规划的布局要素、园区、项目基地、企业、目标"
-                              "以及州市和县区边界。",
-                        "en": "Layout elements, parks, sites, enterprises, targets and the "
-                              "prefecture and county boundaries of Yunnan's 14th Five-Year "
-                              "information-industry plan."},
     "ogc.collections": {"zh": "要素数据集", "en": "Feature collections"},
     "ogc.other_plans": {"zh": "本服务其他规划的 OGC API", "en": "The other plans' OGC APIs"},
     "ogc.conformance": {"zh": "符合性类别", "en": "Conformance classes"},
@@ -547,10 +530,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "handoff.open_tianditu": {"zh": "在天地图中打开", "en": "Open in Tianditu"},
     "handoff.approximate": {"zh": "注意：这不是园区的确切位置。{precision}",
                             "en": "Note: this is not the park's exact location. {precision}"},
-    "share.description": {"zh": "《{plan}》的产业布局（一核、一区、两群、多点）、园区与项目基地、"
+    "share.description": {"zh": "《{plan}》的产业布局（{formula}）、园区与项目基地、"
                                 "企业和发展目标：交互地图与开放数据。",
-                          "en": "The {plan}: its layout (one core, one zone, two clusters, "
-                                "multiple points), parks and project sites, enterprises and targets as "
+                          "en": "The {plan}: its layout ({formula}), parks and project sites, "
+                                "enterprises and targets as "
                                 "interactive maps and open data."},
     "share.place": {"zh": "{name}：{kind}，{where}。{precision}",
                     "en": "{name}: {kind}, {where}. {precision}"},
@@ -655,14 +638,6 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "county": {"zh": "县市区", "en": "County"},
         "prefecture": {"zh": "州市", "en": "Prefecture"},
         "unknown": {"zh": "未定位", "en": "Not located"},
-    },
-    # the plan's own four terms, "一核、一区、两群、多点"
-    "element_kind": {
-        "core": {"zh": "一核", "en": "One core"},
-        "zone": {"zh": "一区", "en": "One zone"},
-        "cluster": {"zh": "两群", "en": "Two clusters"},
-        "point": {"zh": "多点", "en": "Multiple points"},
-        "point-group": {"zh": "多点", "en": "Multiple points"},
     },
     "role": {
         "backbone": {"zh": "骨干企业", "en": "Backbone enterprise"},

@@ -53,7 +53,6 @@ def test_model_codes_all_have_labels():
     from geo_layout.data import model
 
     for enum, values in (("kind", model.PLACE_KINDS), ("precision", model.PRECISIONS),
-                         ("element_kind", model.ELEMENT_KINDS),
                          ("role", model.ENTERPRISE_ROLES), ("measure", model.TARGET_MEASURES),
                          ("comparator", model.COMPARATORS)):
         assert set(values) <= set(ENUMS[enum]), enum

@@ -3,7 +3,7 @@ the plan, pinned on the map, or only located inside it), enterprises and targets
 
 from __future__ import annotations
 
-from ..i18n import label
+from ..i18n import plan_label
 from .lists import capped
 from .rows import (PLACE_COLLECTIONS, citation, enterprise_row, industries, names, note,
                    of_elements, pinned, places_of, target_row)
@@ -27,7 +27,7 @@ def element_page(store, feature, lang: str) -> dict:
     inside = [f for c in PLACE_COLLECTIONS for f in store.query(c, {"area": element_id}).features]
     return {
         "element": feature, "name": feature.name(lang),
-        "kind": label("element_kind", p["kind"], lang),
+        "kind": plan_label(store, "element_kind", p["kind"], lang),
         "role": p.get("role_en" if lang == "en" else "role_zh"),
         "note": note(store, p, lang),
         "prefectures": names(store, "prefectures", p["prefectures"], lang), "counties": counties,

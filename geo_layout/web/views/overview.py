@@ -3,12 +3,16 @@ counties, the headline counts, and the located and unlocated places."""
 
 from __future__ import annotations
 
+from ...maps.roles import palette
+from ...maps.style import OUTLINE
 from .lists import capped, unlocated
 from .rows import PLACE_COLLECTIONS, county_parts, names
 
 
 def layout_page(store, lang: str) -> dict:
+    colours = palette(store).element_colours
     elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
+                 "colour": colours.get(f.id, OUTLINE),
                  "role": f.properties.get("role_en" if lang == "en" else "role_zh"),
                  "prefectures": names(store, "prefectures", f.properties["prefectures"], lang),
                  "counties": county_parts(store, f, lang),

@@ -22,7 +22,14 @@ def plan_reference(store, lang: str) -> dict:
             else t("plan.period", lang, **period))
     return {"title": title, "issuer": issuer, "when": when,
             "reference": t("plan.reference", lang, title=title, issuer=issuer, when=when),
-            "description": t("share.description", lang, plan=title)}
+            "description": t("share.description", lang, plan=title,
+                             formula=_mid_sentence(plan.formula.get(lang), lang)),
+            "map_title": plan.map_title.get(lang), "intro": plan.intro.get(lang)}
+
+
+def _mid_sentence(text: str, lang: str) -> str:
+    """An English heading ("One core, ...") as it reads inside a sentence ("one core, ...")."""
+    return text[:1].lower() + text[1:] if lang == "en" else text
 
 
 def targets_page(store, lang: str) -> dict:
