@@ -13,7 +13,6 @@ from ..errors import GeoLayoutError
 from .assets import SOURCE_MAP, BadBundle, asset_dirs, asset_file, bundle_files
 from .render import map_parts, render_document
 
-ASSET_BASE = "/assets"
 _SCRIPT = re.compile(r'<script (?:defer )?src="(?P<url>[^"]+)"\s*>\s*</script>')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
 _CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<ref>[^'")]+)(?P=q)\s*\)""")

@@ -13,15 +13,15 @@ OKABE_ITO = {
     "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
 }
 
-#: Paul Tol's indigo and wine: dark colours that stay apart from Okabe-Ito's under every
-#: simulated deficiency (Okabe-Ito's blue/green and vermillion/orange do not once the fills
-#: are blended at ``LAYOUT_FILL_OPACITY``, nor vermillion and a brown).
-INDIGO = "#332288"
+#: Paul Tol's wine: a dark colour that stays apart from Okabe-Ito's under every simulated
+#: deficiency (a brown does not, from vermillion for protanopes).
 WINE = "#882255"
 
-#: The layout's role colours are the plan's (its element kinds' colours, seeds/layout.yaml),
-#: turned into roles by :mod:`.roles`; tests/maps/test_palette.py checks each plan's palette
-#: as it checks the place kinds' below. Points are also starred, the zone hatched.
+# The layout's role colours are the plan's (its element kinds' colours, seeds/layout.yaml,
+# where Paul Tol's indigo joins Okabe-Ito's for a second cluster), turned into roles by
+# roles.py; tests/maps/test_palette.py checks each plan's palette as it checks the place
+# kinds' below. Points are also starred, the zone hatched.
+
 #: How opaque the role fills are on the layout map (the legend's colours, blended with the
 #: map's background, are what the eye compares).
 LAYOUT_FILL_OPACITY = 0.55
@@ -37,7 +37,7 @@ KIND_COLOURS = {
     "town": OKABE_ITO["sky"],
     "science-park": OKABE_ITO["purple"],
     "project": OKABE_ITO["black"],
-    "base": WINE,  # was brown #8C6D1F: one with vermillion for protanopes
+    "base": WINE,
 }
 
 #: Decimal places that each level of detail can show (low ~500 m, medium ~100 m, high ~20 m);
@@ -128,9 +128,6 @@ def element_symbol(colour: str, kind: str, approximate: bool = False) -> Symbol:
 
 #: The outline of the map's subject (an element or prefecture page, a park's county).
 FOCUS = Symbol("#111111", 3)
-#: Prefecture and county edges.
-PREFECTURE_EDGE = Symbol(OUTLINE, 1)
-COUNTY_EDGE = Symbol("#222222", 1.2)
 
 
 def leaflet_style(symbol: Symbol, **extra) -> dict:

@@ -163,11 +163,6 @@ def collection_text(features: Iterable[str], members: Mapping[str, Any]) -> str:
     return head + ',"features":[' + ",".join(features) + "]}"
 
 
-def feature_dict(feature: Feature, *, lod: str = "medium", system: str = "wgs84") -> dict:
-    """The same Feature as a Python mapping (for writers that want objects, not text)."""
-    return json.loads(feature_text(feature, lod=lod, system=system))
-
-
 def item_dict(feature: Feature) -> dict:
     """A record without geometry (enterprises, targets) as a flat JSON object."""
     return {"id": feature.id, **{k: v for k, v in feature.properties.items() if k != "id"}}

@@ -88,16 +88,6 @@ def bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (west, south, east, north)
 
 
-def limit_offset(args: Mapping[str, str] | None = None) -> tuple[int, int]:
-    """``limit`` (1..MAX_LIMIT, default DEFAULT_LIMIT) and ``offset`` (0..10^7)."""
-    args = request.args if args is None else args
-    settings = current_app.config["GEO_LAYOUT"]
-    limit = integer("limit", args.get("limit"), low=1, high=settings["MAX_LIMIT"],
-                    default=settings["DEFAULT_LIMIT"])
-    offset = integer("offset", args.get("offset"), low=0, high=10_000_000, default=0)
-    return limit, offset
-
-
 def filters(collection: str, args: Mapping[str, str] | None = None) -> dict[str, str]:
     """The property filters of ``collection`` present in the query string (others ignored)."""
     args = request.args if args is None else args

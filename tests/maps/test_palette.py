@@ -15,6 +15,7 @@ colorspacious = pytest.importorskip("colorspacious")
 
 from geo_layout.maps import style  # noqa: E402
 from geo_layout.maps.popups import legend_html  # noqa: E402
+from geo_layout.maps.roles import palette  # noqa: E402
 
 MIN_DELTA_E = 10.0
 DEFICIENCIES = ("deuteranomaly", "protanomaly", "tritanomaly")
@@ -99,26 +100,29 @@ def test_simulation_changes_colours_as_the_deficiency_predicts():
         delta_e(seen_by(red, "tritanomaly"), seen_by(green, "tritanomaly"))
 
 
-def _roles_with_zone():
-    palette = {role: rgb(c) for role, c in style.ROLE_COLOURS.items()}
-    palette["zone"] = rgb(style.ZONE_COLOUR)
-    return palette
+@pytest.fixture(params=["yunnan", "toy"], scope="module")
+def plan_palette(request, store, toy_store):
+    """Each test plan's palette (its element kinds' colours turned into roles)."""
+    return palette(store if request.param == "yunnan" else toy_store)
 
 
-def _role_fills():
+def _role_fills(pal):
     alpha, background = style.LAYOUT_FILL_OPACITY, rgb(style.MAP_BACKGROUND)
-    return {role: alpha * rgb(c) + (1 - alpha) * background
-            for role, c in style.ROLE_COLOURS.items()}
+    return {role: alpha * rgb(pal.roles[role]) + (1 - alpha) * background
+            for role in pal.fill_roles}
 
 
-@pytest.mark.parametrize("name, palette", [
-    ("layout roles and zone", _roles_with_zone()),
-    ("role fills as drawn", _role_fills()),
-    ("place kinds", {k: rgb(c) for k, c in style.KIND_COLOURS.items()}),
-])
-def test_every_pair_of_legend_colours_is_distinguishable(name, palette):
-    worst = closest_pairs(palette)[0]
+@pytest.mark.parametrize("name", ["layout roles and zone", "role fills as drawn"])
+def test_every_pair_of_a_plans_role_colours_is_distinguishable(name, plan_palette):
+    colours = ({r: rgb(c) for r, c in plan_palette.roles.items()}
+               if name == "layout roles and zone" else _role_fills(plan_palette))
+    worst = closest_pairs(colours)[0]
     assert worst[0] >= MIN_DELTA_E, f"{name}: {worst}"
+
+
+def test_every_pair_of_place_kind_colours_is_distinguishable():
+    worst = closest_pairs({k: rgb(c) for k, c in style.KIND_COLOURS.items()})[0]
+    assert worst[0] >= MIN_DELTA_E, f"place kinds: {worst}"
 
 
 def test_the_former_palette_would_have_failed():
@@ -132,18 +136,19 @@ def test_the_former_palette_would_have_failed():
     assert closest_pairs(old_fills)[0][0] < MIN_DELTA_E
 
 
-def test_the_legend_shows_the_palette_and_pairs_the_zone_with_a_pattern():
-    roles = {r: r for r in ("core", "zone", "cluster-silicon", "cluster-smart-terminals", "point",
-                                  "none")}
-    html = legend_html("en", roles=roles, places=True, kinds=list(style.KIND_COLOURS))
-    for colour in (*style.ROLE_COLOURS.values(), *style.KIND_COLOURS.values()):
+def test_the_legend_shows_the_palette_and_pairs_the_zone_with_a_pattern(plan_palette):
+    roles = {r: r for r in plan_palette.roles}
+    html = legend_html("en", roles=roles, colours=plan_palette.roles, places=True,
+                       kinds=list(style.KIND_COLOURS), heading="The formula")
+    for colour in (*plan_palette.roles.values(), *style.KIND_COLOURS.values()):
         assert f"--gl-colour:{colour}" in html
     assert "gl-swatch-zone" in html  # hatched and dashed, not colour alone
+    assert '<p class="gl-legend-heading">The formula</p>' in html
 
 
-@pytest.mark.parametrize("colour", [*style.ROLE_COLOURS.values(), style.ZONE_COLOUR])
-def test_badge_text_on_an_element_colour_reaches_wcag_aa(colour):
-    assert style.contrast(colour, style.ink_for(colour)) >= 4.5
+def test_badge_text_on_an_element_colour_reaches_wcag_aa(plan_palette):
+    for colour in (*plan_palette.roles.values(), *plan_palette.element_colours.values()):
+        assert style.contrast(colour, style.ink_for(colour)) >= 4.5, colour
 
 
 def test_contrast_ratio_is_wcag_s():
@@ -160,11 +165,16 @@ def test_the_zone_legend_says_approximate_only_when_it_is(store):
     name = store.get("layout-elements", "zone").name("en")
     roles = role_labels(store, "en")  # every zone county of the plan is approximate
     assert roles["zone"] == t("legend.zone_approx", "en", name=name)
-    approximate = legend_html("en", roles=roles, places=False, zone_approximate=True)
+    colours = palette(store).roles
+    approximate = legend_html("en", roles=roles, colours=colours, places=False,
+                              zone_approximate=True)
     assert "gl-swatch-zone gl-swatch-dashed" in approximate
     assert "approximate extent" in approximate
 
     class ExactZone:  # the same store with the zone's extent exact
+        version = store.version + "-exact-zone"
+        kinds = store.kinds
+
         def query(self, collection):
             result = store.query(collection)
             features = [f if f.id != "zone" else dataclasses.replace(
@@ -173,5 +183,5 @@ def test_the_zone_legend_says_approximate_only_when_it_is(store):
 
     exact_roles = role_labels(ExactZone(), "en")
     assert exact_roles["zone"] == t("legend.zone", "en", name=name)
-    exact = legend_html("en", roles=exact_roles, places=False)
+    exact = legend_html("en", roles=exact_roles, colours=colours, places=False)
     assert "approximate" not in exact and "gl-swatch-dashed" not in exact

@@ -18,12 +18,16 @@ from geo_layout.errors import InvalidParameter, NotFound
 from geo_layout.maps import (static_areas, static_export, static_figure, static_furniture,
                              static_style)
 from geo_layout.maps.fonts import map_fonts
+from geo_layout.maps.roles import palette
 from geo_layout.maps.static_export import render_static
 
 pytestmark = pytest.mark.usefixtures("font_source")
 
-ROLE_RGB = {name: tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
-            for name, hex_ in static_style.ROLE_COLOURS.items()}
+def _role_rgb(store) -> dict:
+    """The role fills the static maps paint (the web palette as blended on the web map)."""
+    fills = static_style.role_fills(palette(store).roles)
+    return {name: tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
+            for name, hex_ in fills.items() if name != "zone"}
 
 
 def _png(data: bytes) -> Image.Image:
@@ -46,10 +50,10 @@ def test_a4_landscape_96_dpi_has_exact_pixel_size(overview_png):
     assert static_style.pixel_size("a4", "landscape", 96) == (1123, 794)
 
 
-def test_overview_is_not_blank_and_shows_every_role_colour(overview_png):
+def test_overview_is_not_blank_and_shows_every_role_colour(overview_png, store):
     counts = _colour_counts(overview_png)
     assert len(counts) > 200
-    for role, rgb in ROLE_RGB.items():
+    for role, rgb in _role_rgb(store).items():
         assert counts.get(rgb, 0) > 500, f"role colour {role} {rgb} missing"
 
 
@@ -292,3 +296,13 @@ def test_legend_explains_the_dashes_and_hatch_in_the_web_wording(store):
     svg = render_static(store, "elements/zone", fmt="svg", lang="en", dpi=96).decode()
     assert html.escape(role_labels(store, "en")["zone"], quote=False) in svg
     assert label("en", "legend.approximate") in svg
+
+
+def test_the_toy_plans_overview_paints_its_own_roles(toy_store):
+    """Another plan's static map takes its colours and title from that plan's data."""
+    img = _png(render_static(toy_store, "maps/layout", fmt="png", dpi=96))
+    counts = _colour_counts(img)
+    for role, rgb in _role_rgb(toy_store).items():
+        assert counts.get(rgb, 0) > 300, f"role colour {role} {rgb} missing"
+    svg = render_static(toy_store, "maps/layout", fmt="svg", lang="en").decode()
+    assert "Ningxia test layout" in svg and "Yunnan" not in svg
