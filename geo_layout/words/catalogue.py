@@ -62,7 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
                           "默认规划也在网站根地址。",
                     "en": "Each plan has its own pages, maps, downloads and API under "
                           "/plans/<plan id>/; the default plan is also at the site's root."},
-    "plans.switch": {"zh": "切换规划", "en": "Switch plan"},
+    "plans.switch": {"zh": "切换规划", "en": "Plans"},
     "plans.all": {"zh": "全部规划", "en": "All plans"},
     "plans.plan": {"zh": "规划", "en": "Plan"},
     "plans.period": {"zh": "规划期", "en": "Period"},
