@@ -37,8 +37,8 @@ def forbidden_terms(store) -> set[str]:
 
 
 def terms_pattern(terms) -> re.Pattern:
-    """One regex finding any of ``terms``: ASCII terms as whole words ("Yun" is not in
-    "Yunnan"), Chinese ones anywhere."""
+    """One regex finding any of ``terms``: ASCII terms as whole words in any case ("Yun" is
+    not in "Yunnan"; "kunming" is "Kunming"), Chinese ones anywhere."""
     ordered = sorted(terms, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<![A-Za-z0-9_]){re.escape(t)}(?![A-Za-z0-9_])"
+    return re.compile("|".join(rf"(?<![A-Za-z0-9_])(?i:{re.escape(t)})(?![A-Za-z0-9_])"
                                if t.isascii() else re.escape(t) for t in ordered))

@@ -33,7 +33,7 @@ _HANS_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def pinyin_forms(text: str) -> list[str]:
-    """Full pinyin joined and spaced, plus the initials: 呈贡 -> chenggong, cheng gong, cg."""
+    """Full pinyin joined and spaced, plus the initials: 南山 -> nanshan, nan shan, ns."""
     runs = _HANS_RUN.findall(text)
     if not runs:
         return []

@@ -69,7 +69,7 @@ def formats_for(collection: str) -> tuple[str, ...]:
 
 
 def file_prefix(plan: Plan) -> str:
-    """First word of the plan id ("yunnan-14th-fyp-..." -> "yunnan"): names the files."""
+    """First word of the plan id ("<province>-14th-fyp-..." -> "<province>"): names the files."""
     return plan.id.split("-")[0] or "geo-layout"
 
 

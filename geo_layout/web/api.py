@@ -22,7 +22,7 @@ from .state import current_store
 bp = Blueprint("api", __name__)
 #: What /api/search says when nothing matched.
 SEARCH_HINT = ("No name, industry, prefecture, county or layout element matches this text. "
-               "Try a shorter or partial name, pinyin (kunming, or initials: kmgx), an English "
+               "Try a shorter or partial name, pinyin (in full or initials), an English "
                "word or a Chinese name; filter a collection by code or name instead "
                "(/api/parks?prefecture=<name>); every record is listed at /api/<collection>.")
 

@@ -159,7 +159,7 @@ ZOOM = Param(
     "zoom", "Map zoom level (Web Mercator, 0..18) the clusters are made for.",
     lambda _s: {"type": "integer", "minimum": 0, "maximum": 18},
     lambda raw, _s: _required_zoom(raw), required=True)
-Q = _text("q", "Text to find in names (Chinese, English, or pinyin such as chenggong / cg), "
+Q = _text("q", "Text to find in names (Chinese, English, or pinyin in full or as initials), "
           "case-insensitive, partial.", required=True)
 SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
 SEARCH_PLANS = _enum("plans", ("this", "all"), "Search this plan only, or every plan the server "

@@ -589,9 +589,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "search.try_without_q": {"zh": "只用筛选条件、不加搜索词（{n} 个）",
                              "en": "the filters without the search ({n})"},
     "search.try_drop": {"zh": "去掉“{filter}”（{n} 个）", "en": "without “{filter}” ({n})"},
-    "search.try_spelling": {"zh": "更短或部分的名称、拼音（如 kunming）或英文词",
-                            "en": "a shorter or partial name, pinyin (e.g. kunming) or a "
-                                  "Chinese name"},
+    "search.try_spelling": {"zh": "更短或部分的名称、拼音（全拼或首字母）或英文词",
+                            "en": "a shorter or partial name, pinyin (in full or initials) or "
+                                  "a Chinese name"},
     "search.try_all": {"zh": "浏览全部园区与项目基地（{n} 个）",
                        "en": "browse every park and project site ({n})"},
     "search.named": {"zh": "规划列出的园区与项目基地", "en": "Places the plan names"},

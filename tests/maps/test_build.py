@@ -126,7 +126,7 @@ def test_legend_lists_every_role_in_the_language(store, lang):
     assert store.get("layout-elements", "cluster-silicon").name(other) not in legend.html
     doc = render_document(m)
     assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in doc
-    assert f"<title>{t('title.layout', lang)}</title>" in doc
+    assert f"<title>{store.plan().layout_title.get(lang)}</title>" in doc
 
 
 def test_legend_can_be_left_out(store):

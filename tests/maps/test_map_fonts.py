@@ -79,7 +79,7 @@ def test_pdf_embeds_regular_and_bold_as_type3_with_unicode(bundled, store):
     assert names == {"NotoSansCJKsc-Regular", "NotoSansCJKjp-Bold"}
     assert all("/ToUnicode" in f for f in embedded)
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    title = static_style.text("layout", "zh").replace("\n", "")
+    title = store.plan().layout_title.zh
     assert title in text.replace("\n", "") and "昆明市" in text
 
 

@@ -10,6 +10,7 @@ from geo_layout.maps.fonts import map_fonts
 from geo_layout.maps.elements import HtmlGeoJson, MapControls
 from geo_layout.maps.labels import label
 from geo_layout.maps.popups import legend_html
+from geo_layout.maps.roles import palette
 
 
 def _find(m, cls):
@@ -25,7 +26,7 @@ def _find(m, cls):
 def test_the_web_hatch_is_the_shared_one(store):
     m = build.layout_map(store)
     (controls,) = _find(m, MapControls)
-    assert controls.texts["hatch"] == style.HATCH
+    assert controls.texts["hatch"] == {"colour": palette(store).zone_colour, **style.HATCH}
 
 
 def test_element_outlines_have_the_same_colour_and_width_on_both(store):
@@ -56,8 +57,8 @@ def test_legends_use_one_wording(store):
 
     svg = static_export.render_static(store, "maps/layout", fmt="svg", lang="en", dpi=96).decode()
     roles = role_labels(store, "en")
-    web = html.unescape(legend_html("en", roles=roles, places=True, kinds=["park"],
-                                    zone_approximate=True))
+    web = html.unescape(legend_html("en", roles=roles, colours=palette(store).roles, places=True,
+                                    kinds=["park"], zone_approximate=True))
     texts = [*roles.values(), label("en", "legend.approximate"), label("en", "legend.hollow"),
              words.label("kind", "park", "en")]
     for text in texts:

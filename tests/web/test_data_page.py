@@ -9,7 +9,7 @@ import pytest
 
 from geo_layout.data.features import COLLECTIONS
 from geo_layout.data.writers import columns, formats_for
-from geo_layout.web.i18n import ENUMS
+from geo_layout.web.i18n import ENUMS, code_labels
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -33,7 +33,7 @@ def test_every_link_of_the_data_page_answers_200(client, lang):
     assert checked > 50
 
 
-def test_the_dictionary_on_the_page_is_the_writers_columns(client):
+def test_the_dictionary_on_the_page_is_the_writers_columns(client, store):
     text = client.get("/data?lang=en").get_data(as_text=True)
     for c in COLLECTIONS:
         section = text.split(f'id="f-{c}"', 1)[1].split("</details>", 1)[0]
@@ -46,7 +46,10 @@ def test_the_dictionary_on_the_page_is_the_writers_columns(client):
     zh = client.get("/data").get_data(as_text=True)
     assert "<code>high-tech-zone</code> 高新区" in zh and "字段说明" in zh
     for codes in {col.field.codes for c in COLLECTIONS for col in columns(c)} - {None}:
-        assert all(set(v) == {"zh", "en"} for v in ENUMS[codes].values()), codes
+        assert all(set(v) == {"zh", "en"} for v in code_labels(store)[codes].values()), codes
+    # the element kinds are labelled as the plan calls them
+    elements = text.split('id="f-layout-elements"', 1)[1].split("</details>", 1)[0]
+    assert "<code>cluster</code> Two clusters" in elements
 
 
 def test_model_codes_all_have_labels():
