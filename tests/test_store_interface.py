@@ -57,7 +57,7 @@ def test_nothing_outside_data_reaches_around_the_store():
 def test_the_interface_is_what_the_layers_above_use():
     """The interface promised by DESIGN.md: plan metadata, records, places and space."""
     assert {"plan", "sections", "industries", "commitments", "kinds", "province", "version",
-            "collections", "get", "query", "count", "distinct", "resolve", "located",
+            "collections", "get", "place", "query", "count", "distinct", "resolve", "located",
             "selection", "nearby", "search", "extent"} <= INTERFACE
 
 

@@ -11,6 +11,8 @@ import shapely
 from .model import LODS, Dataset, Place, Text
 
 GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
+#: The places: parks and project sites, points that share one id space and the /parks pages.
+PLACE_COLLECTIONS = ("parks", "sites")
 TABLE_COLLECTIONS = ("enterprises", "targets")
 #: Lookup tables: the ids other collections hold (industries, citation sections), with names.
 LOOKUP_COLLECTIONS = ("industries", "sections")

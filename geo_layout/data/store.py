@@ -21,7 +21,8 @@ from pyproj import Geod
 
 from ..errors import InvalidParameter, NotFound
 from ..words import Key
-from .features import COLLECTIONS, GEOMETRY_COLLECTIONS, Feature, build_features
+from .features import (COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS, Feature,
+                       build_features)
 from .model import Boundary, Commitment, Dataset, ElementKind, Industry, Plan, Section
 from .search import Entry, SearchIndex, TextForms, make_entry, normalise
 from .vocab import Vocabulary
@@ -44,7 +45,6 @@ FILTERS: dict[str, dict[str, str]] = {
     "industries": {"element": "elements"},
     "sections": {},
 }
-POINT_COLLECTIONS = ("parks", "sites")
 SEARCH_COLLECTIONS = ("parks", "sites", "layout-elements", "enterprises", "prefectures",
                       "counties", "targets")
 _GEOD = Geod(ellps="WGS84")
@@ -129,6 +129,16 @@ class Store(abc.ABC):
               bbox: tuple[float, float, float, float] | None = None,
               limit: int | None = None, offset: int = 0) -> Page: ...
 
+    def place(self, place_id: str) -> Feature:
+        """The park or site ``place_id``: the two collections share one id space (and the
+        ``/parks/<id>`` pages)."""
+        for collection in PLACE_COLLECTIONS:
+            try:
+                return self.get(collection, place_id)
+            except NotFound:
+                continue
+        raise NotFound(key="error.no_place", id=place_id[:80])
+
     def count(self, collection: str, filters: Mapping[str, str] | None = None) -> int:
         return self.query(collection, filters, limit=0).total
 
@@ -164,7 +174,7 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def nearby(self, lon: float, lat: float, radius_km: float | None = None,
                k: int | None = None,
-               collections: Sequence[str] = POINT_COLLECTIONS) -> list[Near]: ...
+               collections: Sequence[str] = PLACE_COLLECTIONS) -> list[Near]: ...
 
     @abc.abstractmethod
     def search(self, q: str, limit: int = 20,
@@ -188,7 +198,7 @@ class InMemoryStore(Store):
             self._trees[name] = (shapely.STRtree([f.geometry("medium") for f in located]),
                                  located)
         self._points = {}
-        for name in POINT_COLLECTIONS:
+        for name in PLACE_COLLECTIONS:
             located = self._trees[name][1]
             xy = shapely.get_coordinates([f.geometry() for f in located])
             self._points[name] = (xy.reshape(-1, 2), located)
@@ -285,7 +295,7 @@ class InMemoryStore(Store):
         end = None if limit is None else offset + limit
         return Page(features[offset:end], total, offset, limit)
 
-    def nearby(self, lon, lat, radius_km=None, k=None, collections=POINT_COLLECTIONS):
+    def nearby(self, lon, lat, radius_km=None, k=None, collections=PLACE_COLLECTIONS):
         """Points by geodesic distance: within ``radius_km`` if given, the ``k`` nearest if given.
 
         Candidates come from the STRtree (a box around the circle); for ``k`` without a radius
@@ -343,9 +353,9 @@ class InMemoryStore(Store):
         return np.sort(tree.query(shapely.box(lon - dlon, lat - dlat, lon + dlon, lat + dlat)))
 
     def located(self, collection: str, bbox=None) -> tuple[np.ndarray, list[Feature]]:
-        if collection not in POINT_COLLECTIONS:
+        if collection not in PLACE_COLLECTIONS:
             raise InvalidParameter(f"{collection!r} is not a point collection "
-                                   f"({', '.join(POINT_COLLECTIONS)})")
+                                   f"({', '.join(PLACE_COLLECTIONS)})")
         xy, located = self._points[collection]
         if bbox is None:
             return xy, located
@@ -400,7 +410,7 @@ class _RelatedNames:
         out += [x for x in (p.get("short_zh"), p.get("short_en"), p.get("role_zh"),
                             p.get("role_en")) if x]
         where = [] if f.collection == "layout-elements" else list(p.get("elements", ()))
-        if f.collection in POINT_COLLECTIONS:
+        if f.collection in PLACE_COLLECTIONS:
             where = [p.get("prefecture"), p.get("county"), *p.get("areas", ())]
         elif f.collection == "counties":
             where += [p.get("prefecture")]

@@ -38,7 +38,7 @@ import shapely
 
 from ..errors import InvalidParameter, NotFound
 from . import crs
-from .features import GEOMETRY_COLLECTIONS, Feature
+from .features import GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS, Feature
 from .fields import FIELDS, Field
 from .model import Plan
 
@@ -52,7 +52,6 @@ MEDIA_TYPES = {
 FORMATS = tuple(MEDIA_TYPES)
 #: Formats that can carry GCJ-02 / BD-09 coordinates (the others declare EPSG:4326).
 SHIFTABLE = ("geojson", "csv", "xlsx")
-POINT_COLLECTIONS = ("parks", "sites")
 BOM = "\ufeff"
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -179,7 +178,7 @@ def columns(collection: str, *, names: bool = True, labels: bool = True) -> list
     """The table's columns in order: each field, then its name / label column when asked."""
     out = []
     for f in FIELDS[collection]:
-        if f.added and collection not in POINT_COLLECTIONS:
+        if f.added and collection not in PLACE_COLLECTIONS:
             continue
         out.append(Column(f))
         if names and f.refs:
@@ -199,7 +198,7 @@ def table(features: list[Feature], collection: str, *, lang: str = "zh",
     known = {c.key for c in cols}
     extra = list(dict.fromkeys(k for f in features for k in f.properties if k not in known))
     cols += [Column(Field(k, k, k, "", "")) for k in extra]
-    xy = _lon_lat(features, system) if collection in POINT_COLLECTIONS else None
+    xy = _lon_lat(features, system) if collection in PLACE_COLLECTIONS else None
     rows = []
     for i, f in enumerate(features):
         props = f.properties

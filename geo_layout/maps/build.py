@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Iterable, Mapping
 
+from ..data.features import PLACE_COLLECTIONS
 from ..errors import InvalidParameter, NotFound, TooLarge
 from . import geometry as geo
 from .basemaps import BASEMAPS, LocalTiles, check_basemap, overlay_crs, tile_layers
@@ -46,7 +47,6 @@ __all__ = ["BASEMAPS", "LocalTiles", "MapParts",
            "place_map", "map_parts", "render_document", "unlocated"]
 
 LANGS = ("zh", "en")
-PLACE_COLLECTIONS = ("parks", "sites")
 MAX_ZOOM = 18
 
 
@@ -546,7 +546,7 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
 
     o = _options(lang, basemap, tianditu_key, layers, view, legend, asset_base, link_base,
                  local_tiles)
-    feature = _find_place(store, place_id)
+    feature = store.place(place_id)
     ctx = Context(store, o.lang, o.link_base)
     p = feature.properties
     lod = o.lod("high")
@@ -578,15 +578,6 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
                                   escape(area.name(o.lang)), None)]).add_to(group)
     kinds = _places_layer(m, o, ctx, "places", label(o.lang, "noun.places"), [feature])
     return _finish(m, o, ctx, bounds, roles=False, places=True, kinds=kinds)
-
-
-def _find_place(store, place_id):
-    for collection in PLACE_COLLECTIONS:
-        try:
-            return store.get(collection, place_id)
-        except NotFound:
-            continue
-    raise NotFound(f"no park or site with id {place_id!r}")
 
 
 def unlocated(store, collection: str = "parks", filters=None) -> list:

@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 import shapely
 
 from .. import words
-from ..data.features import Feature
+from ..data.features import PLACE_COLLECTIONS, Feature
 from ..data.store import Store
 from ..errors import InvalidParameter, NotFound
 from . import static_style as style
 from .by_path import parse_map_path
 from .labels import label
 
-PLACE_COLLECTIONS = ("parks", "sites")
 
 
 @dataclass
@@ -57,7 +56,7 @@ def resolve_map(store: Store, map_path: str, lang: str, filters: dict) -> MapSpe
         return _element_map(store, store.get("layout-elements", ident), lang)
     if kind == "prefecture":
         return _prefecture_map(store, store.get("prefectures", ident), lang)
-    return _place_map(store, _find_place(store, ident), lang)
+    return _place_map(store, store.place(ident), lang)
 
 
 def clip_view(view, province, margin: float = 0.5) -> tuple[float, float, float, float]:
@@ -111,15 +110,6 @@ def _selection_bounds(store: Store, spec: MapSpec, filters: dict):
                 pass
     parts = [g for g in parts if g is not None]
     return _pad(shapely.total_bounds(parts), 0.08, min_span=0.5) if parts else None
-
-
-def _find_place(store: Store, place_id: str) -> Feature:
-    for collection in PLACE_COLLECTIONS:
-        try:
-            return store.get(collection, place_id)
-        except NotFound:
-            continue
-    raise NotFound(f"no park or site with id {place_id[:80]!r}")
 
 
 def _place_map(store: Store, place: Feature, lang: str) -> MapSpec:

@@ -10,9 +10,9 @@ import numpy as np
 from flask import Blueprint, Response, current_app, request
 
 from ..data import crs
-from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS
 from ..data.clusters import grid_clusters
-from ..data.store import FILTERS, POINT_COLLECTIONS
+from ..data.store import FILTERS
 from ..data.writers import formats_for
 from ..errors import NotFound
 from . import geojson, openapi, plans
@@ -107,7 +107,7 @@ def index():
         endpoints = {
             "search": f"{host}/api/search?q=",
             "nearby": f"{host}/api/nearby?lon=&lat=&radius_km=&k=",
-            "clusters": {c: f"{host}/api/clusters/{c}?zoom=&bbox=" for c in POINT_COLLECTIONS},
+            "clusters": {c: f"{host}/api/clusters/{c}?zoom=&bbox=" for c in PLACE_COLLECTIONS},
         }
         return _json(geojson.dumps({"title": "geo_layout data API", "collections": collections,
                                     "endpoints": endpoints, "links": links}), openapi.JSON)

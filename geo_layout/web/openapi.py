@@ -13,11 +13,11 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS
 from ..data.fields import COLLECTION_DOCS
 from ..data.model import LODS
 from ..data.clusters import CELL_PX as CLUSTER_CELL_PX
-from ..data.store import FILTERS, POINT_COLLECTIONS
+from ..data.store import FILTERS
 from ..data.writers import MEDIA_TYPES, formats_for
 from ..errors import InvalidParameter
 from . import params as p
@@ -248,7 +248,7 @@ def _api_operations() -> list[Operation]:
             ((LOD,) if geo else ()) + common, (GEOJSON,) if geo else (JSON,),
             "Feature" if geo else "Item",
             path_params=(("id", "adcode or slug" if geo else "slug"),), errors=(400, 404)))
-    for c in POINT_COLLECTIONS:
+    for c in PLACE_COLLECTIONS:
         ops.append(Operation(
             ("api-clusters", c), f"/api/clusters/{c}",
             f"{COLLECTION_INFO[c][0]}: clusters for a map view", "api",

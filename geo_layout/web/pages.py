@@ -20,7 +20,6 @@ from .views.overview import layout_page
 from .views.place import place_page
 from .views.places_map import places_page
 from .views.plan import plan_reference, targets_page
-from .views.rows import find_place
 
 bp = Blueprint("pages", __name__)
 
@@ -143,7 +142,7 @@ def directory():
 def place(id: str):  # noqa: A002 - the route parameter is named as in the contract
     req = params.map_request(f"parks/{id}")
     store = current_store()
-    feature = find_place(store, id)
+    feature = store.place(id)
     parts = None
     if feature.geometry() is not None:
         parts = _render_map(_maps().place_map(store, id, **_map_options(req)))

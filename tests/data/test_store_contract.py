@@ -86,6 +86,16 @@ def test_get_and_unknown_ids(case):
         store.get("no-such-collection", park)
 
 
+def test_a_place_is_a_park_or_a_site(case):
+    store, expected = case
+    park, _ = expected["park"]
+    assert store.place(park).collection == "parks"
+    site = store.query("sites", limit=1).features[0].id
+    assert store.place(site).collection == "sites"
+    with pytest.raises(NotFound):
+        store.place("no-such-place")
+
+
 def test_filters_names_and_paging(case):
     store, expected = case
     code, zh, en = expected["prefecture"]

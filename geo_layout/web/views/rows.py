@@ -4,12 +4,12 @@ page, so a record reads the same wherever it is listed."""
 
 from __future__ import annotations
 
+from ...data.features import PLACE_COLLECTIONS
 from ... import words
 from ...errors import NotFound
 from ..charts import format_value
 from ..i18n import label
 
-PLACE_COLLECTIONS = ("parks", "sites")
 
 
 def names(store, collection: str, ids, lang: str) -> list[tuple[str, str]]:
@@ -46,22 +46,12 @@ def note(store, props: dict, lang: str) -> str | None:
                                      _headings(store, lang), lang)
 
 
-def find_place(store, place_id: str):
-    """The park or site ``place_id`` (the two share the ``/parks/<id>`` pages)."""
-    for collection in PLACE_COLLECTIONS:
-        try:
-            return store.get(collection, place_id)
-        except NotFound:
-            continue
-    raise NotFound(key="error.no_place", id=place_id[:80])
-
-
 def places_of(store, ids) -> list:
     """The parks and sites among ``ids``, in that order; ids that name none are skipped."""
     out = []
     for fid in ids:
         try:
-            out.append(find_place(store, fid))
+            out.append(store.place(fid))
         except NotFound:
             continue
     return out
