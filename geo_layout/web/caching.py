@@ -10,6 +10,11 @@ identity encodings of a body share one (see :mod:`.compression`).
 
 Every GET view that only reads the store goes through :func:`conditional` (API, OGC, embeds)
 or the :func:`cached_view` decorator (pages, downloads, exports).
+
+Clients may store these responses but must revalidate them before each use
+(``Cache-Control: no-cache``): the data is edited, and a copy trusted for minutes would show a
+GIS client or a browser the data as it was before an edit. Revalidation costs a 304 and no
+work. Versioned assets (``assets.py``, ``/static``) and tiles keep their own long lifetimes.
 """
 
 from __future__ import annotations
@@ -23,8 +28,7 @@ from flask import Response, make_response, request
 from .render_cache import Entry, render_cache
 from .state import current_store
 
-MAX_AGE = 300
-CACHE_CONTROL = f"public, max-age={MAX_AGE}"
+CACHE_CONTROL = "no-cache"
 #: Headers a view sets that belong to the body and are replayed from the cache.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Total-Count", "Content-Language",
                 "Link")

@@ -508,7 +508,7 @@ def _responses(op: Operation) -> dict:
     error = {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}
     if op.html:
         error[HTML] = {"schema": {"type": "string"}}
-    out = {"200": {"description": "OK (with ETag and Cache-Control: public, max-age=300)",
+    out = {"200": {"description": "OK (with an ETag and Cache-Control: no-cache: revalidate with If-None-Match)",
                    "content": ok},
            "304": {"description": "Not modified (If-None-Match matched the ETag)"}}
     messages = {400: "Bad parameter: unknown name, malformed or out of range",

@@ -96,3 +96,28 @@ def test_lru_is_bounded_by_bytes():
     assert cache.get("0") is None and cache.get("19") is not None
     cache.put("huge", Entry(b"x" * 5000, ()))  # over an eighth of the budget: not kept
     assert cache.get("huge") is None
+
+
+@pytest.mark.parametrize("url", [
+    "/api/parks?limit=3",                     # the data API
+    "/ogc/collections/counties/items",        # OGC API – Features
+    "/maps/layout?lang=en",                   # a page
+    "/downloads/parks.csv",                   # a download
+])
+def test_data_responses_are_revalidated_not_trusted(client, url):
+    """No max-age: a client may keep the copy but asks (If-None-Match) before each use, so an
+    edit is seen at once; the answer to an unchanged copy is a 304 without a body."""
+    first = client.get(url, headers=IDENTITY)
+    assert first.status_code == 200
+    assert first.headers["Cache-Control"] == "no-cache"
+    again = client.get(url, headers={**IDENTITY, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    assert again.headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("url", ["/assets/leaflet/leaflet.js", "/assets/app/css/site.css",
+                                 "/assets/bundle.css?f=app/css/site.css"])
+def test_versioned_assets_keep_their_long_lifetime(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
