@@ -1,16 +1,18 @@
 """The field dictionary: every collection's columns, what each means (Chinese and English), which
 code list labels its values and which collection names the ids it holds.
 
-One definition serves three readers, so they cannot drift apart: the CSV and XLSX writers
+One definition serves four readers, so they cannot drift apart: the CSV and XLSX writers
 (column order, the name columns beside codes, XLSX headers), the ``/data`` page (the dictionary
-users read) and ``tests/data/test_fields.py`` (every property a feature has is described here).
+users read), ``/ogc``'s schemas and queryables (each field's JSON type: ``type``, ``items``,
+``nullable``) and ``tests/data/test_fields.py`` (every property a feature has is described
+here; ``tests/web/test_ogc_schemas.py`` checks every value against its type).
 Labels of code values live with the other UI labels (``web/i18n.py`` ``ENUMS``); a field only
 names its code list (``codes``), and the writers are handed the labels.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 
@@ -28,6 +30,11 @@ class Field:
     refs: tuple[str, ...] = ()
     codes: str | None = None
     added: bool = False  # not a property of the record: computed by the writers (lon/lat)
+    #: JSON type of the value: string, integer, number, boolean, array (of ``items``: string
+    #: or object); ``nullable``: the value may be null (not known, not given by the plan).
+    type: str = "string"
+    items: str | None = None
+    nullable: bool = False
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -54,12 +61,16 @@ def _f(name, zh, en, about_zh, about_en, **kw) -> Field:
     return Field(name, zh, en, about_zh, about_en, **kw)
 
 
-def _pair(prefix: str, zh: str, en: str, about_zh: str, about_en: str) -> tuple[Field, Field]:
+def _pair(prefix: str, zh: str, en: str, about_zh: str, about_en: str, **kw
+          ) -> tuple[Field, Field]:
     """A text in both languages: ``<prefix>_zh`` and ``<prefix>_en``."""
     return (_f(f"{prefix}_zh", f"{zh}（中文）", f"{en} (Chinese)", about_zh + "（中文）",
-               about_en + " (Chinese)"),
+               about_en + " (Chinese)", **kw),
             _f(f"{prefix}_en", f"{zh}（英文）", f"{en} (English)", about_zh + "（英文）",
-               about_en + " (English)"))
+               about_en + " (English)", **kw))
+
+
+IDS = {"type": "array", "items": "string"}  # a list of ids or codes
 
 
 ID = _f("id", "编号", "ID", "记录的稳定编号（州市、县区为 6 位行政区划代码，其他为小写英文短名）",
@@ -69,25 +80,27 @@ NAMES = _pair("name", "名称", "Name", "名称", "Name")
 UNIT_SHORT = _pair("short", "简称", "Short name", "地图标注用的简称（自治州、自治县不含民族名称）",
                    "Short form the map labels use (an autonomous prefecture's name without "
                    "its ethnic designation)")
-NOTES = _pair("note", "说明", "Note", "补充说明", "Note")
+NOTES = _pair("note", "说明", "Note", "补充说明", "Note", nullable=True)
 CITATION = (
     _f("citation_section", "规划章节", "Plan section", "记录所依据的规划章节编号",
        "Id of the plan section the record comes from", refs=("sections",)),
     _f("citation_paragraph", "段落", "Paragraph", "该章节中的段落序号（从 1 起）",
-       "Paragraph number within that section (from 1)"),
+       "Paragraph number within that section (from 1)", type="integer", nullable=True),
 )
 ELEMENTS = _f("elements", "布局要素", "Layout elements", "所属布局要素的编号（多个以 ; 分隔）",
               "Ids of the layout elements it belongs to (several joined by ;)",
-              refs=("layout-elements",))
+              refs=("layout-elements",), **IDS)
 INDUSTRIES = _f("industries", "产业", "Industries", "相关产业的编号（多个以 ; 分隔）",
-                "Ids of the industries it concerns (several joined by ;)", refs=("industries",))
+                "Ids of the industries it concerns (several joined by ;)", refs=("industries",),
+                **IDS)
 PREFECTURE = _f("prefecture", "州市", "Prefecture", "所在州市的行政区划代码",
                 "Adcode of its prefecture", refs=("prefectures",))
 LON = _f("lon", "经度", "Longitude", "经度（默认 WGS-84，可用 crs 参数换成 GCJ-02 或 BD-09）；"
          "未定位的为空", "Longitude (WGS-84 unless crs asks for GCJ-02 or BD-09); empty when not "
-         "located", added=True)
+         "located", added=True, type="number", nullable=True)
 LAT = _f("lat", "纬度", "Latitude", "纬度（坐标系同经度）；未定位的为空",
-         "Latitude (same system as lon); empty when not located", added=True)
+         "Latitude (same system as lon); empty when not located", added=True, type="number",
+         nullable=True)
 
 PLACE_FIELDS = (
     ID, *NAMES,
@@ -97,23 +110,24 @@ PLACE_FIELDS = (
        "所在地（州市或县区）位于其范围内的布局要素编号（多个以 ; 分隔；不论规划是否把它列在该要素之下）",
        "Ids of the layout elements whose area (as drawn) holds its prefecture or county "
        "(several joined by ;), whether or not the plan names it under them",
-       refs=("layout-elements",)),
-    PREFECTURE,
+       refs=("layout-elements",), **IDS),
+    replace(PREFECTURE, nullable=True),
     _f("county", "县区", "County", "所在县区的行政区划代码（规划写明时）",
-       "Adcode of its county (when the plan says)", refs=("counties",)),
+       "Adcode of its county (when the plan says)", refs=("counties",), nullable=True),
     _f("precision", "定位精度", "Location precision", "坐标的精确程度",
        "How precisely the point is known", codes="precision"),
     _f("point_source", "坐标来源", "Point source", "点位从何而来",
-       "Where the point comes from", codes="point_source"),
+       "Where the point comes from", codes="point_source", nullable=True),
     _f("uncertainty_km", "误差（公里）", "Uncertainty (km)",
-       "点位代表的范围半径（公里）", "Radius (km) the point is good to"),
+       "点位代表的范围半径（公里）", "Radius (km) the point is good to", type="number",
+       nullable=True),
     _f("location_source", "位置依据", "Location source", "坐标的出处（资料或方法）",
-       "Where the coordinates were taken from"),
+       "Where the coordinates were taken from", nullable=True),
     INDUSTRIES,
     _f("group", "分组", "Group", "同属一组的地点的共同编号（规划合并列出时）",
-       "Shared id of places the plan lists together"),
+       "Shared id of places the plan lists together", nullable=True),
     _f("enterprises", "企业", "Enterprises", "规划写明落户于此的企业编号",
-       "Ids of the enterprises the plan places here", refs=("enterprises",)),
+       "Ids of the enterprises the plan places here", refs=("enterprises",), **IDS),
     *NOTES, *CITATION, LON, LAT,
 )
 
@@ -126,9 +140,9 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("level", "级别", "Level", "行政级别", "Administrative level", codes="level"),
         *NAMES, *UNIT_SHORT, ELEMENTS,
         _f("roles", "布局角色", "Layout roles", "在布局中的角色（所属布局要素的类型）",
-           "Roles in the layout (kinds of its layout elements)", codes="element_kind"),
+           "Roles in the layout (kinds of its layout elements)", codes="element_kind", **IDS),
         _f("places", "园区与项目", "Parks and sites", "位于该州市的园区和项目编号",
-           "Ids of the parks and sites located in it", refs=("parks", "sites")),
+           "Ids of the parks and sites located in it", refs=("parks", "sites"), **IDS),
     ),
     "counties": (
         ID,
@@ -147,17 +161,18 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         *_pair("role", "定位", "Role", "规划赋予的定位", "Role the plan gives it"),
         *NOTES,
         _f("prefectures", "所含州市", "Prefectures", "整体纳入的州市代码",
-           "Adcodes of the prefectures it includes whole", refs=("prefectures",)),
+           "Adcodes of the prefectures it includes whole", refs=("prefectures",), **IDS),
         _f("counties", "所含县区", "Counties",
            "纳入的县区（JSON：adcode 代码、extent 范围（whole 全境 / approximate 近似）、note 说明）",
-           "Counties it includes (JSON: adcode, extent (whole / approximate), note)"),
+           "Counties it includes (JSON: adcode, extent (whole / approximate), note)",
+           type="array", items="object"),
         _f("approximate", "范围近似", "Approximate", "是否有县区只是近似范围（true/false）",
-           "Whether some county is only an approximate extent (true/false)"),
+           "Whether some county is only an approximate extent (true/false)", type="boolean"),
         INDUSTRIES,
         _f("places", "园区与项目", "Parks and sites", "属于该要素的园区和项目编号",
-           "Ids of the parks and sites of this element", refs=("parks", "sites")),
+           "Ids of the parks and sites of this element", refs=("parks", "sites"), **IDS),
         _f("enterprises", "企业", "Enterprises", "该要素的企业编号",
-           "Ids of this element's enterprises", refs=("enterprises",)),
+           "Ids of this element's enterprises", refs=("enterprises",), **IDS),
         *CITATION,
     ),
     "parks": PLACE_FIELDS,
@@ -168,39 +183,41 @@ FIELDS: dict[str, tuple[Field, ...]] = {
            codes="role"),
         ELEMENTS,
         _f("parks", "园区与项目", "Parks and sites", "规划写明的落户地点编号",
-           "Ids of the parks and sites the plan places it in", refs=("parks", "sites")),
+           "Ids of the parks and sites the plan places it in", refs=("parks", "sites"), **IDS),
         INDUSTRIES, *NOTES, *CITATION,
     ),
     "targets": (
         ID, *NAMES,
         _f("measure", "指标类型", "Measure", "目标衡量的是什么", "What the target measures",
            codes="measure"),
-        _f("value", "目标值", "Value", "目标数值（单位见 unit）", "Target value (in unit)"),
-        _f("value_max", "上限", "Upper value", "区间目标的上限", "Upper bound of a range target"),
+        _f("value", "目标值", "Value", "目标数值（单位见 unit）", "Target value (in unit)",
+           type="number"),
+        _f("value_max", "上限", "Upper value", "区间目标的上限", "Upper bound of a range target",
+           type="number", nullable=True),
         _f("comparator", "比较方式", "Comparator", "目标值的含义（不低于、等于、区间、约）",
            "How the value is meant (at least, exactly, range, about)", codes="comparator"),
         *_pair("unit", "单位", "Unit", "单位", "Unit"),
-        _f("year", "年份", "Year", "目标年份", "Year of the target"),
+        _f("year", "年份", "Year", "目标年份", "Year of the target", type="integer"),
         _f("period_start", "起始年", "Period start", "增速等目标的起始年",
-           "First year of a period (growth rates)"),
+           "First year of a period (growth rates)", type="integer", nullable=True),
         _f("period_end", "截止年", "Period end", "增速等目标的截止年",
-           "Last year of a period (growth rates)"),
+           "Last year of a period (growth rates)", type="integer", nullable=True),
         *_pair("scope", "范围", "Scope", "目标所指的范围", "What the target covers"),
         ELEMENTS, INDUSTRIES,
         _f("related", "相关目标", "Related targets", "相关目标的编号", "Ids of related targets",
-           refs=("targets",)),
+           refs=("targets",), **IDS),
         *NOTES, *CITATION,
     ),
     "industries": (
         ID, *NAMES,
         _f("elements", "布局要素", "Layout elements", "以该产业为重点的布局要素编号",
-           "Ids of the layout elements focused on it", refs=("layout-elements",)),
+           "Ids of the layout elements focused on it", refs=("layout-elements",), **IDS),
         _f("places", "园区与项目", "Parks and sites", "以该产业为重点的园区和项目编号",
-           "Ids of the parks and sites focused on it", refs=("parks", "sites")),
+           "Ids of the parks and sites focused on it", refs=("parks", "sites"), **IDS),
         _f("enterprises", "企业", "Enterprises", "该产业的企业编号",
-           "Ids of the enterprises in it", refs=("enterprises",)),
+           "Ids of the enterprises in it", refs=("enterprises",), **IDS),
         _f("targets", "目标", "Targets", "涉及该产业的目标编号", "Ids of the targets about it",
-           refs=("targets",)),
+           refs=("targets",), **IDS),
         *CITATION,
     ),
     "sections": (
