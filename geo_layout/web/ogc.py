@@ -1,8 +1,12 @@
 """``/ogc``: OGC API – Features Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) over the store, so GIS
-clients (QGIS, GDAL's OAPIF driver, OWSLib) read the layout directly.
+clients (QGIS, GDAL's OAPIF driver, OWSLib) read the layout directly, with each collection's
+queryables (Part 3) and schema (Part 5) so that clients type the fields without guessing from the
+first features (an empty list there made QGIS read every list as NULL).
 
 Every collection is offered, enterprises and targets as features with a null geometry (a bbox
 matches none of them). JSON or HTML is chosen by ``f`` or, without it, the Accept header.
+Schema and queryables are built from the field dictionary (``data/fields.py``) and the store's
+filters (``store.FILTERS``): nothing here describes a field a second time.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
-from ..data.fields import COLLECTION_DOCS, FIELDS
-from ..data.store import Page
+from ..data.fields import COLLECTION_DOCS, FIELDS, Field
+from ..data.store import FILTERS, POINT_COLLECTIONS, Page
+from .. import words
 from ..errors import NotAcceptable, NotFound
 from . import geojson, openapi
 from .plans import other_plans
@@ -29,7 +34,17 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    # Part 3: /queryables, and each queryable is a query parameter of /items
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+    # Part 5 (draft): JSON Schema 2020-12 with x-ogc-role, served at /schema
+    "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+    "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
+    "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/returnables-and-receivables",
 ]
+REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
+REL_SCHEMA = "http://www.opengis.net/def/rel/ogc/1.0/schema"
+JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _about(lang: str = "en") -> dict:
@@ -107,8 +122,82 @@ def collection_info(collection: str) -> dict:
         _link(f"{href}?f=html", "alternate", openapi.HTML, "This collection as HTML"),
         _link(f"{href}/items", "items", openapi.GEOJSON, "Features as GeoJSON"),
         _link(f"{href}/items?f=html", "items", openapi.HTML, "Features as HTML"),
+        _link(f"{href}/queryables", REL_QUERYABLES, openapi.SCHEMA_JSON,
+              "Queryables: the properties the items can be filtered by"),
+        _link(f"{href}/queryables?f=html", REL_QUERYABLES, openapi.HTML, "Queryables as HTML"),
+        _link(f"{href}/schema", REL_SCHEMA, openapi.SCHEMA_JSON,
+              "Schema: every property of the features, with its type"),
+        _link(f"{href}/schema?f=html", REL_SCHEMA, openapi.HTML, "Schema as HTML"),
     ]
     return info
+
+
+# --- Part 5 schema and Part 3 queryables, from the field dictionary ------------------------
+
+def _value_type(field: Field) -> dict:
+    """The JSON Schema of one field's value: ``type`` (with ``"null"`` when it may be null)
+    and, for a list, the type of its ``items``."""
+    kind = [field.type, "null"] if field.nullable else field.type
+    out = {"type": kind}
+    if field.type == "array":
+        out["items"] = {"type": field.items or "string"}
+    return out
+
+
+def _geometry_property(collection: str) -> dict | None:
+    if collection not in GEOMETRY_COLLECTIONS:
+        return None
+    point = collection in POINT_COLLECTIONS
+    located_always = collection in ("prefectures", "counties")
+    return {"title": "Geometry",
+            "description": ("The point (WGS-84); null when the plan does not locate it"
+                            if point else "The area's boundary (WGS-84)"
+                            + ("" if located_always else "; null when the plan gives no "
+                                                         "extent")),
+            "type": "object" if located_always else ["object", "null"],
+            "format": "geometry-point" if point else "geometry-polygon-or-multipolygon",
+            "x-ogc-role": "primary-geometry"}
+
+
+def feature_schema(collection: str, lang: str = "en") -> dict:
+    """Part 5 "returnables": every property of the collection's features (the dictionary's
+    fields but the columns only the file writers add), the id and the geometry with their
+    ``x-ogc-role``."""
+    doc = COLLECTION_DOCS[collection]
+    properties = {}
+    for field in FIELDS[collection]:
+        if field.added:
+            continue
+        prop = {"title": field.header(lang), "description": field.about(lang),
+                **_value_type(field)}
+        if field.name == "id":
+            prop["x-ogc-role"] = "id"
+        properties[field.name] = prop
+    geometry = _geometry_property(collection)
+    if geometry is not None:
+        properties["geometry"] = geometry
+    return {"$schema": JSON_SCHEMA, "$id": f"{_root()}/collections/{collection}/schema",
+            "type": "object", "title": doc.title(lang), "description": doc.about(lang),
+            "properties": properties}
+
+
+def queryables(collection: str, lang: str = "en") -> dict:
+    """Part 3 queryables: exactly the property filters of ``/items``, each under its query
+    parameter's name. A filter on a list property (``element`` on ``elements``) matches a
+    feature whose list holds the value, so its queryable is one item of the list."""
+    fields = {f.name: f for f in FIELDS[collection]}
+    properties = {}
+    for key, name in FILTERS[collection].items():
+        field = fields[name]
+        one = field.items if field.type == "array" else field.type
+        how = "ogc.queryable_list" if field.type == "array" else "ogc.queryable_value"
+        properties[key] = {"title": field.header(lang),
+                           "description": words.t(how, lang, about=field.about(lang), param=key,
+                                                  name=name),
+                           "type": one or "string"}
+    return {"$schema": JSON_SCHEMA, "$id": f"{_root()}/collections/{collection}/queryables",
+            "type": "object", "title": COLLECTION_DOCS[collection].title(lang),
+            "properties": properties, "additionalProperties": False}
 
 
 @bp.get("/ogc")
@@ -169,6 +258,30 @@ def collection(id: str):  # noqa: A002 - the public route's name
     _, values = _parse("ogc-collection", _known(id))
     return _respond(values, (openapi.JSON,), lambda: geojson.dumps(collection_info(id)),
                     "collection.html", lambda: {"collection": collection_info(id)})
+
+
+@bp.get("/ogc/collections/<id>/queryables")
+def collection_queryables(id: str):  # noqa: A002 - the public route's name
+    _, values = _parse("ogc-queryables", _known(id))
+    return _respond(values, (openapi.SCHEMA_JSON, openapi.JSON),
+                    lambda: geojson.dumps(queryables(id)), "schema.html",
+                    lambda: {"collection": collection_info(id),
+                             "schema": queryables(id, values["lang"]),
+                             "heading": words.t("ogc.queryables", values["lang"]),
+                             "help": words.t("ogc.queryables_help", values["lang"]),
+                             "json_href": f"{_root()}/collections/{id}/queryables?f=json"})
+
+
+@bp.get("/ogc/collections/<id>/schema")
+def collection_schema(id: str):  # noqa: A002 - the public route's name
+    _, values = _parse("ogc-schema", _known(id))
+    return _respond(values, (openapi.SCHEMA_JSON, openapi.JSON),
+                    lambda: geojson.dumps(feature_schema(id)), "schema.html",
+                    lambda: {"collection": collection_info(id),
+                             "schema": feature_schema(id, values["lang"]),
+                             "heading": words.t("ogc.schema", values["lang"]),
+                             "help": words.t("ogc.schema_help", values["lang"]),
+                             "json_href": f"{_root()}/collections/{id}/schema?f=json"})
 
 
 def _page(collection: str, op: openapi.Operation, values: dict) -> Page:

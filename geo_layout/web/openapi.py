@@ -26,6 +26,7 @@ CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0"
 GEOJSON = "application/geo+json"
 JSON = "application/json"
+SCHEMA_JSON = "application/schema+json"
 HTML = "text/html"
 SEARCH_MAX = 100
 NEARBY_K_MAX = 100
@@ -197,6 +198,13 @@ K = Param(
     lambda raw, _s: p.integer("k", raw, low=1, high=NEARBY_K_MAX, default=NEARBY_K_DEFAULT))
 
 
+#: Parameters documented once under ``components/parameters`` (the names OGC API – Features
+#: uses) and referenced (``$ref``) from every operation that takes them: clients such as QGIS
+#: read the page size's maximum and default from ``components/parameters/limit``.
+COMPONENT_PARAMS: dict[str, Param] = {"limit": LIMIT, "offset": OFFSET, "bbox": BBOX}
+FEATURE_ID = "featureId"
+
+
 def filter_params(collection: str) -> tuple[Param, ...]:
     """One string parameter per filter of ``store.FILTERS``; list properties match by
     membership, "none" matches a missing value."""
@@ -297,6 +305,19 @@ def _ogc_operations() -> list[Operation]:
             "ogc", (F_OGC, LANG), (JSON, HTML), "Collection", html=True,
             description=COLLECTION_INFO[c][1]))
         ops.append(Operation(
+            ("ogc-queryables", c), f"/ogc/collections/{c}/queryables",
+            f"{title}: queryables (the properties /items filters by)", "ogc", (F_OGC, LANG),
+            (SCHEMA_JSON, HTML), "JSONSchema", html=True,
+            description="OGC API – Features Part 3: a JSON Schema of the properties the items "
+                        "can be filtered by, each under the name of its query parameter."))
+        ops.append(Operation(
+            ("ogc-schema", c), f"/ogc/collections/{c}/schema",
+            f"{title}: schema of the features", "ogc", (F_OGC, LANG), (SCHEMA_JSON, HTML),
+            "JSONSchema", html=True,
+            description="OGC API – Features Part 5: a JSON Schema of every property of the "
+                        "features (type, items of lists, null where allowed), the id and the "
+                        "geometry marked by x-ogc-role."))
+        ops.append(Operation(
             ("ogc-items", c), f"/ogc/collections/{c}/items", f"{title}: features", "ogc",
             (BBOX, BBOX_CRS, CRS_OGC) + filter_params(c) + (LOD, LIMIT, OFFSET, F_OGC, LANG),
             (GEOJSON, HTML), "FeatureCollection", html=True,
@@ -304,7 +325,7 @@ def _ogc_operations() -> list[Operation]:
         ops.append(Operation(
             ("ogc-item", c), f"/ogc/collections/{c}/items/{{featureId}}", f"{title}: one feature",
             "ogc", (CRS_OGC, LOD, F_OGC, LANG), (GEOJSON, HTML), "Feature",
-            path_params=(("featureId", "adcode or slug"),), html=True, errors=(400, 404)))
+            path_params=((FEATURE_ID, "adcode or slug"),), html=True, errors=(400, 404)))
     return ops
 
 
@@ -491,6 +512,11 @@ def _schemas() -> dict:
             "links": links, "collections": {"type": "array", "items": {
                 "$ref": "#/components/schemas/Collection"}}}},
         "OpenAPI": {"type": "object", "required": ["openapi", "info", "paths"]},
+        "JSONSchema": {"type": "object", "required": ["$schema", "$id", "type", "properties"],
+                       "properties": {"$schema": {"type": "string"}, "$id": {"type": "string"},
+                                      "type": {"type": "string", "enum": ["object"]},
+                                      "title": {"type": "string"},
+                                      "properties": {"type": "object"}}},
         "File": {"type": "string", "format": "binary"},
         "GeoJSONFile": {"type": "object", "required": ["type", "features"], "properties": {
             "type": {"type": "string", "enum": ["FeatureCollection"]},
@@ -522,12 +548,13 @@ def document(settings: Mapping, *, server_url: str, version: str, about: str = "
     """The OpenAPI 3.0 document of every operation in the table; ``about``: what the data is
     (the plan's description)."""
     paths = {}
+    shared = {id(q): name for name, q in COMPONENT_PARAMS.items()}
     for op in operations():
-        parameters = [{"name": name, "in": "path", "required": True, "description": desc,
-                       "schema": {"type": "string", "enum": list(values[0])} if values else
-                       {"type": "string", "minLength": 1, "maxLength": 200}}
+        parameters = [{"$ref": f"#/components/parameters/{FEATURE_ID}"} if name == FEATURE_ID
+                      else _path_param(name, desc, *values)
                       for name, desc, *values in op.path_params]
-        parameters += [q.to_openapi(settings) for q in op.params]
+        parameters += [{"$ref": f"#/components/parameters/{shared[id(q)]}"} if id(q) in shared
+                       else q.to_openapi(settings) for q in op.params]
         body = {"operationId": "-".join(op.key).replace("-", "_"), "summary": op.summary,
                 "tags": [op.tag], "parameters": parameters, "responses": _responses(op)}
         if op.description:
@@ -543,9 +570,19 @@ def document(settings: Mapping, *, server_url: str, version: str, about: str = "
         "servers": [{"url": server_url}],
         "tags": [{"name": "api", "description": "The service's JSON/GeoJSON data API"},
                  {"name": "ogc", "description": "OGC API – Features Part 1 (Core, GeoJSON, "
-                                                "HTML, OpenAPI 3.0)"},
+                                                "HTML, OpenAPI 3.0), Part 3 (Queryables as "
+                                                "query parameters) and Part 5 (Schemas)"},
                  {"name": "downloads", "description": "Whole collections as files: GeoJSON, "
                                                       "CSV, XLSX, GeoPackage, KML"}],
         "paths": paths,
-        "components": {"schemas": _schemas()},
+        "components": {"schemas": _schemas(), "parameters": {
+            **{name: q.to_openapi(settings) for name, q in COMPONENT_PARAMS.items()},
+            FEATURE_ID: _path_param(FEATURE_ID, "Id of the feature: the adcode for "
+                                    "prefectures and counties, a slug otherwise")}},
     }
+
+
+def _path_param(name: str, description: str, values: tuple[str, ...] = ()) -> dict:
+    return {"name": name, "in": "path", "required": True, "description": description,
+            "schema": {"type": "string", "enum": list(values)} if values else
+            {"type": "string", "minLength": 1, "maxLength": 200}}

@@ -490,6 +490,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "ogc.property": {"zh": "属性", "en": "Property"},
     "ogc.value": {"zh": "值", "en": "Value"},
     "ogc.data_page": {"zh": "数据下载与字段说明", "en": "Downloads and field dictionary"},
+    # OGC API – Features Part 3 queryables and Part 5 schema (HTML views)
+    "ogc.queryables": {"zh": "可查询属性", "en": "Queryables"},
+    "ogc.queryables_help": {"zh": "要素列表可按这些属性筛选：在 items 地址后加 ?名称=值（代码或名称）。",
+                            "en": "The features can be filtered by these properties: add "
+                                  "?name=value (a code or a name) to the items address."},
+    "ogc.schema": {"zh": "要素结构", "en": "Feature schema"},
+    "ogc.schema_help": {"zh": "返回的要素的每个属性及其类型（JSON Schema）。",
+                        "en": "Every property of the returned features, with its type "
+                              "(JSON Schema)."},
+    "ogc.type": {"zh": "类型", "en": "Type"},
+    "ogc.role": {"zh": "作用", "en": "Role"},
+    "ogc.queryable_list": {"zh": "{about}。?{param}=值：{name} 列表含该值的要素（代码或名称）",
+                           "en": "{about}. ?{param}=<value>: the features whose {name} list "
+                                 "holds the value (a code or a name)"},
+    "ogc.queryable_value": {"zh": "{about}。?{param}=值：{name} 等于该值的要素（代码或名称）",
+                            "en": "{about}. ?{param}=<value>: the features whose {name} is "
+                                  "the value (a code or a name)"},
 
     # --- exports (the panel's export options, the approval number) ---
     "export.title": {"zh": "导出地图文件", "en": "Export a map file"},

@@ -101,6 +101,7 @@ def test_lru_is_bounded_by_bytes():
 @pytest.mark.parametrize("url", [
     "/api/parks?limit=3",                     # the data API
     "/ogc/collections/counties/items",        # OGC API – Features
+    "/ogc/collections/counties/schema",       # ... its schema
     "/maps/layout?lang=en",                   # a page
     "/downloads/parks.csv",                   # a download
 ])

@@ -40,8 +40,12 @@ def test_landing_page_links(client):
 
 def test_conformance_classes(client):
     body = get_json(client, "/ogc/conformance")
+    spec = "http://www.opengis.net/spec/ogcapi-features-"
     assert sorted(body["conformsTo"]) == sorted(
-        CONF + c for c in ("core", "geojson", "html", "oas30"))
+        [CONF + c for c in ("core", "geojson", "html", "oas30")]
+        + [spec + "3/1.0/conf/" + c for c in ("queryables", "queryables-query-parameters")]
+        + [spec + "5/1.0/conf/" + c for c in ("schemas", "core-roles-features",
+                                              "returnables-and-receivables")])
 
 
 def test_collections_describe_every_collection(client, store):

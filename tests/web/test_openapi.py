@@ -64,8 +64,21 @@ def test_every_api_and_ogc_route_is_documented(app, doc):
     assert "/ogc/collections/sections/items" in doc["paths"]
 
 
+def _resolved(doc, param: dict) -> dict:
+    """A parameter, looked up in components/parameters when it is a $ref."""
+    ref = param.get("$ref")
+    if ref is None:
+        return param
+    assert ref.startswith("#/components/parameters/")
+    return doc["components"]["parameters"][ref.rsplit("/", 1)[1]]
+
+
+def _params(doc, path) -> list[dict]:
+    return [_resolved(doc, p) for p in doc["paths"][path]["get"]["parameters"]]
+
+
 def _param(doc, path, name):
-    return next(p for p in doc["paths"][path]["get"]["parameters"] if p["name"] == name)
+    return next(p for p in _params(doc, path) if p["name"] == name)
 
 
 def test_caps_are_documented_as_enforced(doc, client):
@@ -77,9 +90,9 @@ def test_caps_are_documented_as_enforced(doc, client):
     assert radius["maximum"] == 2000 and radius["exclusiveMinimum"] is True
     k = _param(doc, "/api/nearby", "k")["schema"]
     assert (k["minimum"], k["maximum"]) == (1, 100)
-    filters = {p["name"] for p in doc["paths"]["/api/parks"]["get"]["parameters"]}
+    filters = {p["name"] for p in _params(doc, "/api/parks")}
     assert {"prefecture", "county", "element", "industry", "precision", "bbox"} <= filters
-    assert "bbox" not in {p["name"] for p in doc["paths"]["/api/targets"]["get"]["parameters"]}
+    assert "bbox" not in {p["name"] for p in _params(doc, "/api/targets")}
     errors = doc["paths"]["/api/parks/{id}"]["get"]["responses"]
     assert errors["404"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Error"}
@@ -123,3 +136,33 @@ def test_generated_requests_never_contradict_the_document(schema, app):
     assert not [s for s in sent if s[1] >= 500]
     assert len({path for path, _ in sent}) >= 20  # spread over the operations
     assert {200, 400} <= {status for _, status in sent}
+
+
+def test_components_parameters_are_referenced_by_the_items_operations(doc):
+    """QGIS and GDAL read the page size from components/parameters/limit: its maximum is the
+    configured MAX_LIMIT, and every items operation refers to it rather than repeating it."""
+    params = doc["components"]["parameters"]
+    limit = params["limit"]
+    assert (limit["name"], limit["in"]) == ("limit", "query")
+    assert (limit["schema"]["minimum"], limit["schema"]["maximum"],
+            limit["schema"]["default"]) == (1, 1000, 100)
+    assert params["offset"]["schema"]["minimum"] == 0
+    assert params["bbox"]["schema"]["type"] == "array" and params["bbox"]["explode"] is False
+    assert (params["featureId"]["in"], params["featureId"]["required"]) == ("path", True)
+    for c in COLLECTIONS:
+        items = doc["paths"][f"/ogc/collections/{c}/items"]["get"]["parameters"]
+        refs = {p["$ref"] for p in items if "$ref" in p}
+        assert {"#/components/parameters/limit", "#/components/parameters/offset",
+                "#/components/parameters/bbox"} <= refs
+        one = doc["paths"][f"/ogc/collections/{c}/items/{{featureId}}"]["get"]["parameters"]
+        assert {"$ref": "#/components/parameters/featureId"} in one
+        for tail in ("queryables", "schema"):
+            op = doc["paths"][f"/ogc/collections/{c}/{tail}"]["get"]
+            assert set(op["responses"]["200"]["content"]) == {"application/schema+json",
+                                                               "text/html"}
+
+
+def test_components_limit_follows_the_configured_cap():
+    doc = create_app({"TESTING": True, "MAX_LIMIT": 50}).test_client().get(
+        "/ogc/api").get_json(force=True)
+    assert doc["components"]["parameters"]["limit"]["schema"]["maximum"] == 50
