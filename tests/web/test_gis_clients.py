@@ -108,3 +108,16 @@ def test_owslib_bbox_agrees_with_the_store(live_server, store):
         expected = store.query(collection, bbox=BOX)
         assert [f["id"] for f in items["features"]] == [f.id for f in expected.features]
         assert items["numberMatched"] == expected.total > 0
+
+
+def test_owslib_reads_queryables_and_schema(live_server):
+    """OWSLib's Part 3 / Part 5 calls. (GDAL 3.12's OAPIF driver reads neither: it types the
+    fields from a first page of features and only follows a ``describedby`` link to a GeoJSON
+    feature schema, so it has no test here.)"""
+    api = Features(live_server + "/ogc")
+    queryables = api.collection_queryables("parks")
+    assert {"prefecture", "element", "industry"} <= set(queryables["properties"])
+    schema = api.collection_schema("counties")
+    assert schema["properties"]["elements"]["type"] == "array"
+    assert schema["properties"]["elements"]["items"] == {"type": "string"}
+    assert schema["properties"]["id"]["x-ogc-role"] == "id"
