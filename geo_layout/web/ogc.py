@@ -16,9 +16,9 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS
+from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS
 from ..data.fields import COLLECTION_DOCS, FIELDS, Field
-from ..data.store import FILTERS, POINT_COLLECTIONS, Page
+from ..data.store import FILTERS, Page
 from .. import words
 from ..errors import NotAcceptable, NotFound
 from . import geojson, openapi
@@ -147,7 +147,7 @@ def _value_type(field: Field) -> dict:
 def _geometry_property(collection: str) -> dict | None:
     if collection not in GEOMETRY_COLLECTIONS:
         return None
-    point = collection in POINT_COLLECTIONS
+    point = collection in PLACE_COLLECTIONS
     located_always = collection in ("prefectures", "counties")
     return {"title": "Geometry",
             "description": ("The point (WGS-84); null when the plan does not locate it"
