@@ -109,6 +109,48 @@ def serving(app):
         server.close()
 
 
+@contextlib.contextmanager
+def cli_server(*args: str):
+    """``geo-layout serve ARGS`` (waitress) in its own process on a free loopback port; yields
+    (base URL, process). A process of its own because pyogrio keeps the GIL while GDAL fetches
+    pages, so a waitress thread in the test's process could never answer it. The server's
+    output is in ``process.output`` once it has stopped."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from geo_layout.cli import main; main()", "serve",
+         "--host", "127.0.0.1", "--port", str(port), *args],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                    pytest.fail(f"server did not start:\n{out[-2000:]}")
+                time.sleep(0.2)
+        yield base, proc
+    finally:
+        proc.terminate()
+        proc.output = proc.communicate(timeout=20)[0].decode(errors="replace")
+
+
+@pytest.fixture(scope="session")
+def serve_cli():
+    """``cli_server`` for a test: ``with serve_cli("--plan", DIR) as (url, process)``."""
+    return cli_server
+
+
 @pytest.fixture(scope="session")
 def serve():
     """``serving`` for tests that need their own app on loopback: ``with serve(app) as url``."""

@@ -8,12 +8,6 @@ waitress thread in this process (the ``live_server`` fixture) could never answer
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pyogrio
 import pytest
 from owslib.ogcapi.features import Features
@@ -23,36 +17,11 @@ from geo_layout.data.features import COLLECTIONS
 BOX = (102.5, 24.8, 103.0, 25.2)  # around Kunming's main districts
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server_process():
+def server_process(serve_cli):
     """``geo-layout serve`` (waitress) in its own process; yields the base URL."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from geo_layout.cli import main; main()", "serve",
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                    pytest.fail(f"server did not start:\n{out[-2000:]}")
-                time.sleep(0.2)
+    with serve_cli() as (base, _process):
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _gdal(base: str) -> str:

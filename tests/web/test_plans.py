@@ -186,35 +186,13 @@ def test_the_directory_search_names_hits_in_other_plans(two_plans_app, app):
 
 
 @pytest.mark.server
-def test_gdal_and_owslib_read_each_plans_ogc_from_one_server():
+def test_gdal_and_owslib_read_each_plans_ogc_from_one_server(serve_cli):
     """Real GIS clients against `geo-layout serve --plan`: GDAL (pyogrio, OAPIF) and OWSLib
     read the toy plan's collections under its prefix, and the default plan's at /ogc."""
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
     import pyogrio
     from owslib.ogcapi.features import Features
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from geo_layout.cli import main; main()", "serve",
-         "--port", str(port), "--plan", str(TOY_PLAN)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "no server"
-                time.sleep(0.3)
+    with serve_cli("--plan", str(TOY_PLAN)) as (base, process):
         toy = f"{base}/plans/{TOY_ID}/ogc"
         parks = pyogrio.read_dataframe(f"OAPIF:{toy}", layer="parks")
         assert len(parks) == 2
@@ -228,7 +206,4 @@ def test_gdal_and_owslib_read_each_plans_ogc_from_one_server():
         items = api.collection_items("sites")
         assert {f["id"] for f in items["features"]} == {"toy-shizuishan-test-base",
                                                         "toy-shapotou-test-project"}
-    finally:
-        proc.terminate()
-        out = proc.communicate(timeout=20)[0].decode(errors="replace")
-    assert f"plan {TOY_ID}" in out and f"at /plans/{TOY_ID}/" in out
+    assert f"plan {TOY_ID}" in process.output and f"at /plans/{TOY_ID}/" in process.output
