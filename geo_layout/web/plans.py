@@ -144,7 +144,7 @@ def index():
 def unknown_plan(plan_id: str, rest: str = ""):
     """Only reached for a plan this server does not serve (the served ones are routed by
     :class:`PlanPrefix` before Flask sees them)."""
-    raise NotFound(key="error.unknown_plan", got=plan_id, allowed=", ".join(plans()))
+    raise NotFound(key="error.unknown_plan", got=plan_id[:80], allowed=", ".join(plans()))
 
 
 @bp.app_context_processor
