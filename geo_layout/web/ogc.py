@@ -262,26 +262,25 @@ def collection(id: str):  # noqa: A002 - the public route's name
 
 @bp.get("/ogc/collections/<id>/queryables")
 def collection_queryables(id: str):  # noqa: A002 - the public route's name
-    _, values = _parse("ogc-queryables", _known(id))
-    return _respond(values, (openapi.SCHEMA_JSON, openapi.JSON),
-                    lambda: geojson.dumps(queryables(id)), "schema.html",
-                    lambda: {"collection": collection_info(id),
-                             "schema": queryables(id, values["lang"]),
-                             "heading": words.t("ogc.queryables", values["lang"]),
-                             "help": words.t("ogc.queryables_help", values["lang"]),
-                             "json_href": f"{_root()}/collections/{id}/queryables?f=json"})
+    return _schema_document(id, "queryables", queryables)
 
 
 @bp.get("/ogc/collections/<id>/schema")
 def collection_schema(id: str):  # noqa: A002 - the public route's name
-    _, values = _parse("ogc-schema", _known(id))
+    return _schema_document(id, "schema", feature_schema)
+
+
+def _schema_document(id: str, kind: str, build) -> Response:  # noqa: A002
+    """A collection's JSON Schema (``kind``: queryables or schema, ``build(id, lang)``), as
+    JSON or as the HTML page that lists its properties."""
+    _, values = _parse(f"ogc-{kind}", _known(id))
+    lang = values["lang"]
     return _respond(values, (openapi.SCHEMA_JSON, openapi.JSON),
-                    lambda: geojson.dumps(feature_schema(id)), "schema.html",
-                    lambda: {"collection": collection_info(id),
-                             "schema": feature_schema(id, values["lang"]),
-                             "heading": words.t("ogc.schema", values["lang"]),
-                             "help": words.t("ogc.schema_help", values["lang"]),
-                             "json_href": f"{_root()}/collections/{id}/schema?f=json"})
+                    lambda: geojson.dumps(build(id)), "schema.html",
+                    lambda: {"collection": collection_info(id), "schema": build(id, lang),
+                             "heading": words.t(f"ogc.{kind}", lang),
+                             "help": words.t(f"ogc.{kind}_help", lang),
+                             "json_href": f"{_root()}/collections/{id}/{kind}?f=json"})
 
 
 def _page(collection: str, op: openapi.Operation, values: dict) -> Page:

@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 from flask import Blueprint, current_app, has_request_context, jsonify, render_template, \
     request
 
+from ..data.features import PLACE_COLLECTIONS
 from ..errors import DataError, NotFound
 from .state import StoreHolder
 
@@ -166,26 +167,38 @@ def other_plans(lang: str) -> list[dict]:
             for p in served(lang) if not p["current"]]
 
 
+def _hits_across(q: str, limit: int, lang: str, collections=None, skip: str | None = None,
+                 tie=lambda rank, hit: rank) -> list[tuple[str, str, object]]:
+    """(plan id, plan title, hit) of the best ``limit`` search hits over every plan served
+    but ``skip``: each plan's own best first, merged by score (ties in the plans' order, then
+    by ``tie(rank, hit)``: each store's own rank unless told otherwise)."""
+    found = []
+    for order, (plan_id, holder) in enumerate(plans().holders.items()):
+        if plan_id == skip:
+            continue
+        store = holder.store
+        title = store.plan().title.get(lang)
+        hits = (store.search(q, limit=limit) if collections is None
+                else store.search(q, limit=limit, collections=collections))
+        found += [((-hit.score, order, tie(rank, hit)), plan_id, title, hit)
+                  for rank, hit in enumerate(hits)]
+    found.sort(key=lambda entry: entry[0])
+    return [(plan_id, title, hit) for _, plan_id, title, hit in found[:limit]]
+
+
 def search_all(q: str, limit: int, lang: str) -> list[dict]:
-    """``/api/search`` over every plan served: each plan's best ``limit`` hits, merged best
-    first (ties in the plans' order), each naming its plan and linking into its API."""
+    """``/api/search`` over every plan served, each hit naming its plan and linking into its
+    API."""
     from .geojson import quoted_id
 
     host = request.host_url.rstrip("/")
-    found = []
-    for order, (plan_id, holder) in enumerate(plans().holders.items()):
-        store = holder.store
-        title = store.plan().title.get(lang)
-        for rank, hit in enumerate(store.search(q, limit=limit)):
-            f = hit.feature
-            found.append(((-hit.score, order, rank), {
-                "collection": f.collection, "id": f.id,
-                "name_zh": f.properties.get("name_zh"), "name_en": f.properties.get("name_en"),
-                "score": hit.score,
-                "link": f"{host}{plan_root(plan_id)}/api/{f.collection}/{quoted_id(f.id)}",
-                "plan": plan_id, "plan_title": title}))
-    found.sort(key=lambda pair: pair[0])
-    return [result for _, result in found[:limit]]
+    return [{"collection": hit.feature.collection, "id": hit.feature.id,
+             "name_zh": hit.feature.properties.get("name_zh"),
+             "name_en": hit.feature.properties.get("name_en"), "score": hit.score,
+             "link": f"{host}{plan_root(plan_id)}/api/{hit.feature.collection}/"
+                     f"{quoted_id(hit.feature.id)}",
+             "plan": plan_id, "plan_title": title}
+            for plan_id, title, hit in _hits_across(q, limit, lang)]
 
 
 def found_elsewhere(q: str, lang: str, limit: int = 10) -> list[dict]:
@@ -195,17 +208,8 @@ def found_elsewhere(q: str, lang: str, limit: int = 10) -> list[dict]:
         return []
     from .geojson import quoted_id
 
-    current = current_plan_id()
-    found = []
-    for order, (plan_id, holder) in enumerate(plans().holders.items()):
-        if plan_id == current:
-            continue
-        store = holder.store
-        title = store.plan().title.get(lang)
-        for hit in store.search(q, limit=limit, collections=("parks", "sites")):
-            f = hit.feature
-            found.append(((-hit.score, order, f.id), {
-                "plan": title, "name": f.name(lang), "collection": f.collection,
-                "url": f"{plan_root(plan_id)}/parks/{quoted_id(f.id)}?lang={lang}"}))
-    found.sort(key=lambda pair: pair[0])
-    return [row for _, row in found[:limit]]
+    return [{"plan": title, "name": hit.feature.name(lang), "collection": hit.feature.collection,
+             "url": f"{plan_root(plan_id)}/parks/{quoted_id(hit.feature.id)}?lang={lang}"}
+            for plan_id, title, hit in _hits_across(
+                q, limit, lang, PLACE_COLLECTIONS, skip=current_plan_id(),
+                tie=lambda _rank, hit: hit.feature.id)]
