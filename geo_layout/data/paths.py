@@ -36,3 +36,14 @@ def geodata_dir_for(data_dir: Path) -> Path:
     """A data folder may carry its own ``geodata/``; otherwise the default boundaries apply."""
     own = Path(data_dir) / "geodata"
     return own if own.is_dir() else default_geodata_dir()
+
+
+def default_database_url() -> str:
+    """``GEO_LAYOUT_DATABASE_URL`` if set, else the embedded GeoPackage file in the untracked
+    ``instance/`` folder of the checkout (or of the working directory for an installed
+    package), created on first start."""
+    env = os.environ.get("GEO_LAYOUT_DATABASE_URL")
+    if env:
+        return env
+    base = _REPO if (_REPO / "seeds" / "plan.yaml").is_file() else Path.cwd()
+    return str(base / "instance" / "geo-layout.gpkg")
