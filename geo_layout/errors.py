@@ -88,3 +88,65 @@ class Unavailable(GeoLayoutError):
     def __init__(self, description: str, retry_after: int | None = None):
         super().__init__(description)
         self.retry_after = retry_after
+
+
+class Unauthorized(GeoLayoutError):
+    """No credentials, or credentials that name nobody (a revoked or expired token)."""
+
+    status = 401
+    code = "unauthorized"
+
+
+class Forbidden(GeoLayoutError):
+    """Signed in, but this role or plan does not allow it."""
+
+    status = 403
+    code = "forbidden"
+
+
+class ReadOnly(GeoLayoutError):
+    """A write to data served read-only (a seeds folder, or a collection nobody edits, such
+    as the boundaries): 405, with the methods that do work."""
+
+    status = 405
+    code = "read-only"
+
+
+class Conflict(GeoLayoutError):
+    """The change clashes with the data as it is (an id in use, a record others still name)."""
+
+    status = 409
+    code = "conflict"
+
+
+class PreconditionFailed(GeoLayoutError):
+    """``If-Match`` names a version the record no longer has: someone saved meanwhile.
+    ``current`` is the record as it is now, so the client can show both versions."""
+
+    status = 412
+    code = "precondition-failed"
+
+    def __init__(self, description: str, current: dict | None = None,
+                 current_version: str | None = None):
+        super().__init__(description)
+        self.current = current
+        self.current_version = current_version
+
+
+class PreconditionRequired(GeoLayoutError):
+    """A change to an existing record without ``If-Match``: refused, or it could silently
+    overwrite someone else's edit."""
+
+    status = 428
+    code = "precondition-required"
+
+
+class InvalidRecord(BadRequest):
+    """A record that fails validation; ``problems`` lists every one (field and message)."""
+
+    code = "invalid-record"
+
+    def __init__(self, problems: list):
+        self.problems = list(problems)
+        lines = "; ".join(f"{p.field}: {p.message}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s): {lines}")

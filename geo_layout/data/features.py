@@ -4,7 +4,7 @@ the one shape the store, the API, the downloads and the maps all read."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import shapely
 
@@ -17,6 +17,8 @@ TABLE_COLLECTIONS = ("enterprises", "targets")
 #: Lookup tables: the ids other collections hold (industries, citation sections), with names.
 LOOKUP_COLLECTIONS = ("industries", "sections")
 COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS + LOOKUP_COLLECTIONS
+#: What editors change (a database store): the plan's own records, not the boundaries.
+WRITABLE_COLLECTIONS = ("layout-elements", "parks", "sites", "enterprises", "targets")
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,15 @@ def _cite(record) -> dict[str, Any]:
             "citation_paragraph": record.citation.paragraph}
 
 
-def build_features(ds: Dataset) -> dict[str, list[Feature]]:
+def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
+                   ) -> dict[str, list[Feature]]:
     """All collections of a dataset, each sorted by id (adcode for boundaries), except the
     layout elements, which keep the plan's order ("一核、一区、两群、多点", as the layout file
-    lists them); every list of element ids is in that order too."""
+    lists them); every list of element ids is in that order too.
+
+    ``reuse``: place features (by id) still right for ``ds``, taken as they are: after an edit
+    only the places it touched are built again (100,000 sites cost seconds, one costs µs)."""
+    reuse = reuse or {}
     rank = {el.id: i for i, el in enumerate(ds.elements)}
 
     def in_plan_order(ids) -> list[str]:
@@ -120,15 +127,17 @@ def build_features(ds: Dataset) -> dict[str, list[Feature]]:
             **_cite(el),
         }, geoms))
 
-    located = [p for p in places if p.point is not None]
+    located = [p for p in places if p.point is not None and p.id not in reuse]
     # one vectorised call: shapely.Point() one at a time costs ~20 µs each (2 s at 100,000)
     points = dict(zip((p.id for p in located),
                       shapely.points([p.point for p in located]).tolist() if located else []))
     areas = _areas(ds)
     for place in places:
-        out[place.collection].append(_place_feature(place, enterprises_by_place,
-                                                    points.get(place.id),
-                                                    in_plan_order(place.elements), areas))
+        kept = reuse.get(place.id)
+        out[place.collection].append(
+            kept if kept is not None and kept.collection == place.collection else
+            _place_feature(place, enterprises_by_place, points.get(place.id),
+                           in_plan_order(place.elements), areas))
     for ent in ds.enterprises:
         out["enterprises"].append(Feature("enterprises", ent.id, {
             "id": ent.id, **_text("name", ent.name), "role": ent.role,

@@ -58,7 +58,8 @@ def view_sql(layer: str) -> str:
     return (f"CREATE VIEW {layer} AS SELECT fid, geom, plan_id, record_id AS id, "
             f"{field('name.zh')} AS name_zh, {field('name.en')} AS name_en, "
             f"{field('kind')} AS kind, {field('precision')} AS precision, "
-            f"{field('location_source')} AS location_source, version, updated_at, "
+            f"{field('location_source')} AS location_source, version, "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', updated_at) AS updated_at, "
             f"updated_by, body FROM gl_records WHERE collection = '{layer}'")
 
 

@@ -183,14 +183,68 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def extent(self, collection: str) -> tuple[float, float, float, float] | None: ...
 
+    # --- edits (a database store; the seeds store is read-only) ----------------------------
+
+    #: True when this store takes writes (then the methods below work).
+    editable = False
+
+    def record_version(self, collection: str, fid: str) -> int:
+        """How many times the record was changed: its ETag and what If-Match names (records
+        read from a seeds folder are all at version 1)."""
+        self.get(collection, fid)
+        return 1
+
+    def stored(self, collection: str, fid: str) -> dict:
+        """The record as stored, shaped like a seed file's entry (what an edit starts from)."""
+        raise self._read_only()
+
+    def create(self, collection: str, body: dict, *, author: str, source, comment: str = "",
+               batch: str | None = None):
+        """Add a record (validated against the rest); the change, with its revision."""
+        raise self._read_only()
+
+    def replace(self, collection: str, fid: str, body: dict, *, expected: int | None,
+                author: str, source, comment: str = ""):
+        """Replace record ``fid``; PreconditionFailed when it is no longer at ``expected``."""
+        raise self._read_only()
+
+    def delete(self, collection: str, fid: str, *, expected: int | None, author: str, source,
+               comment: str = ""):
+        raise self._read_only()
+
+    def revert(self, seq: int, *, author: str, source, comment: str = ""):
+        """Undo revision ``seq`` with a new revision."""
+        raise self._read_only()
+
+    def history(self, collection: str | None = None, fid: str | None = None, since=None,
+                before: int | None = None, limit: int = 50) -> list:
+        """The revisions, newest first (none for data read from a seeds folder)."""
+        return []
+
+    def revision_of(self, seq: int):
+        raise NotFound(f"no revision {seq}: this data is read from a seeds folder")
+
+    def _read_only(self):
+        from ..errors import ReadOnly
+
+        return ReadOnly("this data is served read-only from a seeds folder: serve it from a "
+                        "database to edit it (see the README, storage)")
+
 
 class InMemoryStore(Store):
     """Everything in memory, indexed once at construction; immutable afterwards, so it is safe
     to share between threads and to swap whole on reload."""
 
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, previous: "InMemoryStore | None" = None,
+                 stale_places: "set[str] | None" = None):
+        """``previous`` and ``stale_places``: the store before an edit and the places whose
+        features the edit changed; the other place features are taken from ``previous``."""
         self.dataset = dataset
-        self._features = build_features(dataset)
+        reuse = None
+        if previous is not None and stale_places is not None:
+            reuse = {fid: f for name in PLACE_COLLECTIONS
+                     for fid, f in previous._by_id[name].items() if fid not in stale_places}
+        self._features = build_features(dataset, reuse)
         self._by_id = {name: {f.id: f for f in feats} for name, feats in self._features.items()}
         self._trees: dict[str, tuple[shapely.STRtree, list[Feature]]] = {}
         for name in GEOMETRY_COLLECTIONS:

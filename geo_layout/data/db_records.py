@@ -1,0 +1,133 @@
+"""Records as the database keeps them: the seed files' entries, one row each. Reading a seeds
+folder into rows, assembling rows back into seed documents (for the loader, which validates
+them exactly as it validates files, and for ``db export``), and writing those documents."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..errors import DataError
+from . import paths
+from .geodata import GeodataProblem, geodata_files, load_boundaries
+from .model import Dataset
+from .seed_build import Builder
+from .seed_files import SEED_FILES, SeedReader
+from .seed_parsers import COLLECTIONS
+from .seed_records import Problem
+
+#: the plan's own metadata: one record of collection "plan" in plan.yaml (key "plan")
+PLAN = "plan"
+#: collection -> (file, key in that file), in the order the files list them
+PLACES: dict[str, tuple[str, str]] = {PLAN: ("plan.yaml", "plan")}
+PLACES.update({name: (c.file, c.key) for name, c in COLLECTIONS.items()})
+
+
+@dataclass(frozen=True)
+class Row:
+    collection: str
+    record_id: str
+    position: float
+    body: dict
+
+
+def rows_of_folder(data_dir: Path) -> tuple[list[Row], list[Problem]]:
+    """The records of a seeds folder as rows (file order), and the problems reading it."""
+    reader = SeedReader(Path(data_dir))
+    documents = {name: reader.document(name) for name in SEED_FILES}
+    rows: list[Row] = []
+    for collection, (file, key) in PLACES.items():
+        doc = documents.get(file) or {}
+        if collection == PLAN:
+            plan = doc.get(key)
+            if isinstance(plan, dict) and isinstance(plan.get("id"), str):
+                rows.append(Row(PLAN, plan["id"], 0, plan))
+            continue
+        for i, raw in enumerate(doc.get(key) or []):
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                rows.append(Row(collection, raw["id"], float(i), raw))
+    return rows, reader.problems
+
+
+def documents(rows: Iterable[Row]) -> dict[str, dict[str, Any]]:
+    """Seed documents (file name -> its top-level mapping) holding ``rows`` in position order;
+    every collection's key is present, empty lists included."""
+    docs: dict[str, dict[str, Any]] = {file: {} for file in SEED_FILES}
+    for collection, (file, key) in PLACES.items():
+        if collection != PLAN:
+            docs[file][key] = []
+    for row in sorted(rows, key=lambda r: r.position):
+        file, key = PLACES[row.collection]
+        if row.collection == PLAN:
+            docs[file] = {key: row.body, **{k: v for k, v in docs[file].items() if k != key}}
+        else:
+            docs[file][key].append(row.body)
+    return docs
+
+
+class _DocumentReader(SeedReader):
+    """The seed reader over documents held in memory (the database's rows)."""
+
+    def __init__(self, docs: dict[str, dict], source: str):
+        super().__init__(Path(source))
+        self._docs = docs
+
+    def document(self, name: str) -> dict:
+        doc = self._docs.get(name)
+        if doc is None:
+            self.problems.append(Problem(name, "(file)", "(file)", "no records"))
+            return {}
+        return doc
+
+
+def dataset_of_rows(rows: Iterable[Row], geodata_dir: Path | None, version: str,
+                    source: str) -> Dataset:
+    """The validated Dataset of a plan's rows (the same loader as a seeds folder); DataError
+    listing every problem."""
+    geodata_dir = Path(geodata_dir) if geodata_dir else paths.default_geodata_dir()
+    try:
+        boundaries = load_boundaries(geodata_dir)
+    except GeodataProblem as exc:
+        raise DataError([Problem("geodata", "(file)", "(file)", str(exc))]) from None
+    reader = _DocumentReader(documents(rows), source)
+    dataset = Builder(reader, boundaries).run()
+    if reader.problems or dataset is None:
+        raise DataError(reader.problems or [Problem("(database)", "(plan)", "(plan)",
+                                                    "the plan's records do not load")])
+    import dataclasses
+
+    return dataclasses.replace(dataset, version=version)
+
+
+def folder_version(data_dir: Path) -> str:
+    """A seeds folder's content hash (what ``baseline`` records)."""
+    digest = hashlib.sha256()
+    for name in SEED_FILES:
+        path = Path(data_dir) / name
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes())
+    for path in geodata_files(paths.geodata_dir_for(Path(data_dir))):
+        digest.update(path.name.encode() + b"\0" + str(path.stat().st_size).encode())
+    return digest.hexdigest()[:16]
+
+
+def write_folder(rows: Iterable[Row], out_dir: Path) -> list[Path]:
+    """Write ``rows`` as a seeds folder (YAML, one file per document): the shape ``--data``,
+    ``db import-seeds`` and git read."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file, doc in documents(rows).items():
+        path = out_dir / file
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        path.write_text(f"# Exported by `geo-layout db export`.\n{text}", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def body_json(body: dict) -> str:
+    return json.dumps(body, ensure_ascii=False, sort_keys=False)

@@ -1,0 +1,584 @@
+"""The store over a database: the plan's records read into an in-memory snapshot (reads stay
+as fast as the seeds store's), and every write made in one transaction that stores the
+record, its revision (who, when, before, after, source) and the plan's revision number.
+
+Each :class:`DatabaseStore` is an immutable snapshot at one revision; a change makes the next
+one and hands it to whoever follows the plan (:meth:`PlanLink.subscribe`), so a request never
+sees half an edit. An edit costs the features it touched, not a reload (:mod:`.store_edits`).
+Another process's writes arrive through :meth:`PlanLink.refresh`: a poll of the plan's
+revision number, then its new revisions applied in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+import sqlalchemy as sa
+
+from ..errors import Conflict, DataError, InvalidRecord, NotFound, PreconditionFailed
+from . import db_engine, paths
+from .db_records import PLAN, Row, body_json, dataset_of_rows, folder_version, rows_of_folder, \
+    write_folder
+from .db_schema import plans, records, revisions
+from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
+from .provenance import Source
+from .seed_single import check_record, referrers
+from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, _collector_paused
+from .store_edits import Edit, apply_edits
+
+log = logging.getLogger("geo_layout.database")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Revision:
+    seq: int
+    plan_id: str
+    collection: str
+    record_id: str
+    action: str
+    before: dict | None
+    after: dict | None
+    version: int
+    author: str
+    at: dt.datetime
+    source: dict
+    comment: str
+    reverts: int | None
+    batch: str | None
+
+    @classmethod
+    def of_row(cls, row) -> "Revision":
+        at = row.at if row.at.tzinfo else row.at.replace(tzinfo=dt.timezone.utc)
+        return cls(row.seq, row.plan_id, row.collection, row.record_id, row.action,
+                   json.loads(row.before) if row.before else None,
+                   json.loads(row.after) if row.after else None, row.version, row.author,
+                   at, json.loads(row.source), row.comment or "", row.reverts, row.batch)
+
+    def as_dict(self) -> dict:
+        return {"seq": self.seq, "plan": self.plan_id, "collection": self.collection,
+                "id": self.record_id, "action": self.action, "version": self.version,
+                "author": self.author, "at": self.at.isoformat(timespec="seconds"),
+                "source": self.source, "comment": self.comment, "reverts": self.reverts,
+                "batch": self.batch, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write did: its revision and the store after it."""
+
+    revision: Revision
+    store: "DatabaseStore"
+
+
+class Database:
+    """One database (a GeoPackage file or a PostgreSQL server) holding any number of plans."""
+
+    def __init__(self, url: str | None = None):
+        self.url = db_engine.database_url(url or paths.default_database_url())
+        self.engine = db_engine.open_engine(self.url)
+        self._links: dict[str, PlanLink] = {}
+
+    @property
+    def where(self) -> str:
+        """Where the data lives, for the start-up message (no password)."""
+        path = db_engine.database_file(self.url)
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    def ensure(self, seeds_dir: Path | None = None) -> list[str]:
+        """Bring the schema up to date; an empty database gets the plan of ``seeds_dir`` (the
+        embedded seeds by default) as its first plan. The plan ids, default first."""
+        db_engine.upgrade(self.engine)
+        if not self.plan_ids():
+            self.import_seeds(seeds_dir or paths.default_seeds_dir())
+        return self.plan_ids()
+
+    def plan_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(
+                sa.select(plans.c.id).order_by(plans.c.position, plans.c.id))]
+
+    def import_seeds(self, data_dir: Path, geodata_dir: Path | None = None,
+                     author: str = "import-seeds") -> str:
+        """Import a seeds folder: a new plan, or a new baseline of a plan already here (the
+        differences become revisions, so the history shows what the new baseline changed).
+        DataError listing every problem when the folder does not load."""
+        from .seeds import load_dataset
+
+        data_dir = Path(data_dir)
+        own_geodata = data_dir / "geodata"
+        geodata = Path(geodata_dir) if geodata_dir else (own_geodata if own_geodata.is_dir()
+                                                         else None)
+        dataset = load_dataset(data_dir, geodata)  # validates, raises DataError
+        rows, problems = rows_of_folder(data_dir)
+        if problems:
+            raise DataError(problems)
+        points = {p.id: p.point for p in (*dataset.parks, *dataset.sites)}
+        plan_id = dataset.plan.id
+        now = _now()
+        with db_engine.writing(self.engine) as conn:
+            existing = conn.execute(sa.select(plans).where(plans.c.id == plan_id)).first()
+            if existing is None:
+                position = conn.execute(sa.select(sa.func.coalesce(
+                    sa.func.max(plans.c.position), -1))).scalar() + 1
+                conn.execute(plans.insert().values(
+                    id=plan_id, position=position,
+                    geodata=str(geodata.resolve()) if geodata else None,
+                    baseline=folder_version(data_dir), revision=0, created_at=now))
+                conn.execute(records.insert(), [self._row_values(plan_id, r, points, 1, now,
+                                                                 author) for r in rows])
+            else:
+                self._new_baseline(conn, plan_id, rows, points, now, author)
+                conn.execute(plans.update().where(plans.c.id == plan_id).values(
+                    baseline=folder_version(data_dir)))
+        db_engine.checkpoint(self.engine)
+        link = self._links.get(plan_id)
+        if link is not None:
+            link.refresh()
+        return plan_id
+
+    def _row_values(self, plan_id, row: Row, points, version, now, author) -> dict:
+        return {"plan_id": plan_id, "collection": row.collection, "record_id": row.record_id,
+                "position": row.position, "body": body_json(row.body), "version": version,
+                "updated_at": now, "updated_by": author,
+                "geom": db_engine.point_value(self.engine, points.get(row.record_id))
+                if row.collection in PLACE_COLLECTIONS else None}
+
+    def _new_baseline(self, conn, plan_id, rows, points, now, author) -> None:
+        current = {(r.collection, r.record_id): r for r in conn.execute(
+            sa.select(records).where(records.c.plan_id == plan_id))}
+        incoming = {(r.collection, r.record_id): r for r in rows}
+        source = json.dumps({"kind": "plan", "reference": "a new baseline (db import-seeds)"})
+        seq = None
+        for key in sorted(set(current) | set(incoming)):
+            old, new = current.get(key), incoming.get(key)
+            before = json.loads(old.body) if old is not None else None
+            after = new.body if new is not None else None
+            if before == after:
+                if old is not None and new is not None and old.position != new.position:
+                    conn.execute(records.update().where(records.c.fid == old.fid).values(
+                        position=new.position))
+                continue
+            version = (old.version if old is not None else 0) + 1
+            if new is None:
+                conn.execute(records.delete().where(records.c.fid == old.fid))
+            elif old is None:
+                conn.execute(records.insert().values(
+                    **self._row_values(plan_id, new, points, version, now, author)))
+            else:
+                values = self._row_values(plan_id, new, points, version, now, author)
+                conn.execute(records.update().where(records.c.fid == old.fid).values(**values))
+            seq = conn.execute(revisions.insert().values(
+                plan_id=plan_id, collection=key[0], record_id=key[1],
+                action="delete" if new is None else "create" if old is None else "update",
+                before=old.body if old is not None else None,
+                after=body_json(after) if after is not None else None, version=version,
+                author=author, at=now, source=source, comment="", batch=None)
+            ).inserted_primary_key[0]
+        if seq is not None:
+            conn.execute(plans.update().where(plans.c.id == plan_id).values(revision=seq))
+
+    def export(self, plan_id: str, out_dir: Path) -> list[Path]:
+        """Write the plan's records as a seeds folder (and its own boundaries, if it has
+        them): unedited records come out as they went in."""
+        import shutil
+
+        link = self.link(plan_id)
+        rows, plan = link.rows()
+        written = write_folder(rows, Path(out_dir))
+        if plan.geodata:
+            target = Path(out_dir) / "geodata"
+            shutil.copytree(plan.geodata, target, dirs_exist_ok=True)
+            written.append(target)
+        return written
+
+    def link(self, plan_id: str) -> "PlanLink":
+        if plan_id not in self._links:
+            if plan_id not in self.plan_ids():
+                raise NotFound(f"no plan {plan_id[:80]!r} in the database")
+            self._links[plan_id] = PlanLink(self, plan_id)
+        return self._links[plan_id]
+
+    def follow(self, interval_s: float = 0.5) -> threading.Thread:
+        """Poll every plan's revision number in a daemon thread, so another server's writes
+        reach this one's snapshots (within ``interval_s`` plus the time to apply them)."""
+        stop = threading.Event()
+
+        def loop():
+            while not stop.wait(interval_s):
+                for link in list(self._links.values()):
+                    try:
+                        link.refresh()
+                    except Exception as exc:  # noqa: BLE001 - keep following; log why
+                        log.warning("could not refresh plan %s: %s", link.plan_id, exc)
+
+        thread = threading.Thread(target=loop, name="geo-layout-follow", daemon=True)
+        thread.stop = stop  # type: ignore[attr-defined]
+        thread.start()
+        return thread
+
+
+class PlanLink:
+    """One plan of a database in this process: loads its snapshot, writes its changes (one at
+    a time), follows others' writes and tells subscribers of each new snapshot."""
+
+    def __init__(self, db: Database, plan_id: str):
+        self.db = db
+        self.plan_id = plan_id
+        self._lock = threading.RLock()
+        self._subscribers: list[Callable[[DatabaseStore], None]] = []
+        self.current: DatabaseStore | None = None
+
+    def subscribe(self, callback: Callable[["DatabaseStore"], None]) -> None:
+        self._subscribers.append(callback)
+
+    def _publish(self, store: "DatabaseStore") -> "DatabaseStore":
+        self.current = store
+        for callback in self._subscribers:
+            callback(store)
+        return store
+
+    def rows(self):
+        with self.db.engine.connect() as conn:
+            plan = conn.execute(sa.select(plans).where(plans.c.id == self.plan_id)).one()
+            result = conn.execute(sa.select(records.c.collection, records.c.record_id,
+                                            records.c.position, records.c.body,
+                                            records.c.version)
+                                  .where(records.c.plan_id == self.plan_id))
+            rows, versions = [], {}
+            for r in result:
+                rows.append(Row(r.collection, r.record_id, r.position, json.loads(r.body)))
+                versions[f"{r.collection}/{r.record_id}"] = r.version
+        self._versions = versions
+        return rows, plan
+
+    def load(self) -> "DatabaseStore":
+        """Read the whole plan (start-up, or when an edit could not be applied in place)."""
+        with self._lock:
+            rows, plan = self.rows()
+            version = _version(plan.baseline, plan.revision)
+            with _collector_paused():
+                dataset = dataset_of_rows(rows, plan.geodata, version,
+                                          f"database plan {self.plan_id}")
+                snapshot = InMemoryStore(dataset)
+            return self._publish(DatabaseStore(self, snapshot, plan.revision, plan.baseline,
+                                               self._versions))
+
+    def refresh(self) -> "DatabaseStore":
+        """Catch up with revisions written since this snapshot (by any process)."""
+        with self._lock:
+            if self.current is None:
+                return self.load()
+            with self.db.engine.connect() as conn:
+                revision = conn.execute(sa.select(plans.c.revision).where(
+                    plans.c.id == self.plan_id)).scalar()
+                if revision is None or revision == self.current.revision:
+                    return self.current
+                return self._catch_up(conn)
+
+    def _catch_up(self, conn) -> "DatabaseStore":
+        current = self.current
+        new = conn.execute(sa.select(revisions).where(
+            revisions.c.plan_id == self.plan_id, revisions.c.seq > current.revision)
+            .order_by(revisions.c.seq)).all()
+        if not new:
+            return current
+        try:
+            return self._publish(current.applied([Revision.of_row(r) for r in new]))
+        except Exception as exc:  # noqa: BLE001 - an edit that does not apply: read it all
+            log.warning("revisions %s..%s of plan %s did not apply in place (%s); reloading",
+                        new[0].seq, new[-1].seq, self.plan_id, exc)
+            return self.load()
+
+    def write(self, collection: str, fid: str | None, decide: Callable, *, author: str,
+              source: Source, comment: str = "", reverts: int | None = None,
+              batch: str | None = None) -> Change:
+        """One change in one transaction. ``decide(store, before, version)`` returns
+        ``(action, record_id, after)`` for the record as stored now (``before``: its body or
+        None, ``version``: 0 when absent), raising a typed error to refuse."""
+        engine = self.db.engine
+        with self._lock:
+            with db_engine.writing(engine) as conn:
+                # PostgreSQL: writers of this plan queue here, across servers; SQLite's
+                # BEGIN IMMEDIATE already made this transaction the only writer.
+                conn.execute(sa.select(plans.c.revision).where(plans.c.id == self.plan_id)
+                             .with_for_update())
+                store = self._catch_up(conn)
+                row = None
+                if fid is not None:
+                    row = conn.execute(sa.select(records).where(
+                        records.c.plan_id == self.plan_id, records.c.collection == collection,
+                        records.c.record_id == fid)).first()
+                before = json.loads(row.body) if row is not None else None
+                action, rid, after = decide(store, before, row.version if row else 0)
+                typed = None
+                dataset = store.snapshot.dataset
+                if after is not None:
+                    typed, problems = check_record(dataset, collection, after,
+                                                   replaces=fid if row is not None else None)
+                    if problems:
+                        raise InvalidRecord(problems)
+                    rid = typed.id
+                else:
+                    users = referrers(dataset, collection, rid)
+                    if users:
+                        raise Conflict(f"{collection}/{rid} is still named by "
+                                       f"{', '.join(users[:10])}; change those first")
+                version = (row.version if row is not None else 0) + 1
+                now = _now()
+                point = getattr(typed, "point", None)
+                values = {"body": body_json(after) if after is not None else None,
+                          "version": version, "updated_at": now, "updated_by": author,
+                          "geom": db_engine.point_value(engine, point)
+                          if collection in PLACE_COLLECTIONS else None}
+                if after is None:
+                    conn.execute(records.delete().where(records.c.fid == row.fid))
+                elif row is None:
+                    position = conn.execute(sa.select(sa.func.coalesce(
+                        sa.func.max(records.c.position), -1.0)).where(
+                        records.c.plan_id == self.plan_id,
+                        records.c.collection == collection)).scalar() + 1
+                    conn.execute(records.insert().values(
+                        plan_id=self.plan_id, collection=collection, record_id=rid,
+                        position=position, **values))
+                else:
+                    conn.execute(records.update().where(records.c.fid == row.fid)
+                                 .values(**values))
+                seq = conn.execute(revisions.insert().values(
+                    plan_id=self.plan_id, collection=collection, record_id=rid, action=action,
+                    before=row.body if row is not None else None, after=values["body"],
+                    version=version, author=author, at=now, source=source.to_json(),
+                    comment=comment, reverts=reverts, batch=batch)).inserted_primary_key[0]
+                conn.execute(plans.update().where(plans.c.id == self.plan_id)
+                             .values(revision=seq))
+            revision = Revision(seq, self.plan_id, collection, rid, action, before, after,
+                                version, author, now, source.as_dict(), comment, reverts, batch)
+            new = store.applied([revision], typed={(collection, rid): typed})
+            return Change(revision, self._publish(new))
+
+
+def _version(baseline: str, revision: int) -> str:
+    return f"{baseline[:12]}.r{revision}"
+
+
+class DatabaseStore(Store):
+    """A plan of the database at one revision: reads from the in-memory snapshot, writes
+    through the plan's :class:`PlanLink`."""
+
+    editable = True
+
+    def __init__(self, link: PlanLink, snapshot: InMemoryStore, revision: int, baseline: str,
+                 versions: Mapping[str, int]):
+        self._link = link
+        self.snapshot = snapshot
+        self.revision = revision
+        self._baseline = baseline
+        self._versions = versions
+
+    def applied(self, changes: Sequence[Revision], typed: Mapping | None = None
+                ) -> "DatabaseStore":
+        """This store with ``changes`` applied (their typed records in ``typed`` when the
+        writer already has them; parsed here otherwise)."""
+        typed = dict(typed or {})
+        edits, versions = [], dict(self._versions)
+        dataset = self.snapshot.dataset
+        from .store_edits import edited_dataset
+
+        for rev in changes:
+            key = (rev.collection, rev.record_id)
+            record = typed.get(key)
+            if record is None and rev.after is not None:
+                exists = f"{rev.collection}/{rev.record_id}" in versions
+                record, problems = check_record(dataset, rev.collection, rev.after,
+                                                replaces=rev.record_id if exists else None)
+                if problems:
+                    raise DataError(problems)
+            edit = Edit(rev.collection, rev.record_id, record)
+            dataset = edited_dataset(dataset, edit)
+            edits.append(edit)
+            if rev.after is None:
+                versions.pop(f"{rev.collection}/{rev.record_id}", None)
+            else:
+                versions[f"{rev.collection}/{rev.record_id}"] = rev.version
+        revision = changes[-1].seq
+        snapshot = apply_edits(self.snapshot, edits, _version(self._baseline, revision))
+        return DatabaseStore(self._link, snapshot, revision, self._baseline, versions)
+
+    # --- reads: the snapshot's -------------------------------------------------------------
+    def plan(self):
+        return self.snapshot.plan()
+
+    def sections(self):
+        return self.snapshot.sections()
+
+    def industries(self):
+        return self.snapshot.industries()
+
+    def commitments(self):
+        return self.snapshot.commitments()
+
+    def kinds(self):
+        return self.snapshot.kinds()
+
+    def province(self):
+        return self.snapshot.province()
+
+    @property
+    def version(self) -> str:
+        return self.snapshot.version
+
+    def collections(self):
+        return self.snapshot.collections()
+
+    def get(self, collection, fid):
+        return self.snapshot.get(collection, fid)
+
+    def query(self, collection, filters=None, bbox=None, limit=None, offset=0):
+        return self.snapshot.query(collection, filters, bbox, limit, offset)
+
+    def resolve(self, collection, filters):
+        return self.snapshot.resolve(collection, filters)
+
+    def located(self, collection, bbox=None):
+        return self.snapshot.located(collection, bbox)
+
+    def selection(self, collection, filters=None, q=None):
+        return self.snapshot.selection(collection, filters, q)
+
+    def nearby(self, lon, lat, radius_km=None, k=None, collections=PLACE_COLLECTIONS):
+        return self.snapshot.nearby(lon, lat, radius_km, k, collections)
+
+    def search(self, q, limit=20, collections=SEARCH_COLLECTIONS):
+        return self.snapshot.search(q, limit, collections)
+
+    def extent(self, collection):
+        return self.snapshot.extent(collection)
+
+    # --- records as stored, and their versions ---------------------------------------------
+    def record_version(self, collection: str, fid: str) -> int:
+        version = self._versions.get(f"{collection}/{fid}")
+        if version is None:
+            self.get(collection, fid)  # NotFound naming the record
+            return 0  # a derived record (a boundary): never written
+        return version
+
+    def stored(self, collection: str, fid: str) -> dict:
+        """The record as stored (shaped like a seed file's entry): what an edit starts from."""
+        with self._link.db.engine.connect() as conn:
+            body = conn.execute(sa.select(records.c.body).where(
+                records.c.plan_id == self._link.plan_id, records.c.collection == collection,
+                records.c.record_id == fid)).scalar()
+        if body is None:
+            raise NotFound(key="error.no_record", collection=collection, id=fid[:80],
+                           noun=collection)
+        return json.loads(body)
+
+    # --- writes ----------------------------------------------------------------------------
+    def create(self, collection: str, body: dict, *, author: str, source: Source,
+               comment: str = "", batch: str | None = None) -> Change:
+        _writable(collection)
+
+        def decide(store, before, version):
+            rid = body.get("id") if isinstance(body, dict) else None
+            if isinstance(rid, str) and f"{collection}/{rid}" in store._versions:
+                raise Conflict(f"{collection}/{rid[:80]} exists already: change it with PUT "
+                               "or PATCH, or choose another id")
+            return "create", rid, body
+
+        return self._link.write(collection, None, decide, author=author, source=source,
+                                comment=comment, batch=batch)
+
+    def replace(self, collection: str, fid: str, body: dict, *, expected: int | None,
+                author: str, source: Source, comment: str = "") -> Change:
+        _writable(collection)
+
+        def decide(store, before, version):
+            _check_expected(collection, fid, before, version, expected)
+            return "update", fid, body
+
+        return self._link.write(collection, fid, decide, author=author, source=source,
+                                comment=comment)
+
+    def delete(self, collection: str, fid: str, *, expected: int | None, author: str,
+               source: Source, comment: str = "") -> Change:
+        _writable(collection)
+
+        def decide(store, before, version):
+            _check_expected(collection, fid, before, version, expected)
+            return "delete", fid, None
+
+        return self._link.write(collection, fid, decide, author=author, source=source,
+                                comment=comment)
+
+    def revert(self, seq: int, *, author: str, source: Source, comment: str = "") -> Change:
+        """Undo revision ``seq`` with a new revision (never a rewrite): the record goes back
+        to how it was before. Only a record's latest change can be undone (Conflict
+        otherwise, naming the later one), so no later edit is lost."""
+        target = self.revision_of(seq)
+
+        def decide(store, before, version):
+            if version != target.version:
+                raise Conflict(f"revision {seq} is not the latest change of "
+                               f"{target.collection}/{target.record_id} (it is at version "
+                               f"{version}); undo the later changes first")
+            return "revert", target.record_id, target.before
+
+        return self._link.write(target.collection, target.record_id, decide, author=author,
+                                source=source, comment=comment or f"revert of revision {seq}",
+                                reverts=seq)
+
+    # --- history ---------------------------------------------------------------------------
+    def history(self, collection: str | None = None, fid: str | None = None,
+                since: dt.datetime | None = None, before: int | None = None,
+                limit: int = 50) -> list[Revision]:
+        """The plan's revisions, newest first, optionally of one collection or record, at or
+        after ``since``, older than revision ``before`` (paging)."""
+        query = sa.select(revisions).where(revisions.c.plan_id == self._link.plan_id)
+        if collection:
+            query = query.where(revisions.c.collection == collection)
+        if fid:
+            query = query.where(revisions.c.record_id == fid)
+        if since is not None:
+            query = query.where(revisions.c.at >= since)
+        if before is not None:
+            query = query.where(revisions.c.seq < before)
+        query = query.order_by(revisions.c.seq.desc()).limit(limit)
+        with self._link.db.engine.connect() as conn:
+            return [Revision.of_row(r) for r in conn.execute(query)]
+
+    def revision_of(self, seq: int) -> Revision:
+        with self._link.db.engine.connect() as conn:
+            row = conn.execute(sa.select(revisions).where(
+                revisions.c.plan_id == self._link.plan_id, revisions.c.seq == seq)).first()
+        if row is None:
+            raise NotFound(f"no revision {seq} in this plan")
+        return Revision.of_row(row)
+
+
+def _writable(collection: str) -> None:
+    from ..errors import ReadOnly
+
+    if collection not in WRITABLE_COLLECTIONS:
+        raise ReadOnly(f"{collection} cannot be edited here (editable: "
+                       f"{', '.join(WRITABLE_COLLECTIONS)})")
+
+
+def _check_expected(collection: str, fid: str, before, version: int,
+                    expected: int | None) -> None:
+    if before is None:
+        raise NotFound(key="error.no_record", collection=collection, id=fid[:80],
+                       noun=collection)
+    if expected is not None and expected != version:
+        raise PreconditionFailed(f"{collection}/{fid[:80]} was changed meanwhile (it is at "
+                                 f"version {version}, you sent {expected}): reload it and "
+                                 "make your change again", current=before,
+                                 current_version=str(version))

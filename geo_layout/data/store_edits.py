@@ -1,0 +1,64 @@
+"""An edit applied to an in-memory store without a full reload: the dataset with the record
+replaced, added or removed, and a new store that rebuilds only the features the edit touched
+(the places it names; every feature when the layout itself changed)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable, NamedTuple
+
+from .features import PLACE_COLLECTIONS
+from .model import Dataset
+from .seed_parsers import COLLECTIONS
+from .store import InMemoryStore, _collector_paused
+
+#: collections whose records no place feature shows (an edit leaves every place as it was)
+_NO_PLACE_FIELDS = ("targets", "industries", "sections", "commitments")
+
+
+class Edit(NamedTuple):
+    collection: str   # "plan" or a key of seed_parsers.COLLECTIONS
+    record_id: str
+    record: Any       # the typed record after the change; None when it was deleted
+
+
+def edited_dataset(dataset: Dataset, edit: Edit) -> Dataset:
+    """``dataset`` with one record replaced (same id), added (at the end) or removed."""
+    if edit.collection == "plan":
+        return dataclasses.replace(dataset, plan=edit.record)
+    key = COLLECTIONS[edit.collection].key
+    records = list(getattr(dataset, key))
+    at = next((i for i, r in enumerate(records) if r.id == edit.record_id), None)
+    if edit.record is None:
+        if at is not None:
+            del records[at]
+    elif at is None:
+        records.append(edit.record)
+    else:
+        records[at] = edit.record
+    return dataclasses.replace(dataset, **{key: tuple(records)})
+
+
+def _stale_places(dataset: Dataset, edit: Edit) -> set[str] | None:
+    """The places whose features ``edit`` changes; None: possibly every feature."""
+    if edit.collection in PLACE_COLLECTIONS:
+        return {edit.record_id}
+    if edit.collection in _NO_PLACE_FIELDS:
+        return set()
+    if edit.collection == "enterprises":
+        before = next((e for e in dataset.enterprises if e.id == edit.record_id), None)
+        return set(before.parks if before else ()) | set(edit.record.parks if edit.record
+                                                          else ())
+    return None
+
+
+def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> InMemoryStore:
+    """A new store: ``store``'s data with ``edits`` applied in order, at ``version``."""
+    dataset, stale = store.dataset, set()
+    for edit in edits:
+        touched = _stale_places(dataset, edit)
+        stale = None if touched is None or stale is None else stale | touched
+        dataset = edited_dataset(dataset, edit)
+    dataset = dataclasses.replace(dataset, version=version)
+    with _collector_paused():
+        return InMemoryStore(dataset, previous=store, stale_places=stale)
