@@ -39,9 +39,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    loaders = [lambda: open_store(settings.get("DATA"), settings.get("GEODATA"))]
+    database = _open_database(app, settings)
+    if database is not None:
+        links = [database.link(plan_id) for plan_id in database.plan_ids()]
+        loaders = [link.load for link in links]
+    else:
+        loaders = [lambda: open_store(settings.get("DATA"), settings.get("GEODATA"))]
     loaders += [functools.partial(open_store, folder) for folder in config_mod.plan_folders(settings)]
     served = Plans.load(loaders)
+    if database is not None:
+        for link in links:
+            link.subscribe(served.holders[link.plan_id].follow)  # each edit's new snapshot
+        if float(settings.get("FOLLOW_INTERVAL") or 0) > 0:
+            database.follow(float(settings["FOLLOW_INTERVAL"]))
     app.extensions[plans.EXTENSION] = served
     app.extensions["geo_layout"] = served.default  # the default plan's holder
     app.wsgi_app = plans.PlanPrefix(app.wsgi_app, served)
@@ -63,7 +73,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from .web import blueprints
 
+
     for bp in blueprints():
         app.register_blueprint(bp)
     web_errors.register(app)
     return app
+
+
+def _open_database(app: Flask, settings: Mapping[str, Any]):
+    """The database the plans are served from (schema brought up to date, the seeds of
+    ``DATA`` imported when it holds no plan yet), or None: read-only from a seeds folder."""
+    url = settings.get("DATABASE_URL")
+    if not url:
+        return None
+    from .data.db_store import Database
+
+    database = Database(url)
+    database.ensure(settings.get("DATA"))
+    app.extensions["geo_layout.database"] = database
+    return database

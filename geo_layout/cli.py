@@ -19,7 +19,11 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), envvar="GEO_LAYOUT_DATA",
-              help="Dataset folder shaped like seeds/ (default: the embedded data).")
+              help="Serve this seeds-shaped folder read-only (no database, no editing).")
+@click.option("--database", "database", default=None, metavar="URL",
+              help="The database to serve and edit: a GeoPackage file or postgresql://… "
+                   "(default: GEO_LAYOUT_DATABASE_URL, else instance/geo-layout.gpkg, created "
+                   "and filled from the seeds on first start; not used with --data alone).")
 @click.option("--plan", "more_plans", multiple=True,
               type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Another plan's data folder, served under /plans/<its plan id>/ "
@@ -27,8 +31,8 @@ def main() -> None:
 @click.option("--threads", default=None, type=int, help="Worker threads (default 8).")
 @click.option("--pidfile", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the process id here (for `kill -HUP $(cat FILE)` to reload the data).")
-def serve(host: str, port: int, data: Path | None, more_plans: tuple[Path, ...],
-          threads: int | None, pidfile: Path | None) -> None:
+def serve(host: str, port: int, data: Path | None, database: str | None,
+          more_plans: tuple[Path, ...], threads: int | None, pidfile: Path | None) -> None:
     import logging
 
     import waitress
@@ -40,6 +44,10 @@ def serve(host: str, port: int, data: Path | None, more_plans: tuple[Path, ...],
     logging.getLogger("waitress").setLevel(logging.WARNING)
     try:
         config = {"DATA": str(data) if data else None}
+        if database or not data:
+            from .data.paths import default_database_url
+
+            config["DATABASE_URL"] = database or default_database_url()
         if more_plans:
             config["PLANS"] = [str(p) for p in more_plans]
         app = create_app(config)
@@ -47,6 +55,9 @@ def serve(host: str, port: int, data: Path | None, more_plans: tuple[Path, ...],
         click.echo(str(exc), err=True)
         sys.exit(1)
     served = app.extensions["geo_layout.plans"]
+    db = app.extensions.get("geo_layout.database")
+    click.echo(f"data: the database {db.where}" if db is not None else
+               f"data: read-only from {data}")
     _reload_on_sighup(served)
     if pidfile is not None:
         pidfile.write_text(f"{os.getpid()}\n")
@@ -119,6 +130,88 @@ def validate(data: Path | None) -> None:
                f"{len(ds.elements)} layout elements, {len(ds.parks)} parks, {len(ds.sites)} sites, "
                f"{len(ds.enterprises)} enterprises, {len(ds.targets)} targets "
                f"(version {ds.version})")
+
+
+def _database_option(command):
+    return click.option("--database", "database", default=None, metavar="URL",
+                        help="A GeoPackage file or postgresql://… (default: "
+                             "GEO_LAYOUT_DATABASE_URL, else instance/geo-layout.gpkg).")(command)
+
+
+def _database(url: str | None):
+    from .data.db_store import Database
+
+    return Database(url)
+
+
+@main.group(help="The database: create it, migrate it, move plans in and out as seed folders.")
+def db() -> None:
+    pass
+
+
+@db.command("init", help="Create the database (schema and, when it holds no plan, the plan "
+                         "of --seeds, the embedded seeds by default).")
+@_database_option
+@click.option("--seeds", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="The seeds folder of the first plan.")
+def db_init(database: str | None, seeds: Path | None) -> None:
+    from .errors import DataError
+
+    store = _database(database)
+    try:
+        plan_ids = store.ensure(seeds)
+    except DataError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"database {store.where}: plans {', '.join(plan_ids)}")
+
+
+@db.command("upgrade", help="Migrate the schema to the newest version (Alembic).")
+@_database_option
+def db_upgrade(database: str | None) -> None:
+    from .data import db_engine
+
+    store = _database(database)
+    before = db_engine.schema_revision(store.engine)
+    db_engine.upgrade(store.engine)
+    click.echo(f"database {store.where}: schema {before or 'none'} -> "
+               f"{db_engine.schema_revision(store.engine)}")
+
+
+@db.command("export", help="Write a plan as a seeds-shaped folder (YAML): unedited records come "
+                           "out as they went in, so a plan can still live in git.")
+@_database_option
+@click.option("--plan", "plan_id", default=None, help="The plan's id (default: the first).")
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False, path_type=Path))
+def db_export(database: str | None, plan_id: str | None, out: Path) -> None:
+    from .errors import GeoLayoutError
+
+    store = _database(database)
+    try:
+        plan_id = plan_id or store.ensure()[0]
+        written = store.export(plan_id, out)
+    except GeoLayoutError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"plan {plan_id}: wrote {len(written)} files to {out}")
+
+
+@db.command("import-seeds", help="Import a seeds folder: a new plan, or a new baseline of a plan "
+                                 "already in the database (its differences become revisions).")
+@_database_option
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def db_import_seeds(database: str | None, folder: Path) -> None:
+    from .data import db_engine
+    from .errors import DataError
+
+    store = _database(database)
+    db_engine.upgrade(store.engine)
+    try:
+        plan_id = store.import_seeds(folder)
+    except DataError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"database {store.where}: imported plan {plan_id} from {folder}")
 
 
 @main.group(help="Boundary data.")

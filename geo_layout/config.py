@@ -10,6 +10,9 @@ DEFAULTS: dict[str, Any] = {
     "DATA": None,                # data folder (shape of seeds/); None = the embedded default
     "PLANS": "",                 # more data folders to serve, each under /plans/<its plan id>/
                                  # (os.pathsep-separated, or a list)
+    "DATABASE_URL": None,        # serve the plans of this database (a GeoPackage file path or
+                                 # postgresql://…), editable; None = read-only from DATA
+    "FOLLOW_INTERVAL": 0.5,      # seconds between polls for other servers' writes (0: never)
     "GEODATA": None,             # boundaries folder; None = DATA/geodata or the embedded default
     "TIANDITU_KEY": "",          # Tianditu basemap key; the basemap is hidden without one
     "BASEMAP": "none",           # the maps' default basemap (none, osm, tianditu, amap, local)
@@ -25,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "EXPORT_QUEUE": 3,           # static/standalone exports drawn or waiting at once; then 503
     "APPROVAL_NUMBER": "",       # map approval number (审图号), printed on exports and pages
 }
+_FLOATS = {"FOLLOW_INTERVAL"}
 _INTS = {"MAX_LIMIT", "DEFAULT_LIMIT", "THREADS", "RENDER_CACHE_BYTES", "EXPORT_QUEUE"}
 PREFIX = "GEO_LAYOUT_"
 
@@ -36,7 +40,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]
         raw = environ.get(PREFIX + key)
         if raw is None or raw == "":
             continue
-        out[key] = int(raw) if key in _INTS else raw
+        out[key] = int(raw) if key in _INTS else float(raw) if key in _FLOATS else raw
     return out
 
 

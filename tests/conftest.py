@@ -85,6 +85,37 @@ def app():
     yield app
 
 
+@pytest.fixture(scope="session")
+def db_template(tmp_path_factory):
+    """A GeoPackage database holding the default plan, made once; each test gets a copy."""
+    from geo_layout.data.db_store import Database
+
+    path = tmp_path_factory.mktemp("db-template") / "template.gpkg"
+    Database(str(path)).ensure()
+    return path
+
+
+@pytest.fixture()
+def db_url(db_template, tmp_path):
+    """A fresh copy of the template database (a file path: a GeoPackage)."""
+    import shutil
+
+    target = tmp_path / "geo-layout.gpkg"
+    shutil.copyfile(db_template, target)
+    return str(target)
+
+
+@pytest.fixture()
+def db_app(db_url):
+    """The app serving (and editing) a fresh database: the default plan, no edits yet."""
+    return create_app({"TESTING": True, "DATABASE_URL": db_url, "FOLLOW_INTERVAL": 0})
+
+
+@pytest.fixture()
+def db_client(db_app):
+    return db_app.test_client()
+
+
 @pytest.fixture()
 def client(app):
     return app.test_client()

@@ -92,6 +92,11 @@ def point_value(engine: sa.Engine, point: tuple[float, float] | None):
     return sa.func.ST_SetSRID(sa.func.ST_MakePoint(lon, lat), geopackage.WGS84)
 
 
+def ours(name, type_, _parent_names) -> bool:
+    """Alembic's filter: the tables this schema declares, not the GeoPackage's own."""
+    return not (type_ == "table" and name and name.startswith("gpkg_"))
+
+
 def alembic_config(engine: sa.Engine, connection=None):
     from alembic.config import Config
 

@@ -39,6 +39,11 @@ class StoreHolder:
             self.last_reload = time.time()
             return store
 
+    def follow(self, store: Store) -> None:
+        """Serve ``store`` from now on (a database plan's snapshot after an edit)."""
+        self.store = store  # one reference assignment: atomic for readers
+        self.last_error = None
+
     def reload_safely(self) -> bool:
         """Reload for a signal or admin action: never raises; a failure is logged with its
         reason, kept in ``last_error`` (shown by ``/healthz``) and the old data stays."""
