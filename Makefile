@@ -21,9 +21,9 @@ venv: $(STAMP)
 run: $(STAMP)
 	$(BIN)/geo-layout serve --host $(HOST) --port $(PORT)
 
-# The Debian packages the tests use (chromium, fonts, poppler) come from one script, shared
-# with .ci/run: installed when possible, otherwise it says what to run and only the browser
-# tests skip (CI=true fails instead).
+# The Debian packages the tests use (chromium, fonts, poppler, PostgreSQL/PostGIS) come from one
+# script, shared with .ci/run: installed when possible, otherwise it says what to run and only
+# the browser and PostgreSQL tests skip (CI=true fails instead).
 test: $(STAMP)
 	scripts/setup-system
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

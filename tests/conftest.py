@@ -17,6 +17,7 @@ from plan_terms import TOY_PLAN, forbidden_terms
 
 
 ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ["postgres"]  # tests/postgres.py: postgres_server, postgres_url (PostGIS)
 
 
 def pytest_configure(config):
