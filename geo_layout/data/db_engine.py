@@ -89,12 +89,15 @@ def point_value(engine: sa.Engine, point: tuple[float, float] | None):
     lon, lat = point
     if engine.dialect.name == "sqlite":
         return geopackage.point_blob(lon, lat)
-    return sa.func.ST_SetSRID(sa.func.ST_MakePoint(lon, lat), geopackage.WGS84)
+    # EWKT text: PostGIS reads it as geometry (psycopg sends text of unknown type, which
+    # PostgreSQL casts to the column's type), and it can go into a multi-row insert
+    return f"SRID={geopackage.WGS84};POINT({float(lon)!r} {float(lat)!r})"
 
 
 def ours(name, type_, _parent_names) -> bool:
-    """Alembic's filter: the tables this schema declares, not the GeoPackage's own."""
-    return not (type_ == "table" and name and name.startswith("gpkg_"))
+    """Alembic's filter: the tables this schema declares, not those of GeoPackage or PostGIS."""
+    return not (type_ == "table" and name and (name.startswith("gpkg_")
+                                               or name == "spatial_ref_sys"))
 
 
 def alembic_config(engine: sa.Engine, connection=None):

@@ -20,9 +20,19 @@ PARK = "guandu-digital-economy-industrial-park"
 SURVEY = parse_source("survey: field visit 2026-11")
 
 
+@pytest.fixture(params=["gpkg", "postgres"])
+def url(request):
+    """The same tests on the embedded GeoPackage and on PostgreSQL/PostGIS."""
+    if request.param == "gpkg":
+        return request.getfixturevalue("db_url")
+    url = request.getfixturevalue("postgres_url")
+    Database(url).ensure()
+    return url
+
+
 @pytest.fixture()
-def database(db_url):
-    return Database(db_url)
+def database(url):
+    return Database(url)
 
 
 @pytest.fixture()
@@ -137,8 +147,8 @@ def test_a_source_is_required():
     assert parse_source("a colleague said so").kind == "other"
 
 
-def test_another_process_sees_the_change_after_a_refresh(db_url, store):
-    other = Database(db_url).link(store.plan().id)
+def test_another_process_sees_the_change_after_a_refresh(url, store):
+    other = Database(url).link(store.plan().id)
     before = other.load()
     store.replace("parks", PARK, moved(store), expected=1, author="a", source=SURVEY)
     after = other.refresh()
@@ -146,9 +156,17 @@ def test_another_process_sees_the_change_after_a_refresh(db_url, store):
     assert other.refresh() is after  # nothing new: the same snapshot
 
 
-def test_gis_tools_read_the_live_places_from_the_geopackage(db_url, store):
+def test_gis_tools_read_the_live_places(url, database, store):
     store.replace("parks", PARK, moved(store), expected=1, author="a", source=SURVEY)
-    db_engine.checkpoint(Database(db_url).engine)
+    if database.engine.dialect.name == "postgresql":  # a PostGIS point layer
+        with database.engine.connect() as conn:
+            row = conn.execute(sa.text(
+                "SELECT ST_X(geom), ST_Y(geom), ST_SRID(geom), count(*) OVER () FROM "
+                "gl_records WHERE collection = 'parks' AND record_id = :id"), {"id": PARK}).one()
+        assert tuple(row) == (102.75, 25.02, 4326, 1)
+        return
+    db_url = url
+    db_engine.checkpoint(database.engine)
     layers = dict(pyogrio.list_layers(db_url))
     assert layers["parks"] == "Point" and layers["sites"] == "Point"
     frame = pyogrio.read_dataframe(db_url, layer="parks")

@@ -18,8 +18,31 @@ from geo_layout.errors import InvalidParameter, NotFound
 
 TOY = Path(__file__).resolve().parents[1] / "fixtures" / "toy-plan"
 
-#: name -> function(data folder or None) -> Store
-IMPLEMENTATIONS = {"memory": open_store}
+def _in_memory(folder, _request) -> Store:
+    return open_store(folder)
+
+
+def _database_store(url: str, folder) -> Store:
+    from geo_layout.data.db_store import Database
+
+    database = Database(url)
+    plan_id = database.ensure(folder)[0]
+    return database.link(plan_id).load()
+
+
+def _geopackage(folder, request) -> Store:
+    path = request.getfixturevalue("tmp_path_factory").mktemp("contract") / "plan.gpkg"
+    return _database_store(str(path), folder)
+
+
+def _postgres(folder, request) -> Store:
+    server = request.getfixturevalue("postgres_server")
+    name = f"contract_{len(_cache)}"
+    return _database_store(server.create_database(name), folder)
+
+
+#: name -> function(data folder or None, pytest request) -> Store
+IMPLEMENTATIONS = {"memory": _in_memory, "gpkg": _geopackage, "postgres": _postgres}
 
 #: What each plan holds, from its seed files (counted by hand).
 PLANS = {
@@ -46,7 +69,7 @@ def case(request):
     implementation, plan = request.param
     key = request.param
     if key not in _cache:
-        _cache[key] = IMPLEMENTATIONS[implementation](PLANS[plan]["folder"])
+        _cache[key] = IMPLEMENTATIONS[implementation](PLANS[plan]["folder"], request)
     return _cache[key], PLANS[plan]
 
 
