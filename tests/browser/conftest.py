@@ -20,6 +20,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 SETUP_SYSTEM = Path(__file__).resolve().parents[2] / "scripts" / "setup-system"
+# packages of that list the browser tests do not use (tests/web/test_qgis.py checks its own)
+NOT_FOR_THE_BROWSER = {"python3-qgis"}
 
 
 def missing_system_packages() -> list[str]:
@@ -46,7 +48,7 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         exe = None
-    missing = missing_system_packages()
+    missing = [p for p in missing_system_packages() if p not in NOT_FOR_THE_BROWSER]
     if exe is None or missing:
         why = (f"Debian packages missing: {' '.join(missing) or 'chromium'} "
                f"(apt-get install {' '.join(missing) or 'chromium'}; see scripts/setup-system)")
