@@ -20,16 +20,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 SETUP_SYSTEM = Path(__file__).resolve().parents[2] / "scripts" / "setup-system"
+#: the packages of that list the browser tests use (PostgreSQL's and QGIS's have their own
+#: checks: tests/postgres.py, tests/web/test_qgis.py)
+BROWSER_PACKAGES = {"chromium", "fonts-noto-cjk", "poppler-utils"}
 
 
 def missing_system_packages() -> list[str]:
-    """The Debian packages of scripts/setup-system (the one list) that are not installed,
-    but PostgreSQL's: those are tests/postgres.py's business, not the browser's."""
+    """The browser tests' Debian packages (of scripts/setup-system, the one list) that are
+    not installed."""
     import subprocess
 
     out = subprocess.run(["bash", str(SETUP_SYSTEM), "--missing"], capture_output=True,
                          text=True, check=True).stdout
-    return [name for name in out.split() if not name.startswith("postgresql")]
+    return [name for name in out.split() if name in BROWSER_PACKAGES]
 
 
 def _chromium() -> str | None:
