@@ -311,9 +311,9 @@ def tokens() -> None:
               help="Expire after DAYS days (default: never; revoke it instead).")
 @_database_option
 def tokens_create(user_name: str, days: int | None, database: str | None) -> None:
-    store = _accounts(database)
-    token_id, secret = _account_errors(lambda: store.create_token(user_name, days))
-    token = next(t for t in store.list_tokens(user=user_name) if t.id == token_id)
+    book = _accounts(database)
+    token_id, secret = _account_errors(lambda: book.create_token(user_name, days))
+    token = next(t for t in book.list_tokens(user=user_name) if t.id == token_id)
     expiry = token.expires_at.isoformat(timespec="seconds") if token.expires_at else "never"
     click.echo(secret)
     click.echo(f"token {token_id} for {user_name}, expires {expiry}. It is shown only now: "

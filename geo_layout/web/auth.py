@@ -105,20 +105,20 @@ def current_user() -> User | None:
     revoked or expired is a 401, never anonymous: a script should know its token failed."""
     if "_gl_user" in g:
         return g._gl_user
-    store = accounts()
+    book = accounts()
     user = None
-    if store is not None:
+    if book is not None:
         token = _bearer()
         if token is not None:
-            user = store.user_for_token(token)
+            user = book.user_for_token(token)
             if user is None:
                 raise Unauthorized(key="auth.bad_token",
                                    challenge='Bearer realm="geo-layout", error="invalid_token"')
         elif session.get("user"):
             name = session["user"]
-            stamp = store.session_stamp(name)
+            stamp = book.session_stamp(name)
             if stamp is not None and hmac.compare_digest(stamp, str(session.get("stamp", ""))):
-                user = store.user(name)
+                user = book.user(name)
             if user is None:  # disabled, deleted, or the password changed since
                 session.clear()
     g._gl_user = user
@@ -252,10 +252,10 @@ def safe_next(value: str | None) -> str:
 
 
 def _need_accounts():
-    store = accounts()
-    if store is None:
+    book = accounts()
+    if book is None:
         raise NotFound(key="auth.editing_off")
-    return store
+    return book
 
 
 def _login_page(target: str, name: str = "", error: str = "", status: int = 200):
@@ -267,7 +267,7 @@ def _login_page(target: str, name: str = "", error: str = "", status: int = 200)
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    store = _need_accounts()
+    book = _need_accounts()
     target = safe_next(request.values.get("next"))
     if request.method == "GET":
         return _login_page(target)
@@ -279,7 +279,7 @@ def login():
     check_csrf()
     name = request.form.get("name", "")
     try:
-        user = store.check_login(name, request.form.get("password", ""))
+        user = book.check_login(name, request.form.get("password", ""))
     except LoginRefused as refused:
         throttle.fail(address)
         return _login_page(target, name[:80], refused.text(_lang()), refused.status)
