@@ -301,5 +301,140 @@ def synth(n: int, seed: int, data: Path | None, output: Path) -> None:
                f"serve it with: geo-layout serve --data {output}")
 
 
+# --- accounts: users and API tokens (geo_layout/data/accounts.py) ---------------------------
+
+def _database_option(command):
+    return click.option(
+        "--database", "database", metavar="URL", default=None,
+        help="The database (default: GEO_LAYOUT_DATABASE_URL, else the embedded file "
+             "instance/geo-layout.gpkg).")(command)
+
+
+def _accounts(database: str | None):
+    """The accounts of ``database``, its schema brought up to date first (so the first
+    ``users add`` works on a fresh machine)."""
+    from .data import db_engine, paths
+    from .data.accounts import Accounts
+
+    engine = db_engine.open_engine(database or paths.default_database_url())
+    db_engine.upgrade(engine)
+    return Accounts(engine)
+
+
+def _read_password(password_stdin: bool) -> str:
+    """One line from stdin (never a password on the command line, where ``ps`` shows it)."""
+    if not password_stdin:
+        raise click.UsageError("give --password-stdin and the password on stdin")
+    line = sys.stdin.readline()
+    return line[:-1] if line.endswith("\n") else line
+
+
+def _account_errors(action):
+    """Run ``action``; a refusal (bad name, duplicate, unknown user...) is one line, exit 1."""
+    from .errors import GeoLayoutError
+
+    try:
+        return action()
+    except GeoLayoutError as exc:
+        click.echo(f"error: {exc.description}", err=True)
+        sys.exit(1)
+
+
+@main.group(help="Accounts that may edit: editors (of the plans given them) and admins.")
+def users() -> None:
+    pass
+
+
+@users.command("add", help="Add a user. The password is read from stdin (one line), e.g. "
+                           "`geo-layout users add ana --role admin --password-stdin < file`.")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["editor", "admin"]))
+@click.option("--plan", "plans", multiple=True, metavar="ID",
+              help="A plan the editor may change (repeatable; admins edit every plan).")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from stdin (required: never on the command line).")
+@_database_option
+def users_add(name: str, role: str, plans: tuple[str, ...], password_stdin: bool,
+              database: str | None) -> None:
+    password = _read_password(password_stdin)
+    user = _account_errors(lambda: _accounts(database).add_user(name, password, role, plans))
+    where = f" of {', '.join(user.plans)}" if user.plans else ""
+    click.echo(f"added {user.role}{where}: {user.name}")
+
+
+@users.command("disable", help="Disable a user: no more sign-ins; their sessions and tokens "
+                               "stop working.")
+@click.argument("name")
+@_database_option
+def users_disable(name: str, database: str | None) -> None:
+    _account_errors(lambda: _accounts(database).disable(name))
+    click.echo(f"disabled: {name}")
+
+
+@users.command("passwd", help="Set a user's password, read from stdin (one line); ends "
+                              "their browser sessions and lifts a lock.")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from stdin (required).")
+@_database_option
+def users_passwd(name: str, password_stdin: bool, database: str | None) -> None:
+    password = _read_password(password_stdin)
+    _account_errors(lambda: _accounts(database).set_password(name, password))
+    click.echo(f"password changed: {name}")
+
+
+@users.command("list", help="List the users: name, role, plans, and whether disabled.")
+@_database_option
+def users_list(database: str | None) -> None:
+    for user in _account_errors(lambda: _accounts(database).list_users()):
+        plans = ",".join(user.plans) if user.role == "editor" else "*"
+        state = "disabled" if user.disabled else "active"
+        click.echo(f"{user.name}\t{user.role}\t{plans or '-'}\t{state}")
+
+
+@main.group(help="API tokens for scripts and GIS clients (Authorization: Bearer …).")
+def tokens() -> None:
+    pass
+
+
+@tokens.command("create", help="Create a token for a user and print it, once (only its hash "
+                                "is kept).")
+@click.option("--user", "user_name", required=True, metavar="NAME")
+@click.option("--expires", "days", type=click.IntRange(1, 36500), default=None, metavar="DAYS",
+              help="Expire after DAYS days (default: never; revoke it instead).")
+@_database_option
+def tokens_create(user_name: str, days: int | None, database: str | None) -> None:
+    book = _accounts(database)
+    token_id, secret = _account_errors(lambda: book.create_token(user_name, days))
+    token = next(t for t in book.list_tokens(user=user_name) if t.id == token_id)
+    expiry = token.expires_at.isoformat(timespec="seconds") if token.expires_at else "never"
+    click.echo(secret)
+    click.echo(f"token {token_id} for {user_name}, expires {expiry}. It is shown only now: "
+               f"send it as 'Authorization: Bearer <token>'.", err=True)
+
+
+@tokens.command("revoke", help="Revoke a token by its id (as `tokens list` shows it).")
+@click.argument("token_id", metavar="ID")
+@_database_option
+def tokens_revoke(token_id: str, database: str | None) -> None:
+    _account_errors(lambda: _accounts(database).revoke_token(token_id))
+    click.echo(f"revoked: {token_id}")
+
+
+@tokens.command("list", help="List tokens (never their secrets): id, user, created, expires, "
+                              "state.")
+@click.option("--user", "user_name", default=None, metavar="NAME")
+@_database_option
+def tokens_list(user_name: str | None, database: str | None) -> None:
+    from .data.accounts import utcnow
+
+    now = utcnow()
+    for t in _account_errors(lambda: _accounts(database).list_tokens(user=user_name)):
+        state = ("revoked" if t.revoked_at else "active" if t.active(now) else "expired")
+        expires = t.expires_at.isoformat(timespec="seconds") if t.expires_at else "never"
+        click.echo(f"{t.id}\t{t.user_name}\t{t.created_at.isoformat(timespec='seconds')}"
+                   f"\t{expires}\t{state}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -26,7 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "THREADS": 8,                # waitress worker threads
     "RENDER_CACHE_BYTES": 64 * 1024 * 1024,  # rendered pages / API bodies kept in memory
     "EXPORT_QUEUE": 3,           # static/standalone exports drawn or waiting at once; then 503
-    "APPROVAL_NUMBER": "",       # map approval number (审图号), printed on exports and pages
+    "APPROVAL_NUMBER": "",
+    "SECRET_KEY": "",            # signs session cookies; empty = one random key kept in the
+                                 # database (shared by every server on it)       # map approval number (审图号), printed on exports and pages
 }
 _FLOATS = {"FOLLOW_INTERVAL"}
 _INTS = {"MAX_LIMIT", "DEFAULT_LIMIT", "THREADS", "RENDER_CACHE_BYTES", "EXPORT_QUEUE"}

@@ -70,6 +70,38 @@ class DataError(GeoLayoutError):
         super().__init__(f"{len(self.problems)} problem(s) in the dataset:\n{lines}")
 
 
+class Unauthorized(GeoLayoutError):
+    """No credentials, or credentials that do not hold (a bad API token): 401 with a
+    ``WWW-Authenticate`` challenge (``headers``, sent with the response)."""
+
+    status = 401
+    code = "unauthorized"
+
+    def __init__(self, description: str | None = None, *,
+                 challenge: str = 'Bearer realm="geo-layout"', **kwargs):
+        super().__init__(description, **kwargs)
+        self.headers = {"WWW-Authenticate": challenge}
+
+
+class Forbidden(GeoLayoutError):
+    """Who asks is known, and may not do this (their role or plans do not allow it)."""
+
+    status = 403
+    code = "forbidden"
+
+
+class TooManyRequests(GeoLayoutError):
+    """Slow down: 429, with ``Retry-After`` seconds."""
+
+    status = 429
+    code = "too-many-requests"
+
+    def __init__(self, description: str | None = None, *, retry_after: int = 60, **kwargs):
+        super().__init__(description, **kwargs)
+        self.retry_after = retry_after
+        self.headers = {"Retry-After": str(int(retry_after))}
+
+
 class TooLarge(GeoLayoutError):
     """A result too big to produce in the form asked for (e.g. a standalone map of 100,000
     points); the message says what to ask for instead."""

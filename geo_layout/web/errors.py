@@ -22,7 +22,7 @@ MAX_DESCRIPTION = 500
 
 #: Statuses with a title of their own (``error.status.<n>`` in the catalogue); others are
 #: titled as a 400 or a 500.
-TITLED = (400, 404, 405, 406, 413, 414, 431, 500, 503)
+TITLED = (400, 401, 403, 404, 405, 406, 413, 414, 429, 431, 500, 503)
 
 
 def _is_prefix(path: str, prefix: str) -> bool:
@@ -90,8 +90,11 @@ def register(app: Flask) -> None:
         if exc.status >= 500:
             log.error("request %s %s failed: %s", request_id(), request.path, exc.description)
             return internal_error()
-        return error_response(exc.status, exc.code, exc.description, exc.text,
-                              getattr(exc, "valid", ""))
+        response = error_response(exc.status, exc.code, exc.description, exc.text,
+                                  getattr(exc, "valid", ""))
+        for name, value in getattr(exc, "headers", {}).items():  # WWW-Authenticate, Retry-After
+            response.headers[name] = value
+        return response
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
