@@ -91,4 +91,8 @@ def _open_database(app: Flask, settings: Mapping[str, Any]):
     database = Database(url)
     database.ensure(settings.get("DATA"))
     app.extensions["geo_layout.database"] = database
+    from .data.accounts import Accounts
+    from .web import auth
+
+    app.extensions[auth.EXTENSION] = Accounts(database.engine)
     return database

@@ -12,7 +12,8 @@ DEFAULTS: dict[str, Any] = {
                                  # (os.pathsep-separated, or a list)
     "DATABASE_URL": None,        # serve the plans of this database (a GeoPackage file path or
                                  # postgresql://…), editable; None = read-only from DATA
-    "FOLLOW_INTERVAL": 0.5,      # seconds between polls for other servers' writes (0: never)
+    "FOLLOW_INTERVAL": 0.5,
+    "WRITES_PER_MINUTE": 120,    # writes through the API per user and minute; then 429      # seconds between polls for other servers' writes (0: never)
     "GEODATA": None,             # boundaries folder; None = DATA/geodata or the embedded default
     "TIANDITU_KEY": "",          # Tianditu basemap key; the basemap is hidden without one
     "BASEMAP": "none",           # the maps' default basemap (none, osm, tianditu, amap, local)
@@ -31,7 +32,7 @@ DEFAULTS: dict[str, Any] = {
                                  # database (shared by every server on it)       # map approval number (审图号), printed on exports and pages
 }
 _FLOATS = {"FOLLOW_INTERVAL"}
-_INTS = {"MAX_LIMIT", "DEFAULT_LIMIT", "THREADS", "RENDER_CACHE_BYTES", "EXPORT_QUEUE"}
+_INTS = {"WRITES_PER_MINUTE", "MAX_LIMIT", "DEFAULT_LIMIT", "THREADS", "RENDER_CACHE_BYTES", "EXPORT_QUEUE"}
 PREFIX = "GEO_LAYOUT_"
 
 

@@ -17,9 +17,11 @@ class GeoLayoutError(Exception):
     code = "internal-error"
 
     def __init__(self, description: str | None = None, *, key: str | None = None,
-                 valid: str = "", **values):
+                 valid: str = "", headers: dict | None = None, **values):
         """``valid``: the valid values, listed from the data (never the request's echo), so
-        a response may cut the description but keeps them whole."""
+        a response may cut the description but keeps them whole. ``headers``: sent with the
+        response (``Allow``, ``Retry-After``…)."""
+        self.headers = dict(headers or {})
         if description is None:
             description = words.t(key, "en", **values)
         super().__init__(description + valid)
@@ -36,7 +38,11 @@ class GeoLayoutError(Exception):
         return self.description if lang == "en" else None
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "description": self.description}
+        return {"code": self.code, "description": self.description, **self.extra()}
+
+    def extra(self) -> dict:
+        """Members of the JSON error body beyond code and description (none by default)."""
+        return {}
 
 
 class BadRequest(GeoLayoutError):
@@ -122,20 +128,6 @@ class Unavailable(GeoLayoutError):
         self.retry_after = retry_after
 
 
-class Unauthorized(GeoLayoutError):
-    """No credentials, or credentials that name nobody (a revoked or expired token)."""
-
-    status = 401
-    code = "unauthorized"
-
-
-class Forbidden(GeoLayoutError):
-    """Signed in, but this role or plan does not allow it."""
-
-    status = 403
-    code = "forbidden"
-
-
 class ReadOnly(GeoLayoutError):
     """A write to data served read-only (a seeds folder, or a collection nobody edits, such
     as the boundaries): 405, with the methods that do work."""
@@ -164,6 +156,9 @@ class PreconditionFailed(GeoLayoutError):
         self.current = current
         self.current_version = current_version
 
+    def extra(self) -> dict:
+        return {"current": self.current, "current_version": self.current_version}
+
 
 class PreconditionRequired(GeoLayoutError):
     """A change to an existing record without ``If-Match``: refused, or it could silently
@@ -182,3 +177,6 @@ class InvalidRecord(BadRequest):
         self.problems = list(problems)
         lines = "; ".join(f"{p.field}: {p.message}" for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s): {lines}")
+
+    def extra(self) -> dict:
+        return {"problems": [{"field": p.field, "message": p.message} for p in self.problems]}

@@ -52,13 +52,14 @@ def request_tag(variant: str = "") -> str:
 
 
 def conditional(build: Callable[[], Response | str], *, variant: str = "",
-                vary: Iterable[str] = ()) -> Response:
+                vary: Iterable[str] = (), tag_prefix: str = "") -> Response:
     """Answer the current request with 304, the cached body, or ``build()`` (then cached),
     plus ETag and Cache-Control.
 
     Call it after the request's parameters were validated: errors are never cached (only a
-    200 is kept, and a tag is only ever handed out with a 200)."""
-    tag = request_tag(variant)
+    200 is kept, and a tag is only ever handed out with a 200). ``tag_prefix``: a record's
+    version (``r3-``) that ``If-Match`` on a write is checked against."""
+    tag = tag_prefix + request_tag(variant)
     if request.if_none_match and request.if_none_match.contains_weak(tag):
         response = Response(status=304)
     else:

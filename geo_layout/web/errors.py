@@ -49,14 +49,15 @@ def _clip(text: str, valid: str = "") -> str:
     return (head if len(head) <= MAX_DESCRIPTION else head[:MAX_DESCRIPTION] + "…") + tail
 
 
-def error_response(status: int, code: str, description: str, detail=None, valid: str = ""):
+def error_response(status: int, code: str, description: str, detail=None, valid: str = "",
+                   extra: dict | None = None):
     """``description`` is the English of the JSON body; an HTML page shows the detail in its
     own language: ``detail(lang)`` when given, else the description on English pages only (a
     Chinese page never shows an English sentence; its title and help say what happened).
     ``valid``: the tail of ``description`` listing the valid values, kept whole."""
     description = _clip(description, valid)
     if wants_json():
-        response = jsonify({"code": code, "description": description})
+        response = jsonify({"code": code, "description": description, **(extra or {})})
     else:
         lang = "en" if request.args.get("lang") == "en" else "zh"
         shown = status if status in TITLED else (500 if status >= 500 else 400)
@@ -91,7 +92,7 @@ def register(app: Flask) -> None:
             log.error("request %s %s failed: %s", request_id(), request.path, exc.description)
             return internal_error()
         response = error_response(exc.status, exc.code, exc.description, exc.text,
-                                  getattr(exc, "valid", ""))
+                                  getattr(exc, "valid", ""), exc.extra())
         for name, value in getattr(exc, "headers", {}).items():  # WWW-Authenticate, Retry-After
             response.headers[name] = value
         return response

@@ -47,6 +47,13 @@ REL_SCHEMA = "http://www.opengis.net/def/rel/ogc/1.0/schema"
 JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 
 
+def conformance_classes() -> list[str]:
+    """Part 1, 3 and 5 always; Part 4 (writes) when the data is served from a database."""
+    from .ogc_write import CONFORMANCE as WRITES
+
+    return CONFORMANCE + (WRITES if current_store().editable else [])
+
+
 def _about(lang: str = "en") -> dict:
     """The service's title and description, from the plan's data (JSON answers in English)."""
     plan = current_store().plan()
@@ -84,7 +91,8 @@ def negotiate(f: str | None, json_types: tuple[str, ...]) -> str:
     return "html" if best == openapi.HTML else "json"
 
 
-def _respond(values: dict, json_types: tuple[str, ...], make_json, template: str, context):
+def _respond(values: dict, json_types: tuple[str, ...], make_json, template: str, context,
+             tag_prefix: str = ""):
     fmt = negotiate(values.get("f"), json_types)
 
     def build():
@@ -94,7 +102,7 @@ def _respond(values: dict, json_types: tuple[str, ...], make_json, template: str
             return Response(html, mimetype=openapi.HTML)
         return Response(make_json(), mimetype=json_types[0])
 
-    return conditional(build, variant=fmt, vary=("Accept",))
+    return conditional(build, variant=fmt, vary=("Accept",), tag_prefix=tag_prefix)
 
 
 def _link(href: str, rel: str, media: str, title: str | None = None) -> dict:
@@ -223,8 +231,8 @@ def landing():
 def conformance():
     _, values = _parse("ogc-conformance")
     return _respond(values, (openapi.JSON,),
-                    lambda: geojson.dumps({"conformsTo": CONFORMANCE}), "conformance.html",
-                    lambda: {"classes": CONFORMANCE})
+                    lambda: geojson.dumps({"conformsTo": conformance_classes()}),
+                    "conformance.html", lambda: {"classes": conformance_classes()})
 
 
 @bp.get("/ogc/collections")
@@ -291,7 +299,7 @@ def _page(collection: str, op: openapi.Operation, values: dict) -> Page:
                                  values["limit"], values["offset"])
 
 
-@bp.get("/ogc/collections/<id>/items")
+@bp.get("/ogc/collections/<id>/items", provide_automatic_options=False)  # see ogc_write
 def items(id: str):  # noqa: A002 - the public route's name
     op, values = _parse("ogc-items", _known(id))
     fmt_types = (openapi.GEOJSON, openapi.JSON)
@@ -322,7 +330,7 @@ def items(id: str):  # noqa: A002 - the public route's name
     return _respond(values, fmt_types, body, "items.html", context)
 
 
-@bp.get("/ogc/collections/<id>/items/<fid>")
+@bp.get("/ogc/collections/<id>/items/<fid>", provide_automatic_options=False)
 def item(id: str, fid: str):  # noqa: A002 - the public route's name
     _, values = _parse("ogc-item", _known(id))
     feature = current_store().get(id, fid)
@@ -340,4 +348,5 @@ def item(id: str, fid: str):  # noqa: A002 - the public route's name
                              "headers": {f.name: f.header(values.get("lang") or "zh")
                                          for f in FIELDS[id]},
                              "geometry_type": feature.geometry(values["lod"]).geom_type
-                             if feature.geometry(values["lod"]) is not None else None})
+                             if feature.geometry(values["lod"]) is not None else None},
+                    tag_prefix=f"r{current_store().record_version(id, fid)}-")
