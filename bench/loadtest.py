@@ -144,9 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    from geo_layout.data.paths import default_seeds_dir
+
+    # the reads of the embedded seeds, served read-only: no database file left behind
     server = subprocess.Popen([sys.executable, "-m", "geo_layout.cli", "serve", "--host",
                                "127.0.0.1", "--port", str(port), "--threads",
-                               str(args.threads)])
+                               str(args.threads), "--data", str(default_seeds_dir())])
     try:
         _wait_up(base, server)
         print(f"loading {base} with {args.clients} clients for {args.seconds:g} s "

@@ -152,6 +152,10 @@ def cli_server(*args: str):
     import time
     import urllib.request
 
+    if not {"--data", "--database"} & set(args):  # never the checkout's instance/ database
+        from geo_layout.data.paths import default_seeds_dir
+
+        args = ("--data", str(default_seeds_dir()), *args)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -247,7 +247,7 @@ def test_sigterm_stops_serve_and_removes_the_pidfile_at_once(tmp_path):
         port = sock.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "geo_layout.cli", "serve", "--port", str(port), "--pidfile",
-         str(pidfile), "--threads", "2"],
+         str(pidfile), "--threads", "2", "--database", str(tmp_path / "geo-layout.gpkg")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _poll(f"http://127.0.0.1:{port}/healthz", lambda h: h["status"] == "ok")
