@@ -1,8 +1,8 @@
 """OGC API – Features Part 4 (Create, Replace, Update, Delete) on ``/ogc/collections/{c}/items``.
 
 Every write: an editor of this plan (a session with its CSRF token, or ``Authorization:
-Bearer``), a source (``source`` on the Feature, in its properties or as a query parameter;
-``comment`` likewise), ``If-Match`` for a change to an existing record (428 without it, 412
+Bearer``), a source (``source`` on the Feature, in its properties, as a query parameter or
+the ``X-Change-Source`` header; ``comment`` likewise), ``If-Match`` for a change to an existing record (428 without it, 412
 when it is stale, with the record as it is now), and the one single-record validator (400
 listing every problem). Points may come in GCJ-02 or BD-09 (``crs=gcj02|bd09``), as copied
 from Amap or Baidu; they are stored in WGS-84. The handlers only translate HTTP: what a write
@@ -107,11 +107,22 @@ def _record(collection: str, feature: dict, fid: str | None = None) -> tuple[dic
         record, change = record_of_feature(collection, feature, _crs(), fid)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
-    source = parse_source(change.get("source") or request.args.get("source"))
-    comment = change.get("comment") or request.args.get("comment") or ""
+    source, comment = _source(change)
+    return record, source, comment
+
+
+def _source(change: dict | None = None):
+    """The change's source and comment: members of the Feature (or its properties), else the
+    ``source``/``comment`` query parameters, else the ``X-Change-Source``/``X-Change-Comment``
+    headers (for clients that send a fixed body, or none: a DELETE)."""
+    change = change or {}
+    source = parse_source(change.get("source") or request.args.get("source")
+                          or request.headers.get("X-Change-Source"))
+    comment = (change.get("comment") or request.args.get("comment")
+               or request.headers.get("X-Change-Comment") or "")
     if not isinstance(comment, str) or len(comment) > 2000:
         raise InvalidParameter("comment: a text of at most 2000 characters")
-    return record, source, comment
+    return source, comment
 
 
 def _editor():
@@ -187,9 +198,9 @@ def delete(id: str, fid: str):  # noqa: A002 - the public route's name
     user = _editor()
     current_store().get(collection, fid)
     expected = expected_version()
-    source = parse_source(request.args.get("source"))
+    source, comment = _source()
     change = current_store().delete(collection, fid, expected=expected, author=user.name,
-                                    source=source, comment=request.args.get("comment", ""))
+                                    source=source, comment=comment)
     return _written(collection, fid, change, 204)
 
 
