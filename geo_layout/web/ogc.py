@@ -11,6 +11,7 @@ filters (``store.FILTERS``): nothing here describes a field a second time.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -44,6 +45,10 @@ CONFORMANCE = [
 ]
 REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
 REL_SCHEMA = "http://www.opengis.net/def/rel/ogc/1.0/schema"
+#: IANA's ``describedby``, spelt as GDAL's OAPIF driver compares it (case-sensitively; link
+#: relation types are case-insensitive, RFC 8288 section 2.1.1, so this spelling is valid):
+#: GDAL types the fields from the GeoJSON feature schema it links, not from a first page.
+REL_DESCRIBED_BY = "describedBy"
 JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -136,8 +141,14 @@ def collection_info(collection: str) -> dict:
         _link(f"{href}/schema", REL_SCHEMA, openapi.SCHEMA_JSON,
               "Schema: every property of the features, with its type"),
         _link(f"{href}/schema?f=html", REL_SCHEMA, openapi.HTML, "Schema as HTML"),
+        _described_by(collection),
     ]
     return info
+
+
+def _described_by(collection: str) -> dict:
+    return _link(f"{_root()}/collections/{collection}/schema/geojson", REL_DESCRIBED_BY,
+                 openapi.SCHEMA_JSON, "JSON Schema of one feature as GeoJSON")
 
 
 # --- Part 5 schema and Part 3 queryables, from the field dictionary ------------------------
@@ -187,6 +198,69 @@ def feature_schema(collection: str, lang: str = "en") -> dict:
     return {"$schema": JSON_SCHEMA, "$id": f"{_root()}/collections/{collection}/schema",
             "type": "object", "title": doc.title(lang), "description": doc.about(lang),
             "properties": properties}
+
+
+def _position_schemas() -> dict:
+    """``$defs`` of the GeoJSON geometries the collections use (RFC 7946, 2D positions)."""
+    def geometry(kind: str, coordinates: dict) -> dict:
+        return {"type": "object", "required": ["type", "coordinates"],
+                "properties": {"type": {"type": "string", "enum": [kind]},
+                               "coordinates": coordinates}}
+
+    position = {"type": "array", "minItems": 2, "maxItems": 3, "items": {"type": "number"}}
+    ring = {"type": "array", "minItems": 4, "items": {"$ref": "#/$defs/position"}}
+    polygon = {"type": "array", "items": ring}
+    return {"position": position,
+            "Point": geometry("Point", {"$ref": "#/$defs/position"}),
+            "Polygon": geometry("Polygon", polygon),
+            "MultiPolygon": geometry("MultiPolygon", {"type": "array", "items": polygon})}
+
+
+def geojson_feature_schema(collection: str) -> dict:
+    """The JSON Schema of one feature of ``collection`` as GeoJSON (``type``, ``id``,
+    ``geometry``, ``properties``), linked ``describedBy`` from the collection: GDAL's OAPIF
+    driver types its fields from the example this schema describes (``properties``' members)
+    instead of from the first page, where an empty list made a JSON field. The properties are
+    :func:`feature_schema`'s (one definition); the geometry is the collection's kind: a point
+    for parks and sites, a polygon or multipolygon for areas, null for the tables."""
+    returnables = feature_schema(collection)
+    # properties.id repeats the feature's id: GDAL makes its "id" field of the latter and
+    # would add a second "id" field for the former
+    properties, by_pattern = {}, {}
+    for name, prop in returnables["properties"].items():
+        if name in ("geometry", "id"):
+            continue
+        if isinstance(prop["type"], list) and prop["type"][0] != "string":
+            # GDAL reads only a string "type": ["integer", "null"] would make a text field.
+            # Validators apply patternProperties like properties; GDAL skips them and types
+            # these (nullable numbers) from the first page, as it did without this schema.
+            by_pattern[f"^{re.escape(name)}$"] = prop
+        else:
+            properties[name] = prop
+    geometry_property = _geometry_property(collection)
+    if geometry_property is None:
+        geometry = {"type": "null"}
+    else:
+        kinds = (["Point"] if collection in PLACE_COLLECTIONS else ["Polygon", "MultiPolygon"])
+        geometry = {"oneOf": [{"$ref": f"#/$defs/{k}"} for k in kinds]}
+        if isinstance(geometry_property["type"], list):  # null where the plan gives none
+            geometry["oneOf"].append({"type": "null"})
+        geometry["description"] = geometry_property["description"]
+    return {"$schema": JSON_SCHEMA,
+            "$id": f"{_root()}/collections/{collection}/schema/geojson",
+            "title": f"{returnables['title']}: one feature (GeoJSON)",
+            "description": returnables["description"],
+            "type": "object", "required": ["type", "id", "geometry", "properties"],
+            "properties": {
+                "type": {"type": "string", "enum": ["Feature"]},
+                "id": {"type": "string", "x-ogc-role": "id",
+                       "description": "The feature's id (repeated as properties.id)"},
+                "geometry": geometry,
+                "properties": {"type": "object", "properties": properties,
+                               **({"patternProperties": by_pattern} if by_pattern else {})},
+                "links": {"type": "array", "items": {"type": "object"}},
+            },
+            "$defs": _position_schemas()}
 
 
 def queryables(collection: str, lang: str = "en") -> dict:
@@ -278,6 +352,14 @@ def collection_schema(id: str):  # noqa: A002 - the public route's name
     return _schema_document(id, "schema", feature_schema)
 
 
+@bp.get("/ogc/collections/<id>/schema/geojson")
+def collection_geojson_schema(id: str):  # noqa: A002 - the public route's name
+    """JSON only (``application/schema+json``): the document is for programs (GDAL)."""
+    _parse("ogc-geojson-schema", _known(id))
+    return conditional(lambda: Response(geojson.dumps(geojson_feature_schema(id)),
+                                        mimetype=openapi.SCHEMA_JSON))
+
+
 def _schema_document(id: str, kind: str, build) -> Response:  # noqa: A002
     """A collection's JSON Schema (``kind``: queryables or schema, ``build(id, lang)``), as
     JSON or as the HTML page that lists its properties."""
@@ -310,6 +392,7 @@ def items(id: str):  # noqa: A002 - the public route's name
         links = paging_links(page.offset, values["limit"], returned, page.total, media)
         links.append(_link(f"{_root()}/collections/{id}", "collection", openapi.JSON,
                            "The collection"))
+        links.append(_described_by(id))
         return page, links
 
     def body():

@@ -136,6 +136,7 @@ F_API = _enum("f", ("json",), "Response format (JSON only).", "json")
 F_OGC = _enum("f", ("json", "html"), "Response format; without it the Accept header decides "
               "(application/geo+json or application/json -> JSON, text/html -> HTML).")
 F_OPENAPI = _enum("f", ("json",), "Response format (the OpenAPI document as JSON).", "json")
+F_SCHEMA = _enum("f", ("json",), "Response format (the JSON Schema as JSON).", "json")
 CRS_OGC = _enum("crs", (CRS84,), "Coordinate reference system of the response; only CRS84 "
                 "(WGS-84 longitude/latitude) is offered.", CRS84)
 BBOX_CRS = _enum("bbox-crs", (CRS84,), "Coordinate reference system of bbox; only CRS84.",
@@ -318,6 +319,16 @@ def _ogc_operations() -> list[Operation]:
                         "features (type, items of lists, null where allowed), the id and the "
                         "geometry marked by x-ogc-role."))
         ops.append(Operation(
+            ("ogc-geojson-schema", c), f"/ogc/collections/{c}/schema/geojson",
+            f"{title}: JSON Schema of one feature as GeoJSON", "ogc", (F_SCHEMA,),
+            (SCHEMA_JSON,), "JSONSchema",
+            description="A JSON Schema 2020-12 of one GeoJSON Feature of the collection: "
+                        "type, id, the geometry (" + _geometry_words(c) + ") and the "
+                        "properties, each as in /schema. The collection links it with rel "
+                        "describedBy (the spelling GDAL's OAPIF driver looks for), so GDAL "
+                        "types the fields (string lists, numbers) from it rather than from a "
+                        "first page of features."))
+        ops.append(Operation(
             ("ogc-items", c), f"/ogc/collections/{c}/items", f"{title}: features", "ogc",
             (BBOX, BBOX_CRS, CRS_OGC) + filter_params(c) + (LOD, LIMIT, OFFSET, F_OGC, LANG),
             (GEOJSON, HTML), "FeatureCollection", html=True,
@@ -327,6 +338,12 @@ def _ogc_operations() -> list[Operation]:
             "ogc", (CRS_OGC, LOD, F_OGC, LANG), (GEOJSON, HTML), "Feature",
             path_params=((FEATURE_ID, "adcode or slug"),), html=True, errors=(400, 404)))
     return ops
+
+
+def _geometry_words(collection: str) -> str:
+    if collection not in GEOMETRY_COLLECTIONS:
+        return "always null"
+    return "a Point" if collection in PLACE_COLLECTIONS else "a Polygon or MultiPolygon"
 
 
 def _download_operations() -> list[Operation]:

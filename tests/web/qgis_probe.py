@@ -5,6 +5,9 @@ virtual environment::
 
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/web/qgis_probe.py http://HOST:PORT/ogc C...
 
+``--provider ogr`` loads the layers through QGIS's OGR provider (GDAL's OAPIF driver, which
+reads the collections' ``describedBy`` feature schema) instead of QGIS's own OAPIF provider.
+
 Output: ``{"qgis": version, "requests": [every URL QGIS fetched], "layers": {collection:
 {"valid", "error", "count", "fields": {name: type name}, "values": {feature id: {field:
 value}}}}}`` where ``values`` holds the fields whose QGIS type is a list or that the caller
@@ -44,6 +47,9 @@ def main(argv=None) -> int:
     parser.add_argument("collections", nargs="+")
     parser.add_argument("--fields", action="append", default=[],
                         help="collection=field,field: also report these fields' values")
+    parser.add_argument("--provider", choices=("oapif", "ogr"), default="oapif",
+                        help="QGIS's own OAPIF provider (the default), or its OGR provider "
+                             "with GDAL's OAPIF driver (a layer source OAPIF:url|layername=c)")
     args = parser.parse_args(argv)
     wanted = {}
     for spec in args.fields:
@@ -63,10 +69,14 @@ def main(argv=None) -> int:
 
     layers = {}
     for collection in args.collections:
-        uri = QgsDataSourceUri()
-        uri.setParam("url", args.url)
-        uri.setParam("typename", collection)
-        layer = QgsVectorLayer(uri.uri(False), collection, "OAPIF")
+        if args.provider == "ogr":
+            layer = QgsVectorLayer(f"OAPIF:{args.url}|layername={collection}", collection,
+                                   "ogr")
+        else:
+            uri = QgsDataSourceUri()
+            uri.setParam("url", args.url)
+            uri.setParam("typename", collection)
+            layer = QgsVectorLayer(uri.uri(False), collection, "OAPIF")
         report = {"valid": layer.isValid(), "error": None, "count": None, "fields": {},
                   "values": {}}
         layers[collection] = report

@@ -8,6 +8,8 @@ waitress thread in this process (the ``live_server`` fixture) could never answer
 
 from __future__ import annotations
 
+import json
+
 import pyogrio
 import pytest
 from owslib.ogcapi.features import Features
@@ -49,6 +51,29 @@ def test_gdal_reads_each_collection_like_the_store(server_process, store, collec
                 assert located[f.id].equals_exact(f.geometry(), 1e-9)
 
 
+def test_gdal_reads_list_properties_as_lists(server_process, store):
+    """GDAL (3.12 here) types the fields from the collections' ``describedBy`` GeoJSON feature
+    schema: lists of strings are string lists even when the first page's lists are empty (as
+    counties' elements are), a list of objects is JSON text, nullable numbers stay numbers."""
+    for collection, names in (("counties", ["elements"]), ("sites", ["areas", "elements"]),
+                              ("targets", ["elements", "related"]),
+                              ("industries", ["elements", "places", "targets"])):
+        source = _gdal(server_process)
+        dtypes = dict(zip(*(pyogrio.read_info(source, layer=collection)[k]
+                            for k in ("fields", "dtypes"))))
+        assert {n: dtypes[n] for n in names} == {n: "list(str)" for n in names}
+        frame = pyogrio.read_dataframe(source, layer=collection)
+        for name in names:
+            got = {fid: [] if v is None else list(v) for fid, v in zip(frame["id"], frame[name])}
+            assert got == {f.id: f.properties[name] for f in store.query(collection).features}
+    frame = pyogrio.read_dataframe(_gdal(server_process), layer="layout-elements")
+    counties = {fid: json.loads(v) for fid, v in zip(frame["id"], frame["counties"])}
+    assert counties == {f.id: f.properties["counties"]
+                        for f in store.query("layout-elements").features}
+    info = pyogrio.read_info(_gdal(server_process), layer="parks")
+    assert dict(zip(info["fields"], info["dtypes"]))["uncertainty_km"] == "float64"
+
+
 def test_gdal_bbox_agrees_with_the_store(server_process, store):
     frame = pyogrio.read_dataframe(_gdal(server_process), layer="counties", bbox=BOX)
     expected = [f.id for f in store.query("counties", bbox=BOX).features]
@@ -80,9 +105,8 @@ def test_owslib_bbox_agrees_with_the_store(live_server, store):
 
 
 def test_owslib_reads_queryables_and_schema(live_server):
-    """OWSLib's Part 3 / Part 5 calls. (GDAL 3.12's OAPIF driver reads neither: it types the
-    fields from a first page of features and only follows a ``describedby`` link to a GeoJSON
-    feature schema, so it has no test here.)"""
+    """OWSLib's Part 3 / Part 5 calls. (GDAL's OAPIF driver reads neither: it follows the
+    ``describedBy`` link to the GeoJSON feature schema, tested above.)"""
     api = Features(live_server + "/ogc")
     queryables = api.collection_queryables("parks")
     assert {"prefecture", "element", "industry"} <= set(queryables["properties"])
