@@ -329,7 +329,8 @@ def api_document():
         doc = openapi.document(current_app.config["GEO_LAYOUT"],
                                server_url=request.url_root.rstrip("/"),
                                version=current_store().version,
-                               about=current_store().plan().description.get("en"))
+                               about=current_store().plan().description.get("en"),
+                               writes=current_store().editable)
         return Response(geojson.dumps(doc), mimetype=openapi.OPENAPI_TYPE)
 
     return conditional(build)

@@ -95,7 +95,7 @@ def _body() -> dict:
 
 
 def _crs() -> str:
-    name = request.args.get("crs", "wgs84")
+    name = request.args.get(openapi.WRITE_CRS.name, "wgs84")
     if name.lower() not in crs_mod.SYSTEMS:
         raise InvalidParameter(f"crs must be one of {', '.join(crs_mod.SYSTEMS)} (the system "
                                "the body's coordinates are in; stored in WGS-84)")

@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..data.features import COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS
+from ..data.features import (COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS,
+                             WRITABLE_COLLECTIONS)
 from ..data.fields import COLLECTION_DOCS
 from ..data.model import LODS
 from ..data.clusters import CELL_PX as CLUSTER_CELL_PX
@@ -561,9 +562,10 @@ def _responses(op: Operation) -> dict:
     return out
 
 
-def document(settings: Mapping, *, server_url: str, version: str, about: str = "") -> dict:
+def document(settings: Mapping, *, server_url: str, version: str, about: str = "",
+             writes: bool = False) -> dict:
     """The OpenAPI 3.0 document of every operation in the table; ``about``: what the data is
-    (the plan's description)."""
+    (the plan's description); ``writes``: the data takes edits (Part 4 operations)."""
     paths = {}
     shared = {id(q): name for name, q in COMPONENT_PARAMS.items()}
     for op in operations():
@@ -577,6 +579,10 @@ def document(settings: Mapping, *, server_url: str, version: str, about: str = "
         if op.description:
             body["description"] = op.description
         paths[op.path] = {"get": body}
+    schemas = _schemas()
+    if writes:
+        for collection in WRITABLE_COLLECTIONS:
+            _add_writes(paths, schemas, collection)
     return {
         "openapi": "3.0.3",
         "info": {"title": "geo_layout data API and OGC API – Features", "version": version,
@@ -592,7 +598,11 @@ def document(settings: Mapping, *, server_url: str, version: str, about: str = "
                  {"name": "downloads", "description": "Whole collections as files: GeoJSON, "
                                                       "CSV, XLSX, GeoPackage, KML"}],
         "paths": paths,
-        "components": {"schemas": _schemas(), "parameters": {
+        "components": {"schemas": schemas, **({"securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer",
+            "description": "An API token (geo-layout tokens create), or a browser session "
+                           "with its CSRF token (X-CSRF-Token)"}}} if writes else {}),
+                       "parameters": {
             **{name: q.to_openapi(settings) for name, q in COMPONENT_PARAMS.items()},
             FEATURE_ID: _path_param(FEATURE_ID, "Id of the feature: the adcode for "
                                     "prefectures and counties, a slug otherwise")}},
@@ -603,3 +613,97 @@ def _path_param(name: str, description: str, values: tuple[str, ...] = ()) -> di
     return {"name": name, "in": "path", "required": True, "description": description,
             "schema": {"type": "string", "enum": list(values)} if values else
             {"type": "string", "minLength": 1, "maxLength": 200}}
+
+
+#: The writes' own parameters (Part 4), documented once here and read by web/ogc_write.py.
+WRITE_CRS = _enum("crs", ("wgs84", "gcj02", "bd09"), "Coordinate system of the point the body "
+                  "sends (GCJ-02 as copied from Amap or Tencent, BD-09 from Baidu); stored in "
+                  "WGS-84.", "wgs84")
+SOURCE = _text("source", "Where the change comes from, as \"kind: reference\" (kinds: plan, "
+               "notice, survey, visit, import, other); may instead be a member source of the "
+               "Feature or its properties, or the X-Change-Source header. Required.")
+COMMENT = _text("comment", "Why the change was made (optional).")
+_WRITE_ERRORS = {
+    "400": "The body or a field is invalid: every problem is listed (problems[].field, "
+           ".message), or the source is missing",
+    "401": "No credentials, or a token that is unknown, revoked or expired",
+    "403": "This user may not edit this plan",
+    "404": "No such collection or feature",
+    "405": "This collection cannot be edited (the boundaries), or the data is read-only",
+    "412": "If-Match names an older version: someone saved meanwhile; the body carries the "
+           "record as it is now (current, current_version)",
+    "428": "If-Match is missing",
+    "429": "Too many writes a minute by this user",
+}
+
+
+def _record_schema(collection: str) -> dict:
+    """The properties of a feature of ``collection`` field by field (OpenAPI 3.0 schema),
+    from the field dictionary that /schema and the downloads use."""
+    from ..data.fields import FIELDS
+
+    props = {}
+    for f in FIELDS[collection]:
+        if f.added:
+            continue
+        schema: dict = {"type": f.type, "description": f.about_en}
+        if f.items:
+            schema["items"] = {"type": f.items}
+        if f.nullable:
+            schema["nullable"] = True
+        props[f.name] = schema
+    return {"type": "object", "required": ["type", "properties"], "properties": {
+        "type": {"type": "string", "enum": ["Feature"]},
+        "id": {"type": "string"},
+        "geometry": {"type": "object", "nullable": True, "description":
+                     "A Point (lon, lat) for parks and sites whose precision is site or town; "
+                     "otherwise derived from the county or prefecture and ignored on input"},
+        "properties": {"type": "object", "properties": props},
+        "source": {"type": "string", "description": SOURCE.description},
+        "comment": {"type": "string"}}}
+
+
+def _add_writes(paths: dict, schemas: dict, collection: str) -> None:
+    name = "Write" + "".join(part.title() for part in collection.split("-"))
+    schemas[name] = _record_schema(collection)
+    body = {"required": True, "content": {
+        media: {"schema": {"$ref": f"#/components/schemas/{name}"}}
+        for media in (GEOJSON, JSON)}}
+    errors = {code: {"description": text, "content": {
+        JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for code, text in _WRITE_ERRORS.items()}
+    params = [WRITE_CRS.to_openapi({}), SOURCE.to_openapi({}), COMMENT.to_openapi({})]
+    if_match = {"name": "If-Match", "in": "header", "required": True,
+                "description": "The ETag of the feature as last read (its version)",
+                "schema": {"type": "string"}}
+    feature = {"description": "The feature as stored, with its new ETag", "content": {
+        GEOJSON: {"schema": {"$ref": "#/components/schemas/Feature"}}}}
+    security = [{"bearer": []}]
+    tag = "ogc"
+    base = f"/ogc/collections/{collection}/items"
+    paths[base]["post"] = {
+        "operationId": f"ogc_create_{collection}".replace("-", "_"), "tags": [tag],
+        "summary": f"Add a feature to {collection} (Part 4)", "security": security,
+        "parameters": params, "requestBody": body,
+        "responses": {"201": {**feature, "headers": {"Location": {
+            "schema": {"type": "string"}, "description": "The new feature's URL"}}},
+            **errors}}
+    item = paths[f"{base}/{{featureId}}"]
+    for method, verb, text in (("put", "replace", "Replace a feature"),
+                               ("patch", "update", "Change some properties of a feature "
+                                                   "(JSON Merge Patch)")):
+        item[method] = {
+            "operationId": f"ogc_{verb}_{collection}".replace("-", "_"), "tags": [tag],
+            "summary": f"{text} of {collection} (Part 4)", "security": security,
+            "parameters": [{"$ref": f"#/components/parameters/{FEATURE_ID}"}, if_match,
+                           *params],
+            "requestBody": body if method == "put" else {"required": True, "content": {
+                media: {"schema": {"type": "object"}} for media in
+                ("application/merge-patch+json", JSON, GEOJSON)}},
+            "responses": {"200": feature, **errors}}
+    item["delete"] = {
+        "operationId": f"ogc_delete_{collection}".replace("-", "_"), "tags": [tag],
+        "summary": f"Delete a feature of {collection} (Part 4)", "security": security,
+        "parameters": [{"$ref": f"#/components/parameters/{FEATURE_ID}"}, if_match,
+                       SOURCE.to_openapi({}), COMMENT.to_openapi({})],
+        "responses": {"204": {"description": "Deleted"}, **errors}}

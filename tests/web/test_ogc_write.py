@@ -231,3 +231,26 @@ def test_read_only_data_refuses_writes():
     assert response.status_code == 405
     classes = client.get("/ogc/conformance").get_json()["conformsTo"]
     assert not any("ogcapi-features-4" in c for c in classes)
+
+
+def test_the_openapi_document_describes_the_writes_field_by_field(web):
+    from openapi_spec_validator import validate
+
+    doc = web.get("/ogc/api").get_json()
+    validate(doc)
+    item = doc["paths"]["/ogc/collections/parks/items/{featureId}"]
+    assert {"get", "put", "patch", "delete"} <= set(item)
+    assert "post" in doc["paths"]["/ogc/collections/parks/items"]
+    assert "post" not in doc["paths"]["/ogc/collections/prefectures/items"]
+    assert any(p.get("name") == "If-Match" for p in item["put"]["parameters"])
+    assert {"412", "428", "401", "403"} <= set(item["put"]["responses"])
+    fields = doc["components"]["schemas"]["WriteParks"]["properties"]["properties"]
+    assert fields["properties"]["industries"] == {
+        "type": "array", "items": {"type": "string"},
+        "description": fields["properties"]["industries"]["description"]}
+    assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+
+
+def test_read_only_openapi_has_no_writes():
+    doc = create_app({"TESTING": True}).test_client().get("/ogc/api").get_json()
+    assert "put" not in doc["paths"]["/ogc/collections/parks/items/{featureId}"]
