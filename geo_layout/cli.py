@@ -157,13 +157,13 @@ def db() -> None:
 def db_init(database: str | None, seeds: Path | None) -> None:
     from .errors import DataError
 
-    store = _database(database)
+    storage = _database(database)
     try:
-        plan_ids = store.ensure(seeds)
+        plan_ids = storage.ensure(seeds)
     except DataError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    click.echo(f"database {store.where}: plans {', '.join(plan_ids)}")
+    click.echo(f"database {storage.where}: plans {', '.join(plan_ids)}")
 
 
 @db.command("upgrade", help="Migrate the schema to the newest version (Alembic).")
@@ -171,11 +171,11 @@ def db_init(database: str | None, seeds: Path | None) -> None:
 def db_upgrade(database: str | None) -> None:
     from .data import db_engine
 
-    store = _database(database)
-    before = db_engine.schema_revision(store.engine)
-    db_engine.upgrade(store.engine)
-    click.echo(f"database {store.where}: schema {before or 'none'} -> "
-               f"{db_engine.schema_revision(store.engine)}")
+    storage = _database(database)
+    before = db_engine.schema_revision(storage.engine)
+    db_engine.upgrade(storage.engine)
+    click.echo(f"database {storage.where}: schema {before or 'none'} -> "
+               f"{db_engine.schema_revision(storage.engine)}")
 
 
 @db.command("export", help="Write a plan as a seeds-shaped folder (YAML): unedited records come "
@@ -186,10 +186,10 @@ def db_upgrade(database: str | None) -> None:
 def db_export(database: str | None, plan_id: str | None, out: Path) -> None:
     from .errors import GeoLayoutError
 
-    store = _database(database)
+    storage = _database(database)
     try:
-        plan_id = plan_id or store.ensure()[0]
-        written = store.export(plan_id, out)
+        plan_id = plan_id or storage.ensure()[0]
+        written = storage.export(plan_id, out)
     except GeoLayoutError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -204,14 +204,14 @@ def db_import_seeds(database: str | None, folder: Path) -> None:
     from .data import db_engine
     from .errors import DataError
 
-    store = _database(database)
-    db_engine.upgrade(store.engine)
+    storage = _database(database)
+    db_engine.upgrade(storage.engine)
     try:
-        plan_id = store.import_seeds(folder)
+        plan_id = storage.import_seeds(folder)
     except DataError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    click.echo(f"database {store.where}: imported plan {plan_id} from {folder}")
+    click.echo(f"database {storage.where}: imported plan {plan_id} from {folder}")
 
 
 @main.group(help="Boundary data.")
