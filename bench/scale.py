@@ -33,11 +33,18 @@ def search_args(i: int) -> tuple[str, int]:
 
 
 def dataset(n: int) -> str:
+    """The n-site folder, cached in bench/.data/ and written again when the seeds changed."""
+    from geo_layout.data.db_records import folder_version
+    from geo_layout.data.paths import default_seeds_dir
     from geo_layout.data.synth import write_synthetic
 
     folder = ROOT / "bench" / ".data" / f"sites-{n}"
-    if not (folder / "sites.yaml").is_file():
+    stamp = folder / ".seeds-version"
+    seeds = folder_version(default_seeds_dir())
+    if not (folder / "sites.yaml").is_file() or not stamp.is_file() \
+            or stamp.read_text() != seeds:
         write_synthetic(folder, n, seed=1)
+        stamp.write_text(seeds)
     return str(folder)
 
 

@@ -115,6 +115,10 @@ class PostgresServer:
         # a session left connected to a template would make every copy of it fail
         self.execute(f"ALTER DATABASE {POSTGIS_TEMPLATE} IS_TEMPLATE true ALLOW_CONNECTIONS false")
 
+    def stop(self) -> None:
+        """Stop the cluster and remove its folder."""
+        _stop(self)
+
     def drop_database(self, name: str) -> None:
         """Drop ``name``, ending any connection a test left open to it."""
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -170,6 +174,16 @@ def _stop(server: PostgresServer) -> None:
               "-D", str(server.folder / "data")], server.as_user, server.folder)
     finally:
         shutil.rmtree(server.folder, ignore_errors=True)
+
+
+def start_server() -> PostgresServer:
+    """A throwaway cluster outside pytest (``bench/living.py``); ``stop()`` it when done."""
+    bindir = _bindir()
+    if _missing_packages() or bindir is None:
+        raise RuntimeError(f"Debian packages missing: {' '.join(PACKAGES)}")
+    server = _start(bindir, OS_USER_WHEN_ROOT if os.geteuid() == 0 else None)
+    server._make_postgis_template()
+    return server
 
 
 @pytest.fixture(scope="session")
