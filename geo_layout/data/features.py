@@ -160,6 +160,15 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
     return out
 
 
+def place_feature(ds: Dataset, place: Place, enterprises: list[str]) -> Feature:
+    """The feature of one place, as :func:`build_features` makes it (``enterprises``: the ids
+    of the enterprises that name it)."""
+    rank = {el.id: i for i, el in enumerate(ds.elements)}
+    point = shapely.Point(place.point) if place.point is not None else None
+    elements = sorted(place.elements, key=lambda e: rank.get(e, len(rank)))
+    return _place_feature(place, {place.id: list(enterprises)}, point, elements, _areas(ds))
+
+
 def _areas(ds: Dataset) -> dict[str, list[str]]:
     """Prefecture or county adcode -> the layout elements whose area (as drawn) holds it, in
     the plan's order: a place lies in an element's area when its prefecture is a member, or

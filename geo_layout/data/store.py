@@ -239,26 +239,74 @@ class InMemoryStore(Store):
                  stale_places: "set[str] | None" = None):
         """``previous`` and ``stale_places``: the store before an edit and the places whose
         features the edit changed; the other place features are taken from ``previous``."""
-        self.dataset = dataset
         reuse = None
         if previous is not None and stale_places is not None:
             reuse = {fid: f for name in PLACE_COLLECTIONS
                      for fid, f in previous._by_id[name].items() if fid not in stale_places}
-        self._features = build_features(dataset, reuse)
-        self._by_id = {name: {f.id: f for f in feats} for name, feats in self._features.items()}
-        self._trees: dict[str, tuple[shapely.STRtree, list[Feature]]] = {}
-        for name in GEOMETRY_COLLECTIONS:
-            located = [f for f in self._features[name] if f.geometry("medium") is not None]
-            self._trees[name] = (shapely.STRtree([f.geometry("medium") for f in located]),
-                                 located)
-        self._points = {}
-        for name in PLACE_COLLECTIONS:
-            located = self._trees[name][1]
-            xy = shapely.get_coordinates([f.geometry() for f in located])
-            self._points[name] = (xy.reshape(-1, 2), located)
+        features = build_features(dataset, reuse)
+        self._by_id, self._trees, self._points = {}, {}, {}
+        self._vocabulary: Vocabulary | None = None
+        self._index(dataset, features, {name: None for name in features})
+
+    def _index(self, dataset: Dataset, features: dict[str, list[Feature]],
+               rebuild: dict[str, "InMemoryStore | None"]) -> None:
+        """Index ``features``; collections in ``rebuild`` are indexed afresh (or, when mapped
+        to a previous store whose geometries they share, keep its trees and point arrays)."""
+        self.dataset = dataset
+        self._features = features
+        for name, previous in rebuild.items():
+            feats = features[name]
+            self._by_id[name] = {f.id: f for f in feats}
+            if name not in GEOMETRY_COLLECTIONS:
+                continue
+            located = [f for f in feats if f.geometry("medium") is not None]
+            if previous is not None:
+                tree = previous._trees[name][0]
+            else:
+                tree = shapely.STRtree([f.geometry("medium") for f in located])
+            self._trees[name] = (tree, located)
+            if name in PLACE_COLLECTIONS:
+                if previous is not None:
+                    xy = previous._points[name][0]
+                else:
+                    xy = shapely.get_coordinates([f.geometry() for f in located]).reshape(-1, 2)
+                self._points[name] = (xy, located)
         self._search_index: tuple[SearchIndex, list[Feature]] | None = None
         self._search_lock = threading.Lock()
-        self._vocabulary: Vocabulary | None = None
+        self._search_before: InMemoryStore | None = None
+
+    def with_places(self, dataset: Dataset, changed: Sequence[Feature]) -> "InMemoryStore":
+        """A new store: this one with the place features ``changed`` replaced (same ids, same
+        collections), every other feature and index shared. For an edit that changes no
+        place's prefecture, elements or industries (nothing another feature lists): the cost
+        is the collections touched, not the plan. Their trees are kept when no point moved."""
+        new = InMemoryStore.__new__(InMemoryStore)
+        new._by_id = dict(self._by_id)
+        new._trees = dict(self._trees)
+        new._points = dict(self._points)
+        new._vocabulary = None  # it knows the parks' names and the values present
+        features = dict(self._features)
+        rebuild: dict[str, InMemoryStore | None] = {}
+        for feature in changed:
+            name = feature.collection
+            if name not in rebuild:
+                features[name] = list(features[name])
+                rebuild[name] = self
+            feats = features[name]
+            at = _position(feats, feature.id)
+            if feats[at].geometry() != feature.geometry():  # moved: that tree is rebuilt
+                rebuild[name] = None
+            feats[at] = feature
+        new._index(dataset, features, rebuild)
+        if self._search_index is not None or self._search_before is not None:
+            # searches go on from the last built index (its hits mapped to this store's
+            # features) while this store's is built in the background: 100,000 sites take
+            # seconds, which no edit should add to the next search
+            new._search_before = self if self._search_index is not None else \
+                self._search_before
+            threading.Thread(target=lambda: new._search, name="geo-layout-search-index",
+                             daemon=True).start()
+        return new
 
     @property
     def _search(self) -> tuple[SearchIndex, list[Feature]]:
@@ -421,6 +469,13 @@ class InMemoryStore(Store):
         query = normalise(q)
         if not query:
             return []
+        before = self._search_before
+        if self._search_index is None and before is not None:
+            index, features = before._search_index
+            hits = [(self._by_id[features[rank].collection].get(features[rank].id), s)
+                    for rank, s in index.search(query, limit, collections)]
+            return [Hit(f, s) for f, s in hits if f is not None]
+        self._search_before = None  # built: the earlier store may go
         index, features = self._search
         return [Hit(features[rank], s) for rank, s in index.search(query, limit, collections)]
 
@@ -497,6 +552,16 @@ def _great_circle_km(lon: float, lat: float, xy: np.ndarray) -> np.ndarray:
     half_dlon = np.radians(xy[:, 0] - lon) / 2
     a = np.sin(half_dlat) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin(half_dlon) ** 2
     return 2 * MEAN_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def _position(features: list[Feature], fid: str) -> int:
+    """Index of feature ``fid`` in a list sorted by id."""
+    import bisect
+
+    at = bisect.bisect_left(features, fid, key=lambda f: f.id)
+    if at == len(features) or features[at].id != fid:
+        raise KeyError(fid)
+    return at
 
 
 def _matches(value, wanted: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable, NamedTuple
 
-from .features import PLACE_COLLECTIONS
+from .features import PLACE_COLLECTIONS, place_feature
 from .model import Dataset
 from .seed_parsers import COLLECTIONS
 from .store import InMemoryStore, _collector_paused
@@ -52,8 +52,35 @@ def _stale_places(dataset: Dataset, edit: Edit) -> set[str] | None:
     return None
 
 
+def _listed_the_same(dataset: Dataset, edit: Edit) -> bool:
+    """True when ``edit`` changes a place but nothing other features list of it: the place
+    stays (same id and collection) in the same prefecture, elements and industries."""
+    if edit.collection not in PLACE_COLLECTIONS or edit.record is None:
+        return False
+    key = COLLECTIONS[edit.collection].key
+    before = next((p for p in getattr(dataset, key) if p.id == edit.record_id), None)
+    new = edit.record
+    return before is not None and new.id == before.id and (
+        before.prefecture, before.elements, before.industries) == (
+        new.prefecture, new.elements, new.industries)
+
+
 def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> InMemoryStore:
-    """A new store: ``store``'s data with ``edits`` applied in order, at ``version``."""
+    """A new store: ``store``'s data with ``edits`` applied in order, at ``version``. An edit
+    of a place that other features do not list differently (the usual move or correction)
+    replaces that one feature; any other rebuilds the features, keeping untouched places."""
+    edits = list(edits)
+    if all(_listed_the_same(store.dataset, e) for e in edits):
+        dataset = store.dataset
+        for edit in edits:
+            dataset = edited_dataset(dataset, edit)
+        dataset = dataclasses.replace(dataset, version=version)
+        changed = {}
+        for edit in edits:
+            before = store.get(edit.collection, edit.record_id)
+            changed[edit.record_id] = place_feature(dataset, edit.record,
+                                                    before.properties["enterprises"])
+        return store.with_places(dataset, list(changed.values()))
     dataset, stale = store.dataset, set()
     for edit in edits:
         touched = _stale_places(dataset, edit)
