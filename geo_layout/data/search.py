@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
+from collections.abc import Sequence as SequenceABC
 
 import numpy as np
 from pypinyin import Style, lazy_pinyin
@@ -25,8 +26,10 @@ SECONDARY_PENALTY = 30
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(text.split())  # the same as re.sub(r"\s+", " ", text).strip(), faster
+    norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    # (the same as re.sub(r"\s+", " ", text).strip(), faster); the text itself when it is
+    # already normal: one string in memory, not two equal ones (100,000 Chinese site names)
+    return text if norm == text else norm
 
 
 _HANS_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -93,19 +96,23 @@ class TextForms:
             forms: tuple[str, ...] = ()
             for text in texts:
                 if text:
-                    forms += self(text)
+                    forms += self(text, keep=key is not None)
             found = tuple(dict.fromkeys(forms))
             if key is not None:
                 self._lists[key] = found
         return found
 
-    def __call__(self, text: str) -> tuple[str, ...]:
+    def __call__(self, text: str, keep: bool = True) -> tuple[str, ...]:
+        """The forms of ``text``; kept for the next call unless ``keep`` is false (names,
+        which come once each: keeping 200,000 of them cost ~25 MB while the index builds)."""
         forms = self._forms.get(text)
         if forms is None:
             norm = normalise(text)
             runs = _HANS_RUN.findall(norm)
             # the pinyin strings come shared from _runs_pinyin's cache
-            forms = self._forms[text] = (norm, *_runs_pinyin(tuple(runs))) if runs else (norm,)
+            forms = (norm, *_runs_pinyin(tuple(runs))) if runs else (norm,)
+            if keep:
+                self._forms[text] = forms
         return forms
 
 
@@ -158,28 +165,44 @@ class SearchIndex:
     """
 
     def __init__(self, entries: Sequence[Entry]):
-        self.entries = list(entries)
-        self._collections = sorted({e.collection for e in self.entries})
+        # nothing of the entries is kept but arrays: their texts live once, in the corpus
+        # (self.texts reads them there), and each entry's texts are ids (_Owners.of_entry)
+        self.size = len(entries)
+        self._collections = sorted({e.collection for e in entries})
         code = {name: i for i, name in enumerate(self._collections)}
-        self._collection_of = np.fromiter((code[e.collection] for e in self.entries),
-                                          dtype=np.int16, count=len(self.entries))
+        self._collection_of = np.fromiter((code[e.collection] for e in entries),
+                                          dtype=np.int16, count=self.size)
         # distinct texts sorted: a text's id is its place (whole-list operations, not a loop
         # of dict updates: 1.2 million texts at 100,000 sites)
-        primary = [t for e in self.entries for t in e.primary]
-        secondary = [t for e in self.entries for t in e.secondary]
+        primary = [t for e in entries for t in e.primary]
+        secondary = [t for e in entries for t in e.secondary]
         texts = sorted(set(primary).union(secondary))
-        self.texts = texts
         ids = dict(zip(texts, range(len(texts))))
-        self._primary = _Owners(primary, [len(e.primary) for e in self.entries], ids)
-        self._secondary = _Owners(secondary, [len(e.secondary) for e in self.entries], ids)
-        del primary, secondary, ids
+        self._primary = _Owners(primary, [len(e.primary) for e in entries], ids)
+        del primary
+        self._secondary = _Owners(secondary, [len(e.secondary) for e in entries], ids)
+        del secondary, ids
         self._index_text(texts)
+        self.texts = _Texts(self._corpus, self._text_starts, self._text_ends)
+
+    def score(self, rank: int, query: str) -> int:
+        """:func:`score` of the entry at ``rank`` (from its texts' ids)."""
+        texts = self.texts
+        best = max((_score_one(query, texts[t]) for t in self._primary.of_entry(rank)),
+                   default=0)
+        if best:
+            return best
+        second = max((_score_one(query, texts[t]) for t in self._secondary.of_entry(rank)),
+                     default=0)
+        return max(second - SECONDARY_PENALTY, 1) if second else 0
 
     def _index_text(self, texts: list[str]) -> None:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
-        corpus = "".join(t + "\0" for t in texts)  # every text followed by a separator
+        corpus = "".join([t + "\0" for t in texts])  # every text followed by a separator
+        del texts  # (the caller's list: its strings go with the entries)
+        self._text_starts, self._text_ends = starts, starts + lengths
         # characters as small ids (1..n; 0 marks the separators), so that a trigram and a
         # text id fit in one int64 that sorts in place: the build's peak memory stays low
         chars = sorted(set(corpus))
@@ -187,8 +210,11 @@ class SearchIndex:
         table = np.zeros(ord(chars[-1]) + 1 if chars else 1, dtype=np.int32)
         table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
         codes = np.zeros(len(corpus) + 2, dtype=np.int32)  # 2 more: the last windows' ends
-        codes[:len(corpus)] = table[np.frombuffer(corpus.encode("utf-32-le", "surrogatepass"),
-                                                  dtype="<u4")]
+        step = 1 << 20  # a window at a time: the UTF-32 text is 4 bytes a character
+        for at in range(0, len(corpus), step):
+            piece = corpus[at:at + step].encode("utf-32-le", "surrogatepass")
+            codes[at:at + len(piece) // 4] = table[np.frombuffer(piece, dtype="<u4")]
+            del piece
         del table
         codes[starts + lengths] = 0
         self._char_bits = (len(chars) + 1).bit_length()
@@ -196,9 +222,8 @@ class SearchIndex:
         # alphanumeric (the test of _score_one); sorted by the rest of their text
         alnum = np.zeros(len(chars) + 1, dtype=bool)
         alnum[1:] = [c.isalnum() for c in chars]
-        previous = np.concatenate([np.zeros(1, dtype=np.int32), codes[:-1]])
-        positions = np.flatnonzero((codes != 0) & (previous != 0) & ~alnum[previous])
-        del previous
+        positions = np.flatnonzero((codes[1:] != 0) & (codes[:-1] != 0)
+                                   & ~alnum[codes[:-1]]) + 1
         self._index_trigrams(codes, lengths)
         del codes
         owner = np.searchsorted(starts, positions, side="right") - 1
@@ -206,7 +231,7 @@ class SearchIndex:
         suffixes = [corpus[a:b] for a, b in zip(positions.tolist(), ends.tolist())]
         by_suffix = np.array(sorted(range(len(suffixes)), key=suffixes.__getitem__),
                              dtype=np.int64)
-        del suffixes
+        del suffixes, lengths
         self._word_pos = positions[by_suffix]
         self._word_end = ends[by_suffix]
         self._word_texts = owner[by_suffix].astype(np.int32)
@@ -216,6 +241,30 @@ class SearchIndex:
         """Trigram postings: for every key (three character ids; windows start inside a text
         and may run into the separator), the ids of the texts having it, ascending."""
         bits, n = self._char_bits, len(codes) - 2  # codes ends with two padding zeros
+        text_bits = max(len(lengths), 1).bit_length()
+        if 3 * bits + text_bits > 63:  # a huge alphabet and many texts
+            self._index_trigram_pairs(codes, lengths)
+            return
+        # one in-place sort of (key, text) packed; the windows starting on a separator get
+        # the largest key, so they sort last and are cut off (no filtered copy)
+        keys = codes[:n].astype(np.int64)
+        keys <<= bits
+        keys |= codes[1:n + 1]
+        keys <<= bits
+        keys |= codes[2:]
+        keys <<= text_bits
+        keys |= np.repeat(np.arange(len(lengths), dtype=np.int32), lengths + 1)[:n]
+        keys[codes[:n] == 0] = np.iinfo(np.int64).max
+        keys.sort()
+        keys = _unique_sorted(keys[:int(lengths.sum())])
+        owners = np.empty(len(keys), dtype=np.int32)
+        np.bitwise_and(keys, (1 << text_bits) - 1, out=owners, casting="unsafe")
+        keys >>= text_bits
+        self._gram_postings(keys, owners)
+
+    def _index_trigram_pairs(self, codes: np.ndarray, lengths: np.ndarray) -> None:
+        """:meth:`_index_trigrams` when (key, text) does not fit one int64."""
+        bits, n = self._char_bits, len(codes) - 2
         keys = codes[:n].astype(np.int64)
         keys <<= bits
         keys |= codes[1:n + 1]
@@ -223,23 +272,15 @@ class SearchIndex:
         keys |= codes[2:]
         keys = keys[codes[:n] != 0]
         owners = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
-        text_bits = max(len(lengths), 1).bit_length()
-        if 3 * bits + text_bits <= 63:  # one in-place sort of (key, text) packed
-            keys <<= text_bits
-            keys |= owners
-            del owners
-            keys.sort()
-            keys = keys[np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]])]
-            owners = np.empty(len(keys), dtype=np.int32)
-            np.bitwise_and(keys, (1 << text_bits) - 1, out=owners, casting="unsafe")
-            keys >>= text_bits
-        else:  # a huge alphabet and many texts: sort pairs (more memory)
-            order = np.lexsort((owners, keys))
-            keys, owners = keys[order], owners[order].astype(np.int32)
-            del order
-            fresh = np.concatenate([keys[:1] == keys[:1],
-                                    (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])])
-            keys, owners = keys[fresh], owners[fresh]
+        order = np.lexsort((owners, keys))  # sort pairs (more memory)
+        keys, owners = keys[order], owners[order].astype(np.int32)
+        del order
+        fresh = np.concatenate([keys[:1] == keys[:1],
+                                (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])])
+        self._gram_postings(keys[fresh], owners[fresh])
+
+    def _gram_postings(self, keys: np.ndarray, owners: np.ndarray) -> None:
+        """From (key, text) pairs sorted, each once: the distinct keys and their texts."""
         first = np.flatnonzero(np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]]))
         self._gram_keys = keys[first]
         self._gram_ptr = np.append(first, len(keys))
@@ -251,7 +292,7 @@ class SearchIndex:
         first, ties by rank; only entries of ``collections`` if given."""
         if not query or limit == 0:
             return []
-        n = len(self.entries)
+        n = self.size
         allowed = None
         if collections is not None and not set(self._collections) <= set(collections):
             wanted = [i for i, name in enumerate(self._collections) if name in collections]
@@ -273,7 +314,7 @@ class SearchIndex:
                 done[ranks] = True
             else:
                 for rank in _ascending(mask):
-                    if score(self.entries[rank], query) == level:
+                    if self.score(rank, query) == level:
                         hits.append((rank, level))
                         done[rank] = True
                         if len(hits) == want:
@@ -281,6 +322,38 @@ class SearchIndex:
             if len(hits) == want:
                 break
         return hits[:limit] if limit < 0 else hits
+
+
+def _unique_sorted(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of sorted ``keys``, compacted inside ``keys`` a window at a time
+    (a view of it: no second full-size array while the index builds)."""
+    if not len(keys):
+        return keys
+    fresh = np.empty(len(keys), dtype=bool)
+    fresh[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
+    kept, step = 0, 1 << 20
+    for at in range(0, len(keys), step):
+        part = keys[at:at + step][fresh[at:at + step]]  # a copy: read before written over
+        keys[kept:kept + len(part)] = part
+        kept += len(part)
+    return keys[:kept]
+
+
+class _Texts(SequenceABC):
+    """The distinct texts, sorted, read from the corpus (one string, every text followed by a
+    separator) by their offsets: ~16 MB less than a list of 200,000 strings."""
+
+    def __init__(self, corpus: str, starts: np.ndarray, ends: np.ndarray):
+        self._corpus, self._starts, self._ends = corpus, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._corpus[self._starts[i]:self._ends[i]]
 
 
 def _ascending(mask: np.ndarray):
@@ -320,7 +393,7 @@ class _Lookup:
                 ranks = self._ranks(owners, kind)
                 if not len(ranks):
                     continue
-                part = np.zeros(len(self.index.entries), dtype=bool)
+                part = np.zeros(self.index.size, dtype=bool)
                 part[ranks] = True
                 if secondary:
                     part &= ~self.in_primary()
@@ -331,7 +404,7 @@ class _Lookup:
     def in_primary(self) -> np.ndarray:
         """Mask of the entries with a primary text containing the query."""
         if self._in_primary is None:
-            self._in_primary = np.zeros(len(self.index.entries), dtype=bool)
+            self._in_primary = np.zeros(self.index.size, dtype=bool)
             self._in_primary[self._ranks(self.index._primary, "substring")] = True
         return self._in_primary
 
@@ -406,12 +479,20 @@ class _Owners:
     """Text id -> ranks of the entries holding that text (CSR; ranks ascending per text)."""
 
     def __init__(self, texts: list[str], counts: list[int], ids: dict[str, int]):
-        tids = np.fromiter(map(ids.__getitem__, texts), dtype=np.int64, count=len(texts))
+        tids = np.fromiter(map(ids.__getitem__, texts), dtype=np.int32, count=len(texts))
         ranks = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
         order = np.argsort(tids, kind="stable")  # keeps ranks ascending within a text
         self.ranks = ranks[order]
+        del ranks, order
         self.ptr = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tids, minlength=len(ids)), out=self.ptr[1:])
+        # and the other way: rank -> its texts' ids (CSR, in the entry's order)
+        self.entry_texts = tids
+        self.entry_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.entry_ptr[1:])
+
+    def of_entry(self, rank: int) -> list[int]:
+        return self.entry_texts[self.entry_ptr[rank]:self.entry_ptr[rank + 1]].tolist()
 
     def of_range(self, lo: int, hi: int) -> np.ndarray:
         return self.ranks[self.ptr[lo]:self.ptr[hi]]
