@@ -16,7 +16,7 @@ import math
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -223,21 +223,25 @@ class InMemoryStore(Store):
         return self._search_index
 
     def _build_search(self) -> tuple[SearchIndex, list[Feature]]:
-        entries = self._search_entries()
-        return SearchIndex([e for e, _ in entries]), [f for _, f in entries]
+        features: list[Feature] = []
 
-    def _search_entries(self) -> list[tuple[Entry, Feature]]:
+        def entries():  # one at a time: the index keeps their texts, not them
+            for entry, feature in self._search_entries():
+                features.append(feature)
+                yield entry
+
+        return SearchIndex(entries()), features
+
+    def _search_entries(self) -> Iterator[tuple[Entry, Feature]]:
         """One entry per feature, ranked as results tie-break: by collection, then id."""
-        entries = []
         forms = TextForms()
         related = _RelatedNames(self)
         for name in SEARCH_COLLECTIONS:
             for f in sorted(self._features[name], key=lambda f: f.id):
                 p = f.properties
                 extra = related.of(f)
-                entries.append((make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
-                                           extra, forms), f))
-        return entries
+                yield make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")], extra,
+                                 forms), f
 
     def plan(self) -> Plan:
         return self.dataset.plan
