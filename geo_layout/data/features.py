@@ -219,10 +219,24 @@ def located_in(place: Place, areas: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+class _PlaceProperties:
+    """Never used itself: its instances' attribute dicts are the places' property dicts.
+    CPython keeps one key table for the attribute dicts of a class (PEP 412 "split" dicts),
+    so the 19 keys of 100,000 places are stored once (~22 MB less). Each is an ordinary
+    dict (JSON, copies, equality), its keys in insertion order."""
+
+
+def _keys_shared(properties: dict) -> dict:
+    out = _PlaceProperties().__dict__
+    for key, value in properties.items():
+        out[key] = value
+    return out
+
+
 def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
                    elements: list[str], areas: dict[str, list[str]], shared=list) -> Feature:
     geoms = PointGeometries(pt) if pt is not None else {}
-    return Feature(place.collection, place.id, {
+    return Feature(place.collection, place.id, _keys_shared({
         "id": place.id, **_text("name", place.name), "kind": place.kind,
         "elements": shared(elements), "areas": shared(located_in(place, areas)),
         "prefecture": place.prefecture, "county": place.county,
@@ -231,7 +245,7 @@ def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
         "industries": shared(place.industries), "group": place.group,
         "enterprises": shared(sorted(enterprises_by_place.get(place.id, []))),
         **_text("note", place.note), **_cite(place),
-    }, geoms)
+    }), geoms)
 
 
 def _lookups(ds: Dataset, out: dict[str, list[Feature]]) -> None:
