@@ -21,7 +21,7 @@ COUNTY_EXTENTS = ("whole", "approximate")
 COMMITMENT_KINDS = ("goal", "structure")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A user-visible string in both languages of the service."""
 
@@ -35,7 +35,7 @@ class Text:
         return {"zh": self.zh, "en": self.en}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     section: str
     paragraph: int | None = None
@@ -143,7 +143,7 @@ class LayoutElement:
         return any(part.extent == "approximate" for part in self.counties)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A park (collection ``parks``) or a project site / base (collection ``sites``).
 

@@ -14,7 +14,8 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
+from collections.abc import Sequence as SequenceABC
 
 import numpy as np
 from pypinyin import Style, lazy_pinyin
@@ -25,8 +26,10 @@ SECONDARY_PENALTY = 30
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(text.split())  # the same as re.sub(r"\s+", " ", text).strip(), faster
+    norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    # (the same as re.sub(r"\s+", " ", text).strip(), faster); the text itself when it is
+    # already normal: one string in memory, not two equal ones (100,000 Chinese site names)
+    return text if norm == text else norm
 
 
 _HANS_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -93,19 +96,23 @@ class TextForms:
             forms: tuple[str, ...] = ()
             for text in texts:
                 if text:
-                    forms += self(text)
+                    forms += self(text, keep=key is not None)
             found = tuple(dict.fromkeys(forms))
             if key is not None:
                 self._lists[key] = found
         return found
 
-    def __call__(self, text: str) -> tuple[str, ...]:
+    def __call__(self, text: str, keep: bool = True) -> tuple[str, ...]:
+        """The forms of ``text``; kept for the next call unless ``keep`` is false (names,
+        which come once each: keeping 200,000 of them cost ~25 MB while the index builds)."""
         forms = self._forms.get(text)
         if forms is None:
             norm = normalise(text)
             runs = _HANS_RUN.findall(norm)
             # the pinyin strings come shared from _runs_pinyin's cache
-            forms = self._forms[text] = (norm, *_runs_pinyin(tuple(runs))) if runs else (norm,)
+            forms = (norm, *_runs_pinyin(tuple(runs))) if runs else (norm,)
+            if keep:
+                self._forms[text] = forms
         return forms
 
 
@@ -157,29 +164,58 @@ class SearchIndex:
     at the cost of the answer plus a few array operations. Immutable once built.
     """
 
-    def __init__(self, entries: Sequence[Entry]):
-        self.entries = list(entries)
-        self._collections = sorted({e.collection for e in self.entries})
+    def __init__(self, entries: Iterable[Entry]):
+        # nothing of the entries is kept but arrays: their texts live once, in the corpus
+        # (self.texts reads them there), and each entry's texts are ids (_Owners.of_entry);
+        # ``entries`` is read once, so a generator's entries never all exist at once
+        names: list[str] = []
+        primary: list[str] = []
+        counts: list[int] = []
+        # secondary texts come in lists many entries share: each distinct list once
+        lists: dict[tuple, int] = {}
+        which: list[int] = []
+        for e in entries:
+            names.append(e.collection)
+            primary += e.primary
+            counts.append(len(e.primary))
+            which.append(lists.setdefault(e.secondary, len(lists)))
+        self.size = len(names)
+        self._collections = sorted(set(names))
         code = {name: i for i, name in enumerate(self._collections)}
-        self._collection_of = np.fromiter((code[e.collection] for e in self.entries),
-                                          dtype=np.int16, count=len(self.entries))
+        self._collection_of = np.fromiter((code[name] for name in names), dtype=np.int16,
+                                          count=self.size)
+        del names
         # distinct texts sorted: a text's id is its place (whole-list operations, not a loop
         # of dict updates: 1.2 million texts at 100,000 sites)
-        primary = [t for e in self.entries for t in e.primary]
-        secondary = [t for e in self.entries for t in e.secondary]
-        texts = sorted(set(primary).union(secondary))
-        self.texts = texts
+        texts = set(primary)
+        texts.update(*lists)
+        texts = sorted(texts)
         ids = dict(zip(texts, range(len(texts))))
-        self._primary = _Owners(primary, [len(e.primary) for e in self.entries], ids)
-        self._secondary = _Owners(secondary, [len(e.secondary) for e in self.entries], ids)
-        del primary, secondary, ids
+        self._primary = _Owners(primary, counts, ids)
+        del primary, counts
+        self._secondary = _Shared(np.array(which, dtype=np.int32), list(lists), ids)
+        del lists, which, ids
         self._index_text(texts)
+        self.texts = _Texts(self._corpus, self._text_starts, self._text_ends)
+
+    def score(self, rank: int, query: str) -> int:
+        """:func:`score` of the entry at ``rank`` (from its texts' ids)."""
+        texts = self.texts
+        best = max((_score_one(query, texts[t]) for t in self._primary.of_entry(rank)),
+                   default=0)
+        if best:
+            return best
+        second = max((_score_one(query, texts[t]) for t in self._secondary.of_entry(rank)),
+                     default=0)
+        return max(second - SECONDARY_PENALTY, 1) if second else 0
 
     def _index_text(self, texts: list[str]) -> None:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
-        corpus = "".join(t + "\0" for t in texts)  # every text followed by a separator
+        corpus = "".join([t + "\0" for t in texts])  # every text followed by a separator
+        del texts  # (the caller's list: its strings go with the entries)
+        self._text_starts, self._text_ends = starts, starts + lengths
         # characters as small ids (1..n; 0 marks the separators), so that a trigram and a
         # text id fit in one int64 that sorts in place: the build's peak memory stays low
         chars = sorted(set(corpus))
@@ -187,8 +223,11 @@ class SearchIndex:
         table = np.zeros(ord(chars[-1]) + 1 if chars else 1, dtype=np.int32)
         table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
         codes = np.zeros(len(corpus) + 2, dtype=np.int32)  # 2 more: the last windows' ends
-        codes[:len(corpus)] = table[np.frombuffer(corpus.encode("utf-32-le", "surrogatepass"),
-                                                  dtype="<u4")]
+        step = 1 << 20  # a window at a time: the UTF-32 text is 4 bytes a character
+        for at in range(0, len(corpus), step):
+            piece = corpus[at:at + step].encode("utf-32-le", "surrogatepass")
+            codes[at:at + len(piece) // 4] = table[np.frombuffer(piece, dtype="<u4")]
+            del piece
         del table
         codes[starts + lengths] = 0
         self._char_bits = (len(chars) + 1).bit_length()
@@ -196,26 +235,62 @@ class SearchIndex:
         # alphanumeric (the test of _score_one); sorted by the rest of their text
         alnum = np.zeros(len(chars) + 1, dtype=bool)
         alnum[1:] = [c.isalnum() for c in chars]
-        previous = np.concatenate([np.zeros(1, dtype=np.int32), codes[:-1]])
-        positions = np.flatnonzero((codes != 0) & (previous != 0) & ~alnum[previous])
-        del previous
-        self._index_trigrams(codes, lengths)
+        positions = np.flatnonzero((codes[1:] != 0) & (codes[:-1] != 0)
+                                   & ~alnum[codes[:-1]]) + 1
+        handover = _Handover(codes)
         del codes
+        self._index_trigrams(handover, starts, lengths)
         owner = np.searchsorted(starts, positions, side="right") - 1
         ends = (starts + lengths)[owner]
-        suffixes = [corpus[a:b] for a, b in zip(positions.tolist(), ends.tolist())]
-        by_suffix = np.array(sorted(range(len(suffixes)), key=suffixes.__getitem__),
-                             dtype=np.int64)
-        del suffixes
+        suffixes = np.empty(len(positions), dtype=object)  # (not lists of ints: less memory)
+        step = 1 << 16
+        for at in range(0, len(positions), step):
+            suffixes[at:at + step] = [corpus[a:b] for a, b in zip(
+                positions[at:at + step].tolist(), ends[at:at + step].tolist())]
+        by_suffix = np.argsort(suffixes, kind="stable")
+        del suffixes, lengths
         self._word_pos = positions[by_suffix]
         self._word_end = ends[by_suffix]
         self._word_texts = owner[by_suffix].astype(np.int32)
         self._corpus = corpus
 
-    def _index_trigrams(self, codes: np.ndarray, lengths: np.ndarray) -> None:
+    def _index_trigrams(self, handover: "_Handover", starts: np.ndarray,
+                        lengths: np.ndarray) -> None:
         """Trigram postings: for every key (three character ids; windows start inside a text
-        and may run into the separator), the ids of the texts having it, ascending."""
+        and may run into the separator), the ids of the texts having it, ascending.
+        ``handover`` holds the character codes (the only reference: freed once read)."""
+        codes = handover.take()
         bits, n = self._char_bits, len(codes) - 2  # codes ends with two padding zeros
+        text_bits = max(len(lengths), 1).bit_length()
+        if 3 * bits + text_bits > 63:  # a huge alphabet and many texts
+            self._index_trigram_pairs(codes, lengths)
+            return
+        # one in-place sort of (key, text) packed; the windows starting on a separator get
+        # the largest key, so they sort last and are cut off (no filtered copy)
+        keys = codes[:n].astype(np.int64)
+        keys <<= bits
+        keys |= codes[1:n + 1]
+        keys <<= bits
+        keys |= codes[2:]
+        del codes
+        separator = keys < (1 << 2 * bits)  # the window starts on a separator (code 0)
+        keys <<= text_bits
+        step = 1 << 18
+        for at in range(0, n, step):  # each window's text, a slice at a time
+            keys[at:at + step] |= np.searchsorted(
+                starts, np.arange(at, min(at + step, n)), side="right") - 1
+        keys[separator] = np.iinfo(np.int64).max
+        del separator
+        keys.sort()
+        keys = _unique_sorted(keys[:int(lengths.sum())])
+        owners = np.empty(len(keys), dtype=np.int32)
+        np.bitwise_and(keys, (1 << text_bits) - 1, out=owners, casting="unsafe")
+        keys >>= text_bits
+        self._gram_postings(keys, owners)
+
+    def _index_trigram_pairs(self, codes: np.ndarray, lengths: np.ndarray) -> None:
+        """:meth:`_index_trigrams` when (key, text) does not fit one int64."""
+        bits, n = self._char_bits, len(codes) - 2
         keys = codes[:n].astype(np.int64)
         keys <<= bits
         keys |= codes[1:n + 1]
@@ -223,23 +298,15 @@ class SearchIndex:
         keys |= codes[2:]
         keys = keys[codes[:n] != 0]
         owners = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
-        text_bits = max(len(lengths), 1).bit_length()
-        if 3 * bits + text_bits <= 63:  # one in-place sort of (key, text) packed
-            keys <<= text_bits
-            keys |= owners
-            del owners
-            keys.sort()
-            keys = keys[np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]])]
-            owners = np.empty(len(keys), dtype=np.int32)
-            np.bitwise_and(keys, (1 << text_bits) - 1, out=owners, casting="unsafe")
-            keys >>= text_bits
-        else:  # a huge alphabet and many texts: sort pairs (more memory)
-            order = np.lexsort((owners, keys))
-            keys, owners = keys[order], owners[order].astype(np.int32)
-            del order
-            fresh = np.concatenate([keys[:1] == keys[:1],
-                                    (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])])
-            keys, owners = keys[fresh], owners[fresh]
+        order = np.lexsort((owners, keys))  # sort pairs (more memory)
+        keys, owners = keys[order], owners[order].astype(np.int32)
+        del order
+        fresh = np.concatenate([keys[:1] == keys[:1],
+                                (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])])
+        self._gram_postings(keys[fresh], owners[fresh])
+
+    def _gram_postings(self, keys: np.ndarray, owners: np.ndarray) -> None:
+        """From (key, text) pairs sorted, each once: the distinct keys and their texts."""
         first = np.flatnonzero(np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]]))
         self._gram_keys = keys[first]
         self._gram_ptr = np.append(first, len(keys))
@@ -251,7 +318,7 @@ class SearchIndex:
         first, ties by rank; only entries of ``collections`` if given."""
         if not query or limit == 0:
             return []
-        n = len(self.entries)
+        n = self.size
         allowed = None
         if collections is not None and not set(self._collections) <= set(collections):
             wanted = [i for i, name in enumerate(self._collections) if name in collections]
@@ -273,7 +340,7 @@ class SearchIndex:
                 done[ranks] = True
             else:
                 for rank in _ascending(mask):
-                    if score(self.entries[rank], query) == level:
+                    if self.score(rank, query) == level:
                         hits.append((rank, level))
                         done[rank] = True
                         if len(hits) == want:
@@ -281,6 +348,49 @@ class SearchIndex:
             if len(hits) == want:
                 break
         return hits[:limit] if limit < 0 else hits
+
+
+def _unique_sorted(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of sorted ``keys``, compacted inside ``keys`` a window at a time
+    (a view of it: no second full-size array while the index builds)."""
+    if not len(keys):
+        return keys
+    fresh = np.empty(len(keys), dtype=bool)
+    fresh[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
+    kept, step = 0, 1 << 20
+    for at in range(0, len(keys), step):
+        part = keys[at:at + step][fresh[at:at + step]]  # a copy: read before written over
+        keys[kept:kept + len(part)] = part
+        kept += len(part)
+    return keys[:kept]
+
+
+class _Handover:
+    """Passes an array on so that the callee holds the only reference (and may free it)."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def take(self):
+        value, self._value = self._value, None
+        return value
+
+
+class _Texts(SequenceABC):
+    """The distinct texts, sorted, read from the corpus (one string, every text followed by a
+    separator) by their offsets: ~16 MB less than a list of 200,000 strings."""
+
+    def __init__(self, corpus: str, starts: np.ndarray, ends: np.ndarray):
+        self._corpus, self._starts, self._ends = corpus, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._corpus[self._starts[i]:self._ends[i]]
 
 
 def _ascending(mask: np.ndarray):
@@ -320,7 +430,7 @@ class _Lookup:
                 ranks = self._ranks(owners, kind)
                 if not len(ranks):
                     continue
-                part = np.zeros(len(self.index.entries), dtype=bool)
+                part = np.zeros(self.index.size, dtype=bool)
                 part[ranks] = True
                 if secondary:
                     part &= ~self.in_primary()
@@ -331,11 +441,11 @@ class _Lookup:
     def in_primary(self) -> np.ndarray:
         """Mask of the entries with a primary text containing the query."""
         if self._in_primary is None:
-            self._in_primary = np.zeros(len(self.index.entries), dtype=bool)
+            self._in_primary = np.zeros(self.index.size, dtype=bool)
             self._in_primary[self._ranks(self.index._primary, "substring")] = True
         return self._in_primary
 
-    def _ranks(self, owners: _Owners, kind: str) -> np.ndarray:
+    def _ranks(self, owners: _Owners | _Shared, kind: str) -> np.ndarray:
         if kind in ("exact", "prefix"):
             lo, hi = self._text_range()
             if kind == "exact":
@@ -406,23 +516,76 @@ class _Owners:
     """Text id -> ranks of the entries holding that text (CSR; ranks ascending per text)."""
 
     def __init__(self, texts: list[str], counts: list[int], ids: dict[str, int]):
-        tids = np.fromiter(map(ids.__getitem__, texts), dtype=np.int64, count=len(texts))
+        tids = np.fromiter(map(ids.__getitem__, texts), dtype=np.int32, count=len(texts))
         ranks = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
         order = np.argsort(tids, kind="stable")  # keeps ranks ascending within a text
         self.ranks = ranks[order]
+        del ranks, order
         self.ptr = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tids, minlength=len(ids)), out=self.ptr[1:])
+        # and the other way: rank -> its texts' ids (CSR, in the entry's order)
+        self.entry_texts = tids
+        self.entry_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.entry_ptr[1:])
+
+    def of_entry(self, rank: int) -> list[int]:
+        return self.entry_texts[self.entry_ptr[rank]:self.entry_ptr[rank + 1]].tolist()
 
     def of_range(self, lo: int, hi: int) -> np.ndarray:
         return self.ranks[self.ptr[lo]:self.ptr[hi]]
 
     def of_texts(self, tids: np.ndarray) -> np.ndarray:
-        if not len(tids):
-            return self.ranks[:0]
-        starts = self.ptr[tids]
-        counts = self.ptr[tids + 1] - starts
-        total = int(counts.sum())
-        if not total:
-            return self.ranks[:0]
-        shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
-        return self.ranks[shift + np.arange(total)]
+        return _gather(self.ranks, self.ptr, tids)
+
+
+class _Shared:
+    """:class:`_Owners` for texts that come in lists many entries share (a record's secondary
+    texts: its industries' and its places' names): text id -> the distinct lists holding it
+    -> their entries, each list once (100,000 sites: 43,000 lists of their 2.8 million
+    texts). Ranks come out in no particular order (the callers mark them)."""
+
+    def __init__(self, which: np.ndarray, lists: list[tuple[str, ...]], ids: dict[str, int]):
+        counts = [len(texts) for texts in lists]
+        self.list_texts = np.fromiter((ids[t] for texts in lists for t in texts),
+                                      dtype=np.int32, count=sum(counts))
+        self.list_ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.list_ptr[1:])
+        owner = np.repeat(np.arange(len(lists), dtype=np.int32), counts)
+        self.text_lists = owner[np.argsort(self.list_texts, kind="stable")]
+        del owner
+        self.text_ptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.list_texts, minlength=len(ids)), out=self.text_ptr[1:])
+        self.which = which  # rank -> its list
+        self.list_ranks = np.argsort(which, kind="stable").astype(np.int32)
+        self.rank_ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(which, minlength=len(lists)), out=self.rank_ptr[1:])
+
+    def of_entry(self, rank: int) -> list[int]:
+        at = self.which[rank]
+        return self.list_texts[self.list_ptr[at]:self.list_ptr[at + 1]].tolist()
+
+    def of_range(self, lo: int, hi: int) -> np.ndarray:
+        return self._ranks(self.text_lists[self.text_ptr[lo]:self.text_ptr[hi]])
+
+    def of_texts(self, tids: np.ndarray) -> np.ndarray:
+        return self._ranks(_gather(self.text_lists, self.text_ptr, tids))
+
+    def _ranks(self, lists: np.ndarray) -> np.ndarray:
+        if not len(lists):
+            return self.list_ranks[:0]
+        seen = np.zeros(len(self.rank_ptr) - 1, dtype=bool)
+        seen[lists] = True
+        return _gather(self.list_ranks, self.rank_ptr, np.flatnonzero(seen))
+
+
+def _gather(values: np.ndarray, ptr: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``values[ptr[i]:ptr[i + 1]]`` for each i of ``ids``, concatenated."""
+    if not len(ids):
+        return values[:0]
+    starts = ptr[ids]
+    counts = ptr[ids + 1] - starts
+    total = int(counts.sum())
+    if not total:
+        return values[:0]
+    shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+    return values[shift + np.arange(total)]

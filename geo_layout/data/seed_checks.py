@@ -35,6 +35,7 @@ class Known:
     place_ids: dict = field(default_factory=dict)  # id -> "parks" | "sites"
     target_ids: set = field(default_factory=set)
     _buffered: dict = field(default_factory=dict, repr=False)
+    _shared: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of_dataset(cls, dataset: Dataset) -> Known:
@@ -49,6 +50,16 @@ class Known:
                    element_ids={e.id for e in dataset.elements},
                    place_ids=places,
                    target_ids={t.id for t in dataset.targets})
+
+    def share(self, value):
+        """One object for equal values (codes, kinds, id tuples, citations, radii) across the
+        records of a load: 100,000 sites parsed from JSON otherwise hold ~10 copies each of
+        strings like adcodes and precisions (~50 MB). Keyed by type too (1 == 1.0), and a float
+        by its sign (-0.0 == 0.0 but is written differently)."""
+        if value is None:
+            return None
+        sign = math.copysign(1.0, value) if isinstance(value, float) else 0
+        return self._shared.setdefault((type(value), value, sign), value)
 
     def tolerant(self, unit: Boundary):
         """The unit's outline grown by ~200 m (boundary simplification), prepared, cached."""

@@ -160,11 +160,13 @@ def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
     if None in (name, kind, precision, cite, rec.id) or (precision != "unknown"
                                                           and point is None):
         return None
-    return Place(id=rec.id, collection=collection, name=name, kind=kind,
-                 elements=elements, prefecture=prefecture, county=county,
-                 precision=precision, point=point, point_source=source,
-                 uncertainty_km=uncertainty, location_source=location_source,
-                 industries=industries, group=group, note=note, citation=cite)
+    share = known.share  # places repeat their codes and vocabularies: one object each
+    return Place(id=rec.id, collection=collection, name=name, kind=share(kind),
+                 elements=share(elements), prefecture=share(prefecture), county=share(county),
+                 precision=share(precision), point=point, point_source=share(source),
+                 uncertainty_km=share(uncertainty), location_source=share(location_source),
+                 industries=share(industries), group=share(group), note=note,
+                 citation=share(cite))
 
 
 def parse_park(rec: Record, known: Known) -> Place | None:

@@ -183,10 +183,14 @@ def records(doc: dict, file: str, key: str, problems: list[Problem]) -> list[Rec
     if not isinstance(items, list):
         problems.append(Problem(file, "(file)", key, "must be a list of records"))
         return []
-    out: list[Record] = []
+    return list(iter_records(items, file, problems))
+
+
+def iter_records(items, file: str, problems: list[Problem]):
+    """The records of ``items`` (an iterable of raw records) one at a time, ids checked as
+    :func:`records` does."""
     seen: set = set()
     for index, raw in enumerate(items):
         rec = Record(file, record_label(raw, f"#{index + 1}"), raw, problems)
         check_id(rec, seen)
-        out.append(rec)
-    return out
+        yield rec

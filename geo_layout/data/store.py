@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import abc
 import contextlib
+import ctypes
+import ctypes.util
 import gc
 import math
+import sys
 import threading
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -318,24 +321,29 @@ class InMemoryStore(Store):
                 if self._search_index is None:
                     with _collector_paused():
                         self._search_index = self._build_search()
+                    _release_free_memory()
         return self._search_index
 
     def _build_search(self) -> tuple[SearchIndex, list[Feature]]:
-        entries = self._search_entries()
-        return SearchIndex([e for e, _ in entries]), [f for _, f in entries]
+        features: list[Feature] = []
 
-    def _search_entries(self) -> list[tuple[Entry, Feature]]:
+        def entries():  # one at a time: the index keeps their texts, not them
+            for entry, feature in self._search_entries():
+                features.append(feature)
+                yield entry
+
+        return SearchIndex(entries()), features
+
+    def _search_entries(self) -> Iterator[tuple[Entry, Feature]]:
         """One entry per feature, ranked as results tie-break: by collection, then id."""
-        entries = []
         forms = TextForms()
         related = _RelatedNames(self)
         for name in SEARCH_COLLECTIONS:
             for f in sorted(self._features[name], key=lambda f: f.id):
                 p = f.properties
                 extra = related.of(f)
-                entries.append((make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
-                                           extra, forms), f))
-        return entries
+                yield make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")], extra,
+                                 forms), f
 
     def plan(self) -> Plan:
         return self.dataset.plan
@@ -576,8 +584,48 @@ def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:
     """Load and validate a data folder and index it (raises DataError listing problems)."""
     from .seeds import load_dataset
 
+    _fix_mmap_threshold()
     with _collector_paused():
-        return InMemoryStore(load_dataset(data_dir, geodata_dir))
+        store = InMemoryStore(load_dataset(data_dir, geodata_dir))
+    _release_free_memory()
+    return store
+
+
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+_MMAP_THRESHOLD = 128 * 1024  # glibc's default (before it starts adapting)
+_libc_state: dict = {}
+
+
+def _libc():
+    """glibc through ctypes (None elsewhere: other platforms and C libraries)."""
+    if "libc" not in _libc_state:
+        libc = None
+        if sys.platform.startswith("linux"):
+            try:
+                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+                libc.mallopt, libc.malloc_trim  # glibc has both (musl does not)
+            except (OSError, AttributeError):
+                libc = None
+        _libc_state["libc"] = libc
+    return _libc_state["libc"]
+
+
+def _fix_mmap_threshold() -> None:
+    """Keep glibc's mmap threshold at its default: by default it grows to the size of any
+    large block freed (the load's and the index build's numpy arrays, up to 32 MB), after
+    which such arrays come from the heap and, once freed, stay in the process (100,000
+    sites: ~65 MB more peak RSS)."""
+    libc = _libc()
+    if libc is not None and not _libc_state.get("mmap"):
+        _libc_state["mmap"] = bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
+
+
+def _release_free_memory() -> None:
+    """Give the memory freed after a big build (a load, the search index) back to the
+    system (glibc otherwise keeps free pages inside its heaps)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 @contextlib.contextmanager
