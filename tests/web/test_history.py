@@ -252,6 +252,9 @@ def test_a_record_history_page(web, changed):
     assert "it is as the plan&#39;s seeds have it" in unchanged
     zh = web.get(f"/history/parks/{OTHER_PARK}").get_data(as_text=True)
     assert "与规划的种子数据一致" in zh
+    prefixed = web.get(f"/plans/{PLAN}/history/parks/{PARK}?lang=en").get_data(as_text=True)
+    assert f'href="/plans/{PLAN}/parks/{PARK}?lang=en"' in prefixed  # url_for keeps the plan
+    assert f'href="/plans/{PLAN}/history?lang=en"' in prefixed
     assert web.get("/history/prefectures/530100").status_code == 404
     assert web.get("/history/nothing/x").status_code == 404
     assert web.get("/history/parks/no-such-park").status_code == 404
