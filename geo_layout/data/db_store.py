@@ -521,12 +521,20 @@ class DatabaseStore(Store):
 
     def revert(self, seq: int, *, author: str, source: Source, comment: str = "") -> Change:
         """Undo revision ``seq`` with a new revision (never a rewrite): the record goes back
-        to how it was before. Only a record's latest change can be undone (Conflict
-        otherwise, naming the later one), so no later edit is lost."""
+        to how it was before (a deleted record comes back, a created one goes). Only a
+        record's latest change can be undone (Conflict otherwise, naming the later one), so no
+        later edit is lost."""
         target = self.revision_of(seq)
+        latest = self.history(target.collection, target.record_id, limit=1)
+        if latest and latest[0].seq != seq:
+            raise Conflict(f"revision {seq} is not the latest change of "
+                           f"{target.collection}/{target.record_id} (revision "
+                           f"{latest[0].seq} is); undo the later changes first")
 
         def decide(store, before, version):
-            if version != target.version:
+            # the record as the target left it: at its version, or absent after a delete
+            left = target.version if target.after is not None else 0
+            if version != left:
                 raise Conflict(f"revision {seq} is not the latest change of "
                                f"{target.collection}/{target.record_id} (it is at version "
                                f"{version}); undo the later changes first")
@@ -539,14 +547,16 @@ class DatabaseStore(Store):
     # --- history ---------------------------------------------------------------------------
     def history(self, collection: str | None = None, fid: str | None = None,
                 since: dt.datetime | None = None, before: int | None = None,
-                limit: int = 50) -> list[Revision]:
-        """The plan's revisions, newest first, optionally of one collection or record, at or
-        after ``since``, older than revision ``before`` (paging)."""
+                limit: int = 50, author: str | None = None) -> list[Revision]:
+        """The plan's revisions, newest first, optionally of one collection or record, by one
+        ``author``, at or after ``since``, older than revision ``before`` (paging)."""
         query = sa.select(revisions).where(revisions.c.plan_id == self._link.plan_id)
         if collection:
             query = query.where(revisions.c.collection == collection)
         if fid:
             query = query.where(revisions.c.record_id == fid)
+        if author:
+            query = query.where(revisions.c.author == author)
         if since is not None:
             query = query.where(revisions.c.at >= since)
         if before is not None:

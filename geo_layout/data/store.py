@@ -220,8 +220,10 @@ class Store(abc.ABC):
         raise self._read_only()
 
     def history(self, collection: str | None = None, fid: str | None = None, since=None,
-                before: int | None = None, limit: int = 50) -> list:
-        """The revisions, newest first (none for data read from a seeds folder)."""
+                before: int | None = None, limit: int = 50, author: str | None = None) -> list:
+        """The revisions, newest first (none for data read from a seeds folder): of one
+        collection or record, by one author, at or after ``since`` (an aware datetime), older
+        than revision ``before``."""
         return []
 
     def revision_of(self, seq: int):

@@ -127,7 +127,7 @@ def _source(change: dict | None = None):
 
 def _editor():
     user = require_editor(current_plan_id())
-    _rate_limit(user.name)
+    rate_limit(user.name)
     return user
 
 
@@ -236,7 +236,7 @@ def _options(collection: str, writes: tuple[str, ...]) -> Response:
 _RECENT_LOCK = threading.Lock()
 
 
-def _rate_limit(name: str) -> None:
+def rate_limit(name: str) -> None:
     """At most ``WRITES_PER_MINUTE`` writes a minute per user and server (429 beyond): a
     runaway script cannot flood the history."""
     from ..errors import TooManyRequests

@@ -241,6 +241,25 @@ class Operation:
         object.__setattr__(self, "names", frozenset(q.name for q in self.params))
 
 
+def _since(raw, _settings):
+    return p.day("since", raw)
+
+
+HISTORY_PARAMS = (
+    _enum("collection", WRITABLE_COLLECTIONS, "Only the revisions of this collection."),
+    _text("id", "Only the revisions of the record with this id (with collection: of that "
+                "record; alone: of any collection's record of that id)."),
+    _text("author", "Only the revisions made by this user."),
+    Param("since", "Only the revisions made on or after this day (UTC), YYYY-MM-DD.",
+          lambda _s: {"type": "string", "format": "date"}, _since),
+    Param("before", "Only the revisions older than this one (its seq): the next page's start, "
+                    "as in the response's next link.",
+          lambda _s: {"type": "integer", "minimum": 1, "maximum": p.MAX_SEQ},
+          lambda raw, _s: p.integer("before", raw, low=1, high=p.MAX_SEQ)),
+    _limit(50, 500, "Maximum number of revisions in the response (1..500)."),
+)
+
+
 def _api_operations() -> list[Operation]:
     common = (CRS_API, COORDS_API, LANG, F_API)
     ops = []
@@ -285,6 +304,14 @@ def _api_operations() -> list[Operation]:
         (LON, LAT, RADIUS, K) + common, (GEOJSON,), "NearbyResults",
         description="Located parks and sites by geodesic distance (WGS-84 ellipsoid) from "
                     "lon/lat (WGS-84), nearest first, each with distance_km."))
+    ops.append(Operation(
+        ("api-history",), "/api/history", "The plan's changes (revisions), newest first", "api",
+        HISTORY_PARAMS, (JSON,), "History",
+        description="Every change to the plan's records: who, when (UTC), which record, the "
+                    "action (create, update, delete, revert), the record before and after "
+                    "(shaped like a seed file's entry), the source and a comment. Paged by "
+                    "before=<seq> (the next link). Data served read-only from a seeds folder "
+                    "has no history: revisions is empty."))
     return ops
 
 
@@ -540,6 +567,32 @@ def _schemas() -> dict:
             "type": {"type": "string", "enum": ["FeatureCollection"]},
             "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}}}},
         "Index": {"type": "object", "required": ["collections", "links"]},
+        "History": {
+            "type": "object", "required": ["revisions", "next"],
+            "properties": {
+                "next": {"type": "string", "nullable": True,
+                         "description": "the next (older) page, or null"},
+                "revisions": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["seq", "plan", "collection", "id", "action", "version",
+                                 "author", "at", "source", "comment", "reverts", "before",
+                                 "after"],
+                    "properties": {
+                        "seq": {"type": "integer"}, "plan": {"type": "string"},
+                        "collection": {"type": "string", "enum": list(WRITABLE_COLLECTIONS)},
+                        "id": {"type": "string"},
+                        "action": {"type": "string",
+                                   "enum": ["create", "update", "delete", "revert"]},
+                        "version": {"type": "integer"}, "author": {"type": "string"},
+                        "at": {"type": "string", "format": "date-time"},
+                        "source": {"type": "object", "required": ["kind", "reference"],
+                                   "properties": {"kind": {"type": "string"},
+                                                  "reference": {"type": "string"}}},
+                        "comment": {"type": "string"},
+                        "reverts": {"type": "integer", "nullable": True},
+                        "batch": {"type": "string", "nullable": True},
+                        "before": {"type": "object", "nullable": True},
+                        "after": {"type": "object", "nullable": True}}}}}},
     }
 
 

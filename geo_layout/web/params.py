@@ -4,7 +4,9 @@ Every bad value raises :class:`InvalidParameter` (400) naming the parameter and 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from typing import Mapping
 
 from flask import current_app, request
@@ -14,6 +16,9 @@ from ..errors import InvalidParameter
 
 LANGS = ("zh", "en")
 MAX_QUERY_CHARS = 200
+#: the largest revision number a parameter may name (``before``)
+MAX_SEQ = 2**31 - 1
+DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def lang() -> str:
@@ -67,6 +72,19 @@ def integer(name: str, value: str | None, *, low: int, high: int, default: int |
         raise InvalidParameter(key="error.out_of_range", name=name, low=low, high=high,
                                got=result)
     return result
+
+
+def day(name: str, value: str | None) -> dt.datetime | None:
+    """A day written ``YYYY-MM-DD``, as the start of that day in UTC (None when not given)."""
+    if value is None or value == "":
+        return None
+    try:
+        if not DAY.match(value):
+            raise ValueError(value)
+        when = dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidParameter(key="error.not_day", name=name, got=value[:40]) from None
+    return dt.datetime(when.year, when.month, when.day, tzinfo=dt.timezone.utc)
 
 
 def bbox(value: str | None) -> tuple[float, float, float, float] | None:

@@ -681,6 +681,70 @@ STRINGS: dict[str, dict[str, str]] = {
     "account.unknown_token": {"zh": "没有编号为 “{id}” 的令牌。", "en": "no token {id!r}"},
     "account.bad_expiry": {"zh": "有效期须为 1 到 36500 天。",
                            "en": "a token expires after 1 to 36500 days"},
+
+    # --- history: every change a revision (web/history.py, the record pages) ---
+    "history.title": {"zh": "修改记录", "en": "Change history"},
+    "history.record_title": {"zh": "{name}：修改记录", "en": "History of {name}"},
+    "history.intro": {"zh": "每次修改都是一条修改记录：修改人、时间、哪条记录、修改前后、来源和说明。"
+                            "撤销也是一条新的修改记录，历史从不改写。时间为协调世界时（UTC）。",
+                      "en": "Every change is a revision: who, when, which record, before and "
+                            "after, the source and a comment. A revert is a new revision; the "
+                            "history is never rewritten. Times are UTC."},
+    "history.read_only": {"zh": "本服务的数据读自种子数据文件夹（只读），没有修改记录。",
+                          "en": "This data is read from a seeds folder (read-only): it has no "
+                                "history."},
+    "history.none": {"zh": "没有符合条件的修改。", "en": "No change matches."},
+    "history.unchanged_record": {"zh": "这条记录没有修改记录：与规划的种子数据一致。",
+                                 "en": "This record has no recorded change: it is as the "
+                                       "plan's seeds have it."},
+    "history.filter": {"zh": "筛选", "en": "Filter"},
+    "history.all_collections": {"zh": "全部数据集", "en": "All collections"},
+    "history.collection": {"zh": "数据集", "en": "Collection"},
+    "history.id": {"zh": "记录编号", "en": "Record id"},
+    "history.author": {"zh": "修改人", "en": "Author"},
+    "history.since": {"zh": "起始日期（UTC）", "en": "Since (UTC)"},
+    "history.older": {"zh": "更早的修改", "en": "Older changes"},
+    "history.all": {"zh": "全部修改记录", "en": "All changes"},
+    "history.revision": {"zh": "修改 #{seq}", "en": "Revision #{seq}"},
+    "history.source": {"zh": "来源", "en": "source"},
+    "history.comment": {"zh": "说明", "en": "Comment"},
+    "history.field": {"zh": "字段", "en": "Field"},
+    "history.before": {"zh": "修改前", "en": "Before"},
+    "history.after": {"zh": "修改后", "en": "After"},
+    "history.reverts": {"zh": "撤销了修改 #{seq}", "en": "reverts revision #{seq}"},
+    "history.record_history": {"zh": "此记录的修改记录", "en": "this record's history"},
+    "history.revert": {"zh": "撤销这次修改", "en": "Revert this change"},
+    "history.revert_help": {"zh": "撤销会生成一条新的修改记录，把记录恢复到这次修改之前的样子；"
+                                  "只能撤销一条记录最近的一次修改。",
+                            "en": "A revert is a new revision that puts the record back as it "
+                                  "was before this change; only a record's latest change can "
+                                  "be reverted."},
+    "history.source_kind": {"zh": "来源类型", "en": "Kind of source"},
+    "history.source_reference": {"zh": "来源（文件名称或文号、调查、走访人……）",
+                                 "en": "Source (the notice, the survey, who visited…)"},
+    "history.need_source": {"zh": "撤销也需要来源：请说明依据（文件、调查、走访人等）。",
+                            "en": "a revert needs its source too: say where it comes from "
+                                  "(the notice, the survey, who visited)"},
+    "history.refused_conflict": {"zh": "无法撤销：这不是该记录最近的一次修改（请先撤销之后的修改），"
+                                       "或与现有数据冲突（例如其他记录仍引用它）。",
+                                 "en": "Cannot revert: this is not the record's latest change "
+                                       "(revert the later ones first), or it clashes with the "
+                                       "data as it is."},
+    "history.refused_form": {"zh": "无法撤销：来源或说明有误，请检查后重试。",
+                             "en": "Cannot revert: the source or the comment is not valid."},
+    "history.no_collection": {"zh": "没有可修改的数据集 “{got}”；有修改记录的数据集：{allowed}。",
+                              "en": "no editable collection {got!r}; the collections with a "
+                                    "history: {allowed}"},
+    "history.read_only_revert": {"zh": "数据读自种子数据文件夹（只读），没有可撤销的修改。",
+                                 "en": "this data is served read-only from a seeds folder: "
+                                       "there is nothing to revert"},
+    "history.last_changed": {"zh": "最后修改：{date}，修改人：{author}",
+                             "en": "Last changed {date} by {author}"},
+    "history.unchanged": {"zh": "与规划一致（无修改记录）", "en": "As in the plan (no change recorded)"},
+    "history.link": {"zh": "修改记录", "en": "history"},
+    "error.not_day": {"zh": "参数 “{name}” 应为日期 YYYY-MM-DD（例如 2026-01-31），收到的是 “{got}”。",
+                      "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
+                            "2026-01-31), got {got!r}"},
 }
 
 # Enumerations of the model, labelled: one label per value, used by lists, filters, legends
@@ -727,6 +791,21 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "seed": {"zh": "数据给出的坐标", "en": "Coordinates given in the data"},
         "county": {"zh": "县区内的代表点", "en": "A point standing for its county"},
         "prefecture": {"zh": "州市内的代表点", "en": "A point standing for its prefecture"},
+    },
+    # the history: what a revision did, and the kinds of source a change names
+    "revision_action": {
+        "create": {"zh": "新增", "en": "Created"},
+        "update": {"zh": "修改", "en": "Updated"},
+        "delete": {"zh": "删除", "en": "Deleted"},
+        "revert": {"zh": "撤销", "en": "Reverted"},
+    },
+    "source_kind": {
+        "plan": {"zh": "规划文本", "en": "The plan"},
+        "notice": {"zh": "通知文件", "en": "Official notice"},
+        "survey": {"zh": "调查", "en": "Survey"},
+        "visit": {"zh": "实地走访", "en": "Site visit"},
+        "import": {"zh": "导入", "en": "Import"},
+        "other": {"zh": "其他", "en": "Other"},
     },
     "comparator": {
         "at-least": {"zh": "不低于", "en": "At least"},

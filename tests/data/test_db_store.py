@@ -130,6 +130,34 @@ def test_revert_is_a_new_revision_and_only_of_the_latest_change(database, store)
     assert back.record_version("parks", PARK) == 4
 
 
+def test_revert_brings_a_deleted_record_back_and_removes_a_created_one(store):
+    body = dict(store.stored("parks", PARK), id="new-test-park",
+                name={"zh": "新测试园区", "en": "New Test Park"})
+    made = store.create("parks", body, author="a", source=SURVEY)
+    gone = made.store.delete("parks", "new-test-park", expected=1, author="b", source=SURVEY)
+    with pytest.raises(Conflict):
+        gone.store.revert(made.revision.seq, author="c", source=SURVEY)
+    back = gone.store.revert(gone.revision.seq, author="c", source=SURVEY).store
+    assert back.get("parks", "new-test-park").properties["name_en"] == "New Test Park"
+    undone = back.revert(back.history(limit=1)[0].seq, author="c", source=SURVEY).store
+    with pytest.raises(NotFound):
+        undone.get("parks", "new-test-park")
+    assert [r.action for r in undone.history()] == ["revert", "revert", "delete", "create"]
+
+
+def test_history_filters_by_author_record_and_time(store):
+    first = store.replace("parks", PARK, moved(store), expected=1, author="a", source=SURVEY)
+    second = first.store.replace("parks", PARK, moved(store, 102.76), expected=2, author="b",
+                                 source=SURVEY)
+    now = second.store
+    assert [r.author for r in now.history(author="a")] == ["a"]
+    assert [r.seq for r in now.history(fid=PARK, before=second.revision.seq)] == [
+        first.revision.seq]
+    assert len(now.history(since=first.revision.at)) == 2
+    later = second.revision.at.replace(year=second.revision.at.year + 1)
+    assert now.history(since=later) == [] and now.history(collection="sites") == []
+
+
 def test_a_point_outside_its_county_is_refused(store):
     with pytest.raises(InvalidRecord) as err:
         store.replace("parks", PARK, moved(store, lon=120.0), expected=1, author="a",

@@ -3,6 +3,7 @@ the plan, pinned on the map, or only located inside it), enterprises and targets
 
 from __future__ import annotations
 
+from ..history import last_change
 from ..i18n import plan_label
 from .lists import capped
 from .rows import (PLACE_COLLECTIONS, citation, enterprise_row, industries, names, note,
@@ -40,6 +41,7 @@ def element_page(store, feature, lang: str) -> dict:
         "targets": [target_row(store, f, lang)
                     for f in store.query("targets", {"element": element_id}).features],
         "citation": citation(store, p, lang),
+        "last_change": last_change(store, "layout-elements", element_id, lang),
     }
 
 

@@ -5,6 +5,7 @@ description."""
 from __future__ import annotations
 
 from ...data.map_apps import handoffs
+from ..history import last_change
 from ..i18n import t
 from .rows import citation, enterprise_row, industries, names, note, of_elements, place_row
 
@@ -32,7 +33,8 @@ def place_page(store, feature, lang: str) -> dict:
             "industries": industries(store, p.get("industries", []), lang),
             "enterprises": enterprises, "element_enterprises": element_enterprises,
             "citation": citation(store, p, lang), "precision_text": precision,
-            "note": note(store, p, lang), "coords": coords}
+            "note": note(store, p, lang), "coords": coords,
+            "last_change": last_change(store, feature.collection, feature.id, lang)}
 
 
 def precision_text(store, p: dict, lang: str) -> str:
