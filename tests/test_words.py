@@ -117,6 +117,12 @@ def test_every_value_of_the_model_has_its_label(enum, values):
     assert set(ENUMS[enum]) == set(values)
 
 
+def test_every_precision_has_its_map_wording():
+    assert {f"map.precision.{p}" for p in model.PRECISIONS} <= set(STRINGS)
+    located = set(model.PRECISIONS) - {"unknown"}
+    assert {f"place.precision_{p}" for p in located} <= set(STRINGS)
+
+
 def test_the_static_maps_read_the_catalogue():
     assert set(static_style.TEXT_KEYS.values()) <= set(STRINGS)
     assert static_style.text("none", "zh") == words.t("legend.other", "zh")

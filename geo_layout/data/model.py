@@ -8,7 +8,9 @@ from typing import Any
 
 LANGS = ("zh", "en")
 LODS = ("coarse", "low", "medium", "high")
-PRECISIONS = ("site", "town", "county", "prefecture", "unknown")
+#: how precisely a place's point is known, best first: an exact point, a street address, a
+#: town, a county, a prefecture, or not at all
+PRECISIONS = ("site", "street", "town", "county", "prefecture", "unknown")
 ELEMENT_KINDS = ("core", "zone", "cluster", "point", "point-group")
 PLACE_KINDS = (
     "park", "high-tech-zone", "development-zone", "pilot-zone", "town", "science-park",

@@ -87,7 +87,7 @@ def _county_part(part: Any) -> Any:
 
 def _place_point(props: dict, geometry: Any, crs_name: str) -> None:
     """A place's coordinates come from its geometry when its precision says the point is its
-    own (``site``, ``town``); otherwise the point is derived from its county or prefecture
+    own (``site``, ``street``, ``town``); otherwise the point is derived from its county or prefecture
     and a geometry sent with it is the one the client read: ignored, like the radius."""
     if props.get("precision") not in OWN_POINT:
         props.pop("uncertainty_km", None)

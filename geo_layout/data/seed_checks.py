@@ -18,7 +18,9 @@ from pyproj import Geod
 from .model import Boundary, Dataset
 from .seed_records import Record, shown
 
-DEFAULT_UNCERTAINTY_KM = {"site": 0.5, "town": 5.0}
+#: the precisions whose coordinates are given (with their source), and the radius a point
+#: of that precision is good to unless the record says (uncertainty_km)
+DEFAULT_UNCERTAINTY_KM = {"site": 0.5, "street": 1.0, "town": 5.0}
 _GEOD = Geod(ellps="WGS84")
 
 
@@ -122,7 +124,7 @@ def area_radius_km(geom) -> float:
 def locate(rec: Record, precision, prefecture, county, location_source, known: Known):
     """The display point, where it comes from and its uncertainty radius — never invented."""
     has_lon, has_lat = "lon" in rec.raw, "lat" in rec.raw
-    if precision in ("site", "town"):
+    if precision in DEFAULT_UNCERTAINTY_KM:
         lon, lat = rec.number("lon"), rec.number("lat")
         if location_source is None:
             rec.problem("location_source", f"precision {precision} needs the coordinates' source")
@@ -147,7 +149,7 @@ def locate(rec: Record, precision, prefecture, county, location_source, known: K
         return (float(lon), float(lat)), "seed", float(radius)
     if has_lon or has_lat:
         rec.problem("lon/lat", f"coordinates given but precision is {precision!r}: "
-                               "use site or town, or drop them")
+                               f"use {' or '.join(DEFAULT_UNCERTAINTY_KM)}, or drop them")
     if precision == "county":
         if county is None:
             rec.problem("county", "precision county needs a county adcode")

@@ -709,7 +709,7 @@ def _record_schema(collection: str) -> dict:
         "type": {"type": "string", "enum": ["Feature"]},
         "id": {"type": "string"},
         "geometry": {"type": "object", "nullable": True, "description":
-                     "A Point (lon, lat) for parks and sites whose precision is site or town; "
+                     "A Point (lon, lat) for parks and sites whose precision is site, street or town; "
                      "otherwise derived from the county or prefecture and ignored on input"},
         "properties": {"type": "object", "properties": props},
         "source": {"type": "string", "description": SOURCE.description},

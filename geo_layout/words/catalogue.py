@@ -186,6 +186,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
     # --- place page ---
     "place.precision_site": {"zh": "定位到具体地点。", "en": "Located to the site itself."},
+    "place.precision_street": {"zh": "按街道地址定位：误差约 ±{km} 公里。",
+                               "en": "Located by its street address, ± {km} km."},
     "place.precision_town": {"zh": "定位到乡镇：该点代表镇内任一位置，误差约 ±{km} 公里。",
                              "en": "Located to the town: the point stands for anywhere in the "
                                    "town, ± {km} km."},
@@ -256,6 +258,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend.hollow": {"zh": "空心点：近似位置", "en": "Hollow dot: approximate location"},
     "legend.circle": {"zh": "虚线圆：位置误差范围", "en": "Dashed circle: location uncertainty"},
     "map.precision.site": {"zh": "位置精确", "en": "Exact location"},
+    "map.precision.street": {"zh": "按街道地址定位（近似）",
+                             "en": "Located by its street address (approximate)"},
     "map.precision.town": {"zh": "位于乡镇内（近似）", "en": "Somewhere in the town (approximate)"},
     "map.precision.county": {"zh": "位于县市区内（近似）",
                              "en": "Somewhere in the county (approximate)"},
@@ -762,6 +766,7 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
     },
     "precision": {
         "site": {"zh": "具体地点", "en": "Site"},
+        "street": {"zh": "街道地址", "en": "Street address"},
         "town": {"zh": "乡镇", "en": "Town"},
         "county": {"zh": "县市区", "en": "County"},
         "prefecture": {"zh": "州市", "en": "Prefecture"},

@@ -254,3 +254,15 @@ def test_the_openapi_document_describes_the_writes_field_by_field(web):
 def test_read_only_openapi_has_no_writes():
     doc = create_app({"TESTING": True}).test_client().get("/ogc/api").get_json()
     assert "put" not in doc["paths"]["/ogc/collections/parks/items/{featureId}"]
+
+
+def test_a_street_address_is_a_precision_of_its_own(web, tokens):
+    feature, tag = get(web)
+    body = moved(feature, 102.752, 25.021)
+    body["properties"].update(precision="street", uncertainty_km=None)  # the default radius
+    response = web.put(f"{ITEMS}/{PARK}", json=body,
+                       headers=auth(tokens["ed"], **{"If-Match": tag}))
+    assert response.status_code == 200, response.get_json()
+    props = response.get_json()["properties"]
+    assert (props["precision"], props["uncertainty_km"]) == ("street", 1.0)
+    assert web.get(f"/parks/{PARK}?lang=en").get_data(as_text=True).count("Street address")
