@@ -4,6 +4,7 @@ them exactly as it validates files, and for ``db export``), and writing those do
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
@@ -99,8 +100,6 @@ def dataset_of_rows(rows: Iterable[Row], geodata_dir: Path | None, version: str,
     if reader.problems or dataset is None:
         raise DataError(reader.problems or [Problem("(database)", "(plan)", "(plan)",
                                                     "the plan's records do not load")])
-    import dataclasses
-
     return dataclasses.replace(dataset, version=version)
 
 

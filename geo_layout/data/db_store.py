@@ -30,7 +30,7 @@ from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from .provenance import Source
 from .seed_single import check_record, referrers
 from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, _collector_paused
-from .store_edits import Edit, apply_edits
+from .store_edits import Edit, apply_edits, edited_dataset
 
 log = logging.getLogger("geo_layout.database")
 
@@ -193,7 +193,7 @@ class Database:
         import shutil
 
         link = self.link(plan_id)
-        rows, plan = link.rows()
+        rows, plan, _ = link.rows()
         written = write_folder(rows, Path(out_dir))
         if plan.geodata:
             target = Path(out_dir) / "geodata"
@@ -208,9 +208,10 @@ class Database:
             self._links[plan_id] = PlanLink(self, plan_id)
         return self._links[plan_id]
 
-    def follow(self, interval_s: float = 0.5) -> threading.Thread:
+    def follow(self, interval_s: float = 0.5) -> threading.Event:
         """Poll every plan's revision number in a daemon thread, so another server's writes
-        reach this one's snapshots (within ``interval_s`` plus the time to apply them)."""
+        reach this one's snapshots (within ``interval_s`` plus the time to apply them). Set
+        the returned event to stop."""
         stop = threading.Event()
 
         def loop():
@@ -221,10 +222,8 @@ class Database:
                     except Exception as exc:  # noqa: BLE001 - keep following; log why
                         log.warning("could not refresh plan %s: %s", link.plan_id, exc)
 
-        thread = threading.Thread(target=loop, name="geo-layout-follow", daemon=True)
-        thread.stop = stop  # type: ignore[attr-defined]
-        thread.start()
-        return thread
+        threading.Thread(target=loop, name="geo-layout-follow", daemon=True).start()
+        return stop
 
 
 class PlanLink:
@@ -247,7 +246,8 @@ class PlanLink:
             callback(store)
         return store
 
-    def rows(self):
+    def rows(self) -> tuple[list[Row], Any, dict[str, int]]:
+        """The plan's records, its row in ``gl_plans``, and each record's version."""
         with self.db.engine.connect() as conn:
             plan = conn.execute(sa.select(plans).where(plans.c.id == self.plan_id)).one()
             result = conn.execute(sa.select(records.c.collection, records.c.record_id,
@@ -258,20 +258,19 @@ class PlanLink:
             for r in result:
                 rows.append(Row(r.collection, r.record_id, r.position, json.loads(r.body)))
                 versions[f"{r.collection}/{r.record_id}"] = r.version
-        self._versions = versions
-        return rows, plan
+        return rows, plan, versions
 
     def load(self) -> "DatabaseStore":
         """Read the whole plan (start-up, or when an edit could not be applied in place)."""
         with self._lock:
-            rows, plan = self.rows()
+            rows, plan, versions = self.rows()
             version = _version(plan.baseline, plan.revision)
             with _collector_paused():
                 dataset = dataset_of_rows(rows, plan.geodata, version,
                                           f"database plan {self.plan_id}")
                 snapshot = InMemoryStore(dataset)
             return self._publish(DatabaseStore(self, snapshot, plan.revision, plan.baseline,
-                                               self._versions))
+                                               versions))
 
     def refresh(self) -> "DatabaseStore":
         """Catch up with revisions written since this snapshot (by any process)."""
@@ -391,8 +390,6 @@ class DatabaseStore(Store):
         typed = dict(typed or {})
         edits, versions = [], dict(self._versions)
         dataset = self.snapshot.dataset
-        from .store_edits import edited_dataset
-
         for rev in changes:
             key = (rev.collection, rev.record_id)
             record = typed.get(key)
