@@ -18,4 +18,5 @@ def healthz():
         "status": "ok", "data_version": store.version, "plan": store.plan().id,
         "counts": {name: store.query(name).total for name in store.collections()},
         "last_reload_error": holder.last_error,
+        "editable": store.editable,  # served from a database (else read-only from a folder)
     })

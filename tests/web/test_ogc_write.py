@@ -266,3 +266,9 @@ def test_a_street_address_is_a_precision_of_its_own(web, tokens):
     props = response.get_json()["properties"]
     assert (props["precision"], props["uncertainty_km"]) == ("street", 1.0)
     assert web.get(f"/parks/{PARK}?lang=en").get_data(as_text=True).count("Street address")
+
+
+def test_healthz_says_whether_the_data_is_editable(web):
+    assert web.get("/healthz").get_json()["editable"] is True
+    assert create_app({"TESTING": True}).test_client().get("/healthz").get_json()[
+        "editable"] is False
