@@ -34,7 +34,12 @@ class Row:
     collection: str
     record_id: str
     position: float
-    body: dict
+    #: the record, or its JSON text (the database's rows: parsed one at a time as the loader
+    #: reads them, so 100,000 sites are never all parsed at once)
+    body: dict | str
+
+    def record(self) -> dict:
+        return json.loads(self.body) if isinstance(self.body, str) else self.body
 
 
 def rows_of_folder(data_dir: Path) -> tuple[list[Row], list[Problem]]:
@@ -55,24 +60,27 @@ def rows_of_folder(data_dir: Path) -> tuple[list[Row], list[Problem]]:
     return rows, reader.problems
 
 
-def documents(rows: Iterable[Row]) -> dict[str, dict[str, Any]]:
+def documents(rows: Iterable[Row], parse: bool = True) -> dict[str, dict[str, Any]]:
     """Seed documents (file name -> its top-level mapping) holding ``rows`` in position order;
-    every collection's key is present, empty lists included."""
+    every collection's key is present, empty lists included. ``parse=False`` keeps the JSON
+    texts of rows that are texts (see :class:`_DocumentReader`)."""
     docs: dict[str, dict[str, Any]] = {file: {} for file in SEED_FILES}
     for collection, (file, key) in PLACES.items():
         if collection != PLAN:
             docs[file][key] = []
     for row in sorted(rows, key=lambda r: r.position):
         file, key = PLACES[row.collection]
+        body = row.record() if parse or row.collection == PLAN else row.body
         if row.collection == PLAN:
-            docs[file] = {key: row.body, **{k: v for k, v in docs[file].items() if k != key}}
+            docs[file] = {key: body, **{k: v for k, v in docs[file].items() if k != key}}
         else:
-            docs[file][key].append(row.body)
+            docs[file][key].append(body)
     return docs
 
 
 class _DocumentReader(SeedReader):
-    """The seed reader over documents held in memory (the database's rows)."""
+    """The seed reader over the database's rows: a document's records are parsed from their
+    JSON texts when the loader asks for the document, or one at a time when it streams it."""
 
     def __init__(self, docs: dict[str, dict], source: str):
         super().__init__(Path(source))
@@ -83,7 +91,15 @@ class _DocumentReader(SeedReader):
         if doc is None:
             self.problems.append(Problem(name, "(file)", "(file)", "no records"))
             return {}
-        return doc
+        return {k: [json.loads(v) if isinstance(v, str) else v for v in items]
+                if isinstance(items, list) else items for k, items in doc.items()}
+
+    def stream(self, name: str, key: str):
+        doc = self._docs.get(name)
+        if doc is None or not isinstance(doc.get(key), list):
+            return None
+        items = doc[key]
+        return (json.loads(v) if isinstance(v, str) else v for v in items)
 
 
 def dataset_of_rows(rows: Iterable[Row], geodata_dir: Path | None, version: str,
@@ -95,7 +111,7 @@ def dataset_of_rows(rows: Iterable[Row], geodata_dir: Path | None, version: str,
         boundaries = load_boundaries(geodata_dir)
     except GeodataProblem as exc:
         raise DataError([Problem("geodata", "(file)", "(file)", str(exc))]) from None
-    reader = _DocumentReader(documents(rows), source)
+    reader = _DocumentReader(documents(rows, parse=False), source)
     dataset = Builder(reader, boundaries).run()
     if reader.problems or dataset is None:
         raise DataError(reader.problems or [Problem("(database)", "(plan)", "(plan)",

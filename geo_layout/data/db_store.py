@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -29,7 +30,7 @@ from .db_schema import plans, records, revisions
 from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from .provenance import Source
 from .seed_single import check_record, referrers
-from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, _collector_paused
+from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, big_build
 from .store_edits import Edit, apply_edits, edited_dataset
 
 log = logging.getLogger("geo_layout.database")
@@ -236,6 +237,8 @@ class PlanLink:
         self._lock = threading.RLock()
         self._subscribers: list[Callable[[DatabaseStore], None]] = []
         self.current: DatabaseStore | None = None
+        self._edited = threading.Event()
+        self._indexer: threading.Thread | None = None
 
     def subscribe(self, callback: Callable[["DatabaseStore"], None]) -> None:
         self._subscribers.append(callback)
@@ -244,7 +247,33 @@ class PlanLink:
         self.current = store
         for callback in self._subscribers:
             callback(store)
+        if store.snapshot.search_pending:
+            self._edited.set()
+            self._start_indexer()
         return store
+
+    #: seconds without an edit before the newest snapshot's search index is built (a burst
+    #: of edits costs one build, not one each)
+    INDEX_QUIET_S = 1.0
+
+    def _start_indexer(self) -> None:
+        with self._lock:
+            if self._indexer is not None:
+                return
+            self._indexer = threading.Thread(target=self._index_when_quiet, daemon=True,
+                                             name=f"geo-layout-index-{self.plan_id}")
+            self._indexer.start()
+
+    def _index_when_quiet(self) -> None:
+        while True:
+            self._edited.wait()
+            self._edited.clear()
+            time.sleep(self.INDEX_QUIET_S)
+            if self._edited.is_set():
+                continue  # more edits came: wait for quiet again
+            current = self.current
+            if current is not None and current.snapshot.search_pending:
+                current.snapshot.build_search()
 
     def rows(self) -> tuple[list[Row], Any, dict[str, int]]:
         """The plan's records, its row in ``gl_plans``, and each record's version."""
@@ -256,7 +285,7 @@ class PlanLink:
                                   .where(records.c.plan_id == self.plan_id))
             rows, versions = [], {}
             for r in result:
-                rows.append(Row(r.collection, r.record_id, r.position, json.loads(r.body)))
+                rows.append(Row(r.collection, r.record_id, r.position, r.body))
                 versions[f"{r.collection}/{r.record_id}"] = r.version
         return rows, plan, versions
 
@@ -265,9 +294,10 @@ class PlanLink:
         with self._lock:
             rows, plan, versions = self.rows()
             version = _version(plan.baseline, plan.revision)
-            with _collector_paused():
+            with big_build():
                 dataset = dataset_of_rows(rows, plan.geodata, version,
                                           f"database plan {self.plan_id}")
+                del rows
                 snapshot = InMemoryStore(dataset)
             return self._publish(DatabaseStore(self, snapshot, plan.revision, plan.baseline,
                                                versions))

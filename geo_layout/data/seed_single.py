@@ -37,6 +37,14 @@ def _known(dataset: Dataset) -> Known:
     return known
 
 
+def same_ids(before: Dataset, after: Dataset) -> None:
+    """``after`` holds the records of ``before`` under the same ids (one was replaced by a
+    record of the same id): it shares ``before``'s ids and boundaries, already built."""
+    entry = _KNOWN.get(id(before))
+    if entry is not None and entry[0]() is before:
+        _KNOWN[id(after)] = (weakref.ref(after), entry[1])
+
+
 def records_of(dataset: Dataset, collection: str) -> tuple:
     """The records of ``collection`` (a key of :data:`~.seed_parsers.COLLECTIONS`)."""
     return getattr(dataset, COLLECTIONS[collection].key)
@@ -87,7 +95,7 @@ def check_record(dataset: Dataset, collection: str, raw: Any, *,
     rec = Record(spec.file, record_label(raw, replaces or NEW_RECORD), raw, problems)
     check_id(rec, set(taken))
     rid = rec.id
-    if collection in ("parks", "sites"):
+    if collection in ("parks", "sites") and rid != replaces:  # a new id: the old one is free
         known = dataclasses.replace(known, place_ids={
             k: v for k, v in known.place_ids.items() if not (k == replaces and v == collection)})
     elif collection == "targets":  # as in the full load, a target may name itself as related

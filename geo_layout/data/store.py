@@ -254,17 +254,31 @@ class InMemoryStore(Store):
         self._index(dataset, features, {name: None for name in features})
 
     def _index(self, dataset: Dataset, features: dict[str, list[Feature]],
-               rebuild: dict[str, "InMemoryStore | None"]) -> None:
+               rebuild: dict[str, "InMemoryStore | None"],
+               before: "InMemoryStore | None" = None, changed: Sequence[Feature] = ()) -> None:
         """Index ``features``; collections in ``rebuild`` are indexed afresh (or, when mapped
-        to a previous store whose geometries they share, keep its trees and point arrays)."""
+        to a previous store whose geometries they share, keep its trees and point arrays).
+        ``before`` and ``changed``: the store whose features ``changed`` replace (same ids):
+        its indexes are copied and patched."""
         self.dataset = dataset
         self._features = features
         for name, previous in rebuild.items():
             feats = features[name]
-            self._by_id[name] = {f.id: f for f in feats}
+            mine = [f for f in changed if f.collection == name]
+            if before is not None:
+                by_id = self._by_id[name] = dict(before._by_id[name])
+                by_id.update((f.id, f) for f in mine)
+            else:
+                self._by_id[name] = {f.id: f for f in feats}
             if name not in GEOMETRY_COLLECTIONS:
                 continue
-            located = [f for f in feats if f.geometry("medium") is not None]
+            if previous is not None and before is not None:
+                located = list(before._trees[name][1])  # no point moved: same ids, same order
+                for f in mine:
+                    if f.geometry("medium") is not None:  # an unlocated place is not in it
+                        located[_position(located, f.id)] = f
+            else:
+                located = [f for f in feats if f.geometry("medium") is not None]
             if previous is not None:
                 tree = previous._trees[name][0]
             else:
@@ -302,15 +316,11 @@ class InMemoryStore(Store):
             if feats[at].geometry() != feature.geometry():  # moved: that tree is rebuilt
                 rebuild[name] = None
             feats[at] = feature
-        new._index(dataset, features, rebuild)
-        if self._search_index is not None or self._search_before is not None:
-            # searches go on from the last built index (its hits mapped to this store's
-            # features) while this store's is built in the background: 100,000 sites take
-            # seconds, which no edit should add to the next search
-            new._search_before = self if self._search_index is not None else \
-                self._search_before
-            threading.Thread(target=lambda: new._search, name="geo-layout-search-index",
-                             daemon=True).start()
+        new._index(dataset, features, rebuild, self, changed)
+        # searches go on from the last built index (its hits mapped to this store's features)
+        # until someone builds this store's (see build_search): 100,000 sites take seconds,
+        # which no edit should add to the next search
+        new._search_before = self if self._search_index is not None else self._search_before
         return new
 
     @property
@@ -474,6 +484,18 @@ class InMemoryStore(Store):
         idx = np.sort(self._trees[collection][0].query(shapely.box(*bbox)))
         return xy[idx], [located[i] for i in idx.tolist()]
 
+    @property
+    def search_pending(self) -> bool:
+        """True while searches answer from an earlier store's index (after an edit)."""
+        return self._search_index is None and self._search_before is not None
+
+    def build_search(self) -> None:
+        """Build the search index now (after an edit, in the background: see with_places),
+        and let go of the earlier store whose index served meanwhile."""
+        self._search  # noqa: B018 - built on first use
+        self._search_before = None
+        _release_free_memory()
+
     def search(self, q, limit=20, collections=SEARCH_COLLECTIONS) -> list[Hit]:
         """Best matches first (see :func:`.search.score`); ties by collection, then id."""
         query = normalise(q)
@@ -485,8 +507,8 @@ class InMemoryStore(Store):
             hits = [(self._by_id[features[rank].collection].get(features[rank].id), s)
                     for rank, s in index.search(query, limit, collections)]
             return [Hit(f, s) for f, s in hits if f is not None]
-        self._search_before = None  # built: the earlier store may go
         index, features = self._search
+        self._search_before = None  # built: the earlier store may go
         return [Hit(features[rank], s) for rank, s in index.search(query, limit, collections)]
 
     def resolve(self, collection, filters):
@@ -586,11 +608,18 @@ def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:
     """Load and validate a data folder and index it (raises DataError listing problems)."""
     from .seeds import load_dataset
 
+    with big_build():
+        return InMemoryStore(load_dataset(data_dir, geodata_dir))
+
+
+@contextlib.contextmanager
+def big_build():
+    """Around a load of a whole plan (from files or a database): the cycle collector paused,
+    glibc's mmap threshold kept, and the memory freed afterwards given back."""
     _fix_mmap_threshold()
     with _collector_paused():
-        store = InMemoryStore(load_dataset(data_dir, geodata_dir))
+        yield
     _release_free_memory()
-    return store
 
 
 _M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter

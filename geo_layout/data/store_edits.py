@@ -10,6 +10,7 @@ from typing import Any, Iterable, NamedTuple
 from .features import PLACE_COLLECTIONS, place_feature
 from .model import Dataset
 from .seed_parsers import COLLECTIONS
+from .seed_single import same_ids
 from .store import InMemoryStore, _collector_paused
 
 #: collections whose records no place feature shows (an edit leaves every place as it was)
@@ -75,6 +76,7 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
         for edit in edits:
             dataset = edited_dataset(dataset, edit)
         dataset = dataclasses.replace(dataset, version=version)
+        same_ids(store.dataset, dataset)
         changed = {}
         for edit in edits:
             before = store.get(edit.collection, edit.record_id)
