@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 
 from flask import (Blueprint, Response, has_request_context, make_response, redirect,
@@ -28,6 +29,7 @@ from flask import (Blueprint, Response, has_request_context, make_response, redi
 from ..data.changes import ABSENT, field_changes
 from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.writers import columns
 from ..errors import (BadRequest, Conflict, GeoLayoutError, InvalidParameter, NotFound,
                       ReadOnly)
 from . import links, openapi, params
@@ -147,8 +149,19 @@ def _value(value) -> str | None:
     return text if len(text) <= MAX_VALUE_CHARS else text[:MAX_VALUE_CHARS] + "…"
 
 
+@lru_cache(maxsize=32)
+def _field_names(collection: str, lang: str) -> dict[str, str]:
+    """A collection's fields in words (the headers of its CSV columns, as the data page's
+    dictionary has them), so the change table names them in the page's language."""
+    try:
+        return {c.key: c.header(lang) for c in columns(collection) if c.part == "value"}
+    except (KeyError, ValueError):
+        return {}
+
+
 def _entry(store, r, lang: str, latest: bool) -> dict:
     body = r.after if r.after is not None else r.before
+    names = _field_names(r.collection, lang)
     history = url_for("history.record", collection=r.collection, id=r.record_id, lang=lang)
     return {
         "seq": r.seq, "at": when(r.at), "at_iso": r.at.isoformat(timespec="seconds"),
@@ -161,7 +174,7 @@ def _entry(store, r, lang: str, latest: bool) -> dict:
         "reverts": r.reverts, "reverts_url": f"{history}#revision-{r.reverts}"
         if r.reverts else None,
         "created": r.before is None, "deleted": r.after is None,
-        "changes": [(c.field, _value(c.before), _value(c.after))
+        "changes": [(c.field, names.get(c.field, ""), _value(c.before), _value(c.after))
                     for c in field_changes(r.before, r.after)],
         "latest": latest,
     }

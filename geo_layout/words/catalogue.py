@@ -710,7 +710,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "history.older": {"zh": "更早的修改", "en": "Older changes"},
     "history.all": {"zh": "全部修改记录", "en": "All changes"},
     "history.revision": {"zh": "修改 #{seq}", "en": "Revision #{seq}"},
-    "history.source": {"zh": "来源", "en": "source"},
+    "history.source": {"zh": "来源", "en": "Source"},
     "history.comment": {"zh": "说明", "en": "Comment"},
     "history.field": {"zh": "字段", "en": "Field"},
     "history.before": {"zh": "修改前", "en": "Before"},
@@ -724,8 +724,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "was before this change; only a record's latest change can "
                                   "be reverted."},
     "history.source_kind": {"zh": "来源类型", "en": "Kind of source"},
-    "history.source_reference": {"zh": "来源（文件名称或文号、调查、走访人……）",
-                                 "en": "Source (the notice, the survey, who visited…)"},
+    "history.source_reference": {"zh": "来源（必填：文件名称或文号、调查、走访人……）",
+                                 "en": "Source (required: the notice, the survey, who "
+                                       "visited…)"},
     "history.need_source": {"zh": "撤销也需要来源：请说明依据（文件、调查、走访人等）。",
                             "en": "a revert needs its source too: say where it comes from "
                                   "(the notice, the survey, who visited)"},
@@ -745,7 +746,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "history.last_changed": {"zh": "最后修改：{date}，修改人：{author}",
                              "en": "Last changed {date} by {author}"},
     "history.unchanged": {"zh": "与规划一致（无修改记录）", "en": "As in the plan (no change recorded)"},
-    "history.link": {"zh": "修改记录", "en": "history"},
+    "history.link": {"zh": "修改记录", "en": "Change history"},
     "error.not_day": {"zh": "参数 “{name}” 应为日期 YYYY-MM-DD（例如 2026-01-31），收到的是 “{got}”。",
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},

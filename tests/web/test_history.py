@@ -195,13 +195,15 @@ def test_the_history_page_shows_the_changes_in_both_languages(web, changed):
     assert "Survey: field visit 2026-11" in html and "moved to the surveyed gate" in html
     assert "Official notice: No. 7" in html and "Other: duplicate" in html
     update = html[html.index(f'id="revision-{changed["update"]}"'):]
-    assert "<code>precision</code></th><td>county</td><td>site</td>" in update
+    assert ('<span class="field-name">Location precision</span> <code>precision</code></th>'
+            '<td data-label="Before">county</td><td data-label="After">site</td>') in update
     assert "UTC</time>" in html
     # the deleted record has no page any more: named, not linked
     assert 'href="/parks/history-new-park' not in html and "History Test Park" in html
     zh = web.get("/history").get_data(as_text=True)
     assert "<h1>修改记录</h1>" in zh and 'lang="zh-CN"' in zh
     assert "调查：field visit 2026-11" in zh and "新增" in zh and "删除" in zh
+    assert '<span class="field-name">定位精度</span> <code>precision</code>' in zh
     assert f'href="/parks/{PARK}?lang=zh"' in zh
     assert "revert-form" not in html and "revert-form" not in zh  # nobody signed in
 
@@ -388,7 +390,7 @@ def test_a_record_page_says_when_it_was_last_changed(web, tokens):
     line = re.search(r'<p class="last-changed" id="last-changed">(.*?)</p>', page).group(1)
     today = dt.datetime.now(dt.timezone.utc).date().isoformat()
     assert f"Last changed {today}" in line and "by ed" in line
-    assert "source: Survey: field visit 2026-11" in line
+    assert "Source: Survey: field visit 2026-11" in line
     zh = web.get(f"/parks/{PARK}").get_data(as_text=True)
     assert "最后修改" in zh and "来源：调查：field visit 2026-11" in zh
     element = web.get("/elements/core?lang=en").get_data(as_text=True)
