@@ -129,3 +129,14 @@ def merged(current: dict, patch: Any) -> Any:
         else:
             out[key] = value
     return out
+
+
+def without_stale_radius(record: dict, current: dict) -> dict:
+    """``record`` without the ``uncertainty_km`` a client read and sent back unchanged when
+    the place was located by its county or prefecture and now has a point of its own: that
+    radius was the unit's, not the new point's (the precision's default applies instead)."""
+    if (current.get("precision") not in OWN_POINT and record.get("precision") in OWN_POINT
+            and record.get("uncertainty_km") is not None
+            and record.get("uncertainty_km") == current.get("uncertainty_km")):
+        return {k: v for k, v in record.items() if k != "uncertainty_km"}
+    return record

@@ -23,7 +23,7 @@ from flask import Blueprint, Response, current_app, request
 from ..data import crs as crs_mod
 from ..data.features import COLLECTIONS, WRITABLE_COLLECTIONS
 from ..data.provenance import parse_source
-from ..data.record_shapes import merged, record_of_feature
+from ..data.record_shapes import merged, record_of_feature, without_stale_radius
 from ..errors import (BadRequest, InvalidParameter, NotFound, PreconditionFailed,
                       PreconditionRequired, ReadOnly)
 from . import geojson, openapi
@@ -168,9 +168,10 @@ def create(id: str):  # noqa: A002 - the public route's name
 def replace(id: str, fid: str):  # noqa: A002 - the public route's name
     collection = _collection(id)
     user = _editor()
-    current_store().get(collection, fid)  # 404 before anything else
+    current = current_store().get(collection, fid)  # 404 before anything else
     expected = expected_version()
     record, source, comment = _record(collection, _body(), fid)
+    record = without_stale_radius(record, current.properties)
     change = current_store().replace(collection, fid, record, expected=expected,
                                      author=user.name, source=source, comment=comment)
     return _written(collection, fid, change, 200)
@@ -187,6 +188,7 @@ def update(id: str, fid: str):  # noqa: A002 - the public route's name
     if request.args.get("crs", "wgs84").lower() != "wgs84" and "geometry" not in patch:
         raise InvalidParameter("crs applies to the geometry the patch sends; it sends none")
     record, source, comment = _record(collection, merged(current, patch), fid)
+    record = without_stale_radius(record, feature.properties)
     change = current_store().replace(collection, fid, record, expected=expected,
                                      author=user.name, source=source, comment=comment)
     return _written(collection, fid, change, 200)

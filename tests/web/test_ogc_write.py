@@ -70,6 +70,9 @@ def test_an_editor_moves_a_park_with_if_match_and_everyone_sees_it(web, tokens):
     assert response.headers["ETag"].startswith('W/"r2-')
     now, new_tag = get(web)
     assert now["properties"]["precision"] == "site" and new_tag.startswith('W/"r2-')
+    # the county's radius it was read with is not the new point's: the site default applies
+    assert (feature["properties"]["uncertainty_km"], now["properties"]["uncertainty_km"]) == (
+        14.2, 0.5)
     assert web.get(f"/api/parks/{PARK}").get_json()["properties"]["location_source"] == \
         "survey 2026-11"
 
