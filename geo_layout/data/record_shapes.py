@@ -132,11 +132,13 @@ def merged(current: dict, patch: Any) -> Any:
 
 
 def without_stale_radius(record: dict, current: dict) -> dict:
-    """``record`` without the ``uncertainty_km`` a client read and sent back unchanged when
-    the place was located by its county or prefecture and now has a point of its own: that
-    radius was the unit's, not the new point's (the precision's default applies instead)."""
-    if (current.get("precision") not in OWN_POINT and record.get("precision") in OWN_POINT
-            and record.get("uncertainty_km") is not None
-            and record.get("uncertainty_km") == current.get("uncertainty_km")):
+    """``record`` without an ``uncertainty_km`` that says nothing of its own: the radius a
+    client read and sent back unchanged when the place was located by its county or
+    prefecture and now has a point of its own (that radius was the unit's, not the point's),
+    or the precision's default as served (so a round trip records no change)."""
+    precision, radius = record.get("precision"), record.get("uncertainty_km")
+    stale = (current.get("precision") not in OWN_POINT and precision in OWN_POINT
+             and radius is not None and radius == current.get("uncertainty_km"))
+    if stale or (precision in OWN_POINT and radius == DEFAULT_UNCERTAINTY_KM[precision]):
         return {k: v for k, v in record.items() if k != "uncertainty_km"}
     return record

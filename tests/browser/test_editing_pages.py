@@ -183,7 +183,9 @@ def test_an_editor_reads_the_history_and_reverts_through_the_form(browser, editi
             expect(row).to_have_count(1)
             expect(row.locator("th")).to_contain_text(w["field"])
             expect(row.locator("td")).to_have_text(["102.75", "102.76"])
-            expect(page.locator(f"#revision-{first} table.changes tbody tr")).to_have_count(5)
+            # precision, location source, lon, lat (the county's radius it was read with is
+            # not kept: the site's default applies)
+            expect(page.locator(f"#revision-{first} table.changes tbody tr")).to_have_count(4)
             expect(page.locator(f"#revision-{first} .comment")).to_have_text(
                 "moved to the surveyed gate")
             # only the latest change of the park can be reverted
