@@ -21,6 +21,8 @@ TARGET_MEASURES = ("amount", "growth-rate", "count", "cluster-size", "coverage")
 COMPARATORS = ("at-least", "exactly", "range", "about")
 COUNTY_EXTENTS = ("whole", "approximate")
 COMMITMENT_KINDS = ("goal", "structure")
+#: where a park or site stands: planned, being built, in operation, or given up
+PLACE_STATUSES = ("planned", "under-construction", "operating", "cancelled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,15 @@ class LayoutElement:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """Who investors call about a place: its office, phone and website (each may be None)."""
+
+    office: Text | None = None
+    phone: str | None = None
+    website: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A park (collection ``parks``) or a project site / base (collection ``sites``).
 
@@ -153,6 +164,9 @@ class Place:
     ``point_source`` says where it came from: ``seed`` (coordinates given with their source),
     ``county`` / ``prefecture`` (a point inside that boundary, standing for "somewhere in it"),
     and ``uncertainty_km`` is the radius that point is good to.
+
+    The facts investors ask for (``address`` … ``status_since``) are optional, None when not
+    known; ``facts_source`` says where they come from and is given whenever any of them is.
     """
 
     id: str
@@ -171,6 +185,14 @@ class Place:
     group: str | None
     note: Text | None
     citation: Citation
+    address: Text | None = None
+    area_ha: float | None = None
+    land_available_ha: float | None = None
+    contact: Contact | None = None
+    status: str | None = None
+    #: when ``status`` began: YYYY, YYYY-MM or YYYY-MM-DD
+    status_since: str | None = None
+    facts_source: str | None = None
 
 
 @dataclass(frozen=True)

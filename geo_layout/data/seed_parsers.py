@@ -6,21 +6,33 @@ each bad field reported as a Problem. The full load and the single-record valida
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from .model import (
     COMMITMENT_KINDS, COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS,
-    PRECISIONS, TARGET_MEASURES, Commitment, CountyPart, ElementKind, Enterprise, Industry,
-    LayoutElement, Place, Plan, Section, Target,
+    PLACE_STATUSES, PRECISIONS, TARGET_MEASURES, Commitment, Contact, CountyPart, ElementKind,
+    Enterprise, Industry, LayoutElement, Place, Plan, Section, Target,
 )
 from .seed_checks import Known, check_citation, check_refs, county_ref, locate, prefecture_ref
-from .seed_records import ADCODE, SLUG, Record, shown
+from .seed_records import ADCODE, MAX_TEXT_CHARS, SLUG, Record, shown
 
 #: The plan's texts besides its title and issuer (titles, formula, lead, description).
 PLAN_TEXTS = ("map_title", "layout_title", "formula", "intro", "description")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+#: A place's facts for investors (all optional); ``facts_source`` must come with any of them.
+INVESTOR_FACTS = ("address", "area_ha", "land_available_ha", "contact", "status",
+                  "status_since")
+CONTACT_FIELDS = ("office", "phone", "website")
+#: A phone number as people write it: digits, spaces, hyphens, brackets, a leading +, an
+#: extension (ext. 12 / 转 12); 5 to 20 digits in all.
+PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-]*[0-9](\s*(ext\.?|x|转)\s*[0-9]{1,6})?$")
+MAX_URL_CHARS = 500
+#: YYYY, YYYY-MM or YYYY-MM-DD
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 # --- plan.yaml -------------------------------------------------------------------------------
@@ -141,7 +153,7 @@ def parse_element(rec: Record, known: Known) -> LayoutElement | None:
 def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
     rec.check_fields({"id", "name", "kind", "elements", "prefecture", "county", "precision",
                       "lon", "lat", "location_source", "uncertainty_km", "industries",
-                      "group", "note", "citation"})
+                      "group", "note", "citation", *INVESTOR_FACTS, "facts_source"})
     name, kind = rec.text("name"), rec.string("kind", choices=PLACE_KINDS)
     precision = rec.string("precision", choices=PRECISIONS)
     elements = rec.list_of("elements")
@@ -157,16 +169,124 @@ def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
     location_source = rec.string("location_source", required=False)
     point, source, uncertainty = locate(rec, precision, prefecture, county, location_source,
                                         known)
+    facts = investor_facts(rec)
     if None in (name, kind, precision, cite, rec.id) or (precision != "unknown"
                                                           and point is None):
         return None
     share = known.share  # places repeat their codes and vocabularies: one object each
+    if facts.get("status"):
+        facts["status"] = share(facts["status"])
     return Place(id=rec.id, collection=collection, name=name, kind=share(kind),
                  elements=share(elements), prefecture=share(prefecture), county=share(county),
                  precision=share(precision), point=point, point_source=share(source),
                  uncertainty_km=share(uncertainty), location_source=share(location_source),
                  industries=share(industries), group=share(group), note=note,
-                 citation=share(cite))
+                 citation=share(cite), **facts)
+
+
+def investor_facts(rec: Record) -> dict[str, Any]:
+    """A place's optional facts for investors, as :class:`Place` keyword arguments (empty
+    when none is given: the usual case, and no work). Each bad one is a problem naming it;
+    ``facts_source`` (where the facts come from) is required with any of them, and refused
+    without them (it would be the source of nothing)."""
+    given = [name for name in INVESTOR_FACTS if rec.raw.get(name) is not None]
+    if not given and rec.raw.get("facts_source") is None:
+        return {}
+    out: dict[str, Any] = {
+        "address": rec.text("address", required=False),
+        "area_ha": rec.number("area_ha", required=False),
+        "land_available_ha": rec.number("land_available_ha", required=False),
+        "contact": _contact(rec),
+        "status": rec.string("status", required=False, choices=PLACE_STATUSES),
+        "status_since": _partial_date(rec, "status_since"),
+        "facts_source": rec.string("facts_source", required=False),
+    }
+    area, land = out["area_ha"], out["land_available_ha"]
+    if area is not None and area <= 0:
+        rec.problem("area_ha", f"must be more than 0 hectares, got {shown(area)}")
+    if land is not None and land < 0:
+        rec.problem("land_available_ha", f"must be 0 hectares or more, got {shown(land)}")
+    elif land is not None and area is not None and 0 < area < land:
+        rec.problem("land_available_ha", f"{shown(land)} ha is more than the park's area "
+                                         f"(area_ha {shown(area)} ha)")
+    if rec.raw.get("status_since") is not None and rec.raw.get("status") is None:
+        rec.problem("status_since", "is the date the status began: give status with it")
+    source = out["facts_source"]
+    if given and rec.raw.get("facts_source") is None:
+        rec.problem("facts_source", f"is required with {', '.join(given)}: say where these "
+                                    "facts come from")
+    if source is not None:
+        if not source.strip():
+            rec.problem("facts_source", "must be a non-empty string")
+        elif len(source) > MAX_TEXT_CHARS:
+            rec.problem("facts_source", f"longer than {MAX_TEXT_CHARS} characters")
+        if not given:
+            rec.problem("facts_source", "says where the investor facts come from, but none "
+                                        f"is given ({', '.join(INVESTOR_FACTS)})")
+    return out
+
+
+def _contact(rec: Record) -> Contact | None:
+    raw = rec.raw.get("contact")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        rec.problem("contact", "must be a mapping with office, phone and/or website")
+        return None
+    sub = Record(rec.file, rec.rid, {f"contact.{k}": v for k, v in raw.items()}, rec.problems)
+    sub.check_fields({f"contact.{k}" for k in CONTACT_FIELDS})
+    if not any(raw.get(k) is not None for k in CONTACT_FIELDS):
+        rec.problem("contact", "needs at least one of office, phone, website")
+        return None
+    office = sub.text("contact.office", required=False)
+    phone = sub.string("contact.phone", required=False)
+    if phone is not None and not (PHONE.match(phone.strip())
+                                  and 5 <= sum(c.isdigit() for c in phone) <= 20):
+        rec.problem("contact.phone", f"{shown(phone)} is not a phone number (digits, spaces, "
+                                     "hyphens, brackets, a leading +; e.g. +86 871 6361 1234)")
+        phone = None
+    website = sub.string("contact.website", required=False)
+    if website is not None and not _web_address(website):
+        rec.problem("contact.website", f"{shown(website)} is not a web address (http:// or "
+                                       "https://, with a host)")
+        website = None
+    return Contact(office=office, phone=phone and phone.strip(), website=website)
+
+
+def _web_address(text: str) -> bool:
+    """An http(s) URL with a host and nothing a link should not hold (no spaces, quotes,
+    angle brackets or control characters): no javascript:, data: or relative links."""
+    if len(text) > MAX_URL_CHARS or any(c.isspace() or c in '<>"\'`\\' or ord(c) < 32
+                                        for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _partial_date(rec: Record, field: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as a string (YAML reads 2021-06-01 as a date and 2021 as a
+    number: both are taken)."""
+    value = rec.raw.get(field)
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        value = value.isoformat()[:10]
+    elif isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    found = PARTIAL_DATE.match(value) if isinstance(value, str) else None
+    if found:
+        year, month, day = (int(g) if g else 1 for g in found.groups())
+        try:
+            datetime.date(year, month, day)
+            if 1949 <= year <= 2100:
+                return value
+        except ValueError:
+            pass
+    rec.problem(field, f"{shown(value)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return None
 
 
 def parse_park(rec: Record, known: Known) -> Place | None:
