@@ -27,7 +27,7 @@ def test_names_resolve_to_codes(store, collection, key, value, code):
 
 @pytest.mark.parametrize("key,value,says", [
     ("prefecture", "Atlantis", "no prefectures named 'Atlantis'"),
-    ("element", "两群", "matches several"), ("precision", "exactish", "site, town, county"),
+    ("element", "两群", "matches several"), ("precision", "exactish", "site, street, town, county"),
     ("industry", "x", "valid values (code or name)"),
 ])
 def test_unknown_or_ambiguous_values_list_the_valid_ones(store, key, value, says):
