@@ -10,7 +10,7 @@ from typing import Any
 
 import shapely
 
-from .model import LODS, Dataset, Place, Text
+from .model import LAND_AVAILABLE, LODS, Dataset, Place, Text
 
 GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
 #: The places: parks and project sites, points that share one id space and the /parks pages.
@@ -261,8 +261,42 @@ def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
         "uncertainty_km": place.uncertainty_km, "location_source": place.location_source,
         "industries": shared(place.industries), "group": place.group,
         "enterprises": shared(sorted(enterprises_by_place.get(place.id, []))),
-        **_text("note", place.note), **_cite(place),
+        **_investor_facts(place), **_text("note", place.note), **_cite(place),
     }), geoms)
+
+
+def land_available(hectares: float | None) -> str | None:
+    """The ``land_available`` code of a place: ``yes`` when it has land still available,
+    ``no`` when none is left, None when that is not known (the directory's filter)."""
+    if hectares is None:
+        return None
+    some, none_left = LAND_AVAILABLE
+    return some if hectares > 0 else none_left
+
+
+_NO_FACTS = {
+    **_text("address", None), "area_ha": None, "land_available_ha": None,
+    "land_available": None, "status": None, "status_since": None,
+    **_text("contact_office", None), "contact_phone": None, "contact_website": None,
+    "facts_source": None,
+}
+
+
+def _investor_facts(place: Place) -> dict:
+    """A place's facts for investors as flat properties (null when not known)."""
+    if place.facts_source is None:
+        return _NO_FACTS
+    contact = place.contact
+    return {
+        **_text("address", place.address), "area_ha": place.area_ha,
+        "land_available_ha": place.land_available_ha,
+        "land_available": land_available(place.land_available_ha),
+        "status": place.status, "status_since": place.status_since,
+        **_text("contact_office", contact.office if contact else None),
+        "contact_phone": contact.phone if contact else None,
+        "contact_website": contact.website if contact else None,
+        "facts_source": place.facts_source,
+    }
 
 
 def _lookups(ds: Dataset, out: dict[str, list[Feature]]) -> None:

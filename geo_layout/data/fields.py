@@ -102,6 +102,35 @@ LAT = _f("lat", "纬度", "Latitude", "纬度（坐标系同经度）；未定�
          "Latitude (same system as lon); empty when not located", added=True, type="number",
          nullable=True)
 
+#: A place's facts for investors (not from the plan: each place's ``facts_source`` says where).
+INVESTOR_FACTS = (
+    *_pair("address", "地址", "Address", "地址", "Address", nullable=True),
+    _f("area_ha", "面积（公顷）", "Area (ha)", "占地面积（公顷）", "Area in hectares",
+       type="number", nullable=True),
+    _f("land_available_ha", "可供土地（公顷）", "Land available (ha)",
+       "尚可供投资者使用的土地（公顷）", "Land still available to investors (hectares)",
+       type="number", nullable=True),
+    _f("land_available", "有无可供土地", "Land available?",
+       "是否尚有可供土地（由可供土地面积得出：大于 0 为 yes，等于 0 为 no，未知为空）",
+       "Whether land is still available (from land_available_ha: yes when above 0, no when "
+       "0, empty when not known)", codes="land_available", nullable=True),
+    _f("status", "状态", "Status", "规划中、建设中、已运营或已取消",
+       "Planned, under construction, operating or cancelled", codes="status", nullable=True),
+    _f("status_since", "状态起始", "Status since",
+       "该状态开始的时间（YYYY、YYYY-MM 或 YYYY-MM-DD）",
+       "When the status began (YYYY, YYYY-MM or YYYY-MM-DD)", nullable=True),
+    *_pair("contact_office", "联系机构", "Contact office", "联系机构（如园区管委会）",
+           "Office to contact (e.g. the park's administrative committee)", nullable=True),
+    _f("contact_phone", "联系电话", "Contact phone", "联系电话", "Phone number to call",
+       nullable=True),
+    _f("contact_website", "网站", "Website", "网站（http 或 https 地址）",
+       "Website (an http or https address)", nullable=True),
+    _f("facts_source", "资料来源", "Facts from",
+       "地址、面积、可供土地、联系方式和状态的出处（这些不来自规划）",
+       "Where the address, area, land, contact and status come from (they are not from "
+       "the plan)", nullable=True),
+)
+
 PLACE_FIELDS = (
     ID, *NAMES,
     _f("kind", "类型", "Kind", "园区或项目的类型", "Kind of park or site", codes="kind"),
@@ -128,7 +157,7 @@ PLACE_FIELDS = (
        "Shared id of places the plan lists together", nullable=True),
     _f("enterprises", "企业", "Enterprises", "规划写明落户于此的企业编号",
        "Ids of the enterprises the plan places here", refs=("enterprises",), **IDS),
-    *NOTES, *CITATION, LON, LAT,
+    *INVESTOR_FACTS, *NOTES, *CITATION, LON, LAT,
 )
 
 FIELDS: dict[str, tuple[Field, ...]] = {

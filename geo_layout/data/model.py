@@ -23,6 +23,8 @@ COUNTY_EXTENTS = ("whole", "approximate")
 COMMITMENT_KINDS = ("goal", "structure")
 #: where a park or site stands: planned, being built, in operation, or given up
 PLACE_STATUSES = ("planned", "under-construction", "operating", "cancelled")
+#: whether a place has land still available (derived from its hectares): some, none left
+LAND_AVAILABLE = ("yes", "no")
 
 
 @dataclass(frozen=True, slots=True)

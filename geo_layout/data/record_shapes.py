@@ -16,19 +16,22 @@ from .seed_checks import DEFAULT_UNCERTAINTY_KM
 #: the bilingual texts of each collection's records (``<name>_zh`` / ``<name>_en``)
 TEXTS = {
     "layout-elements": ("name", "short", "role", "note"),
-    "parks": ("name", "note"), "sites": ("name", "note"),
+    "parks": ("name", "note", "address"), "sites": ("name", "note", "address"),
     "enterprises": ("name", "note"),
     "targets": ("name", "unit", "scope", "note"),
 }
 #: what the service computes from other records: read-only, dropped from a write
 DERIVED = {
     "layout-elements": ("places", "enterprises", "approximate"),
-    "parks": ("areas", "enterprises", "point_source"),
-    "sites": ("areas", "enterprises", "point_source"),
+    "parks": ("areas", "enterprises", "point_source", "land_available"),
+    "sites": ("areas", "enterprises", "point_source", "land_available"),
     "enterprises": (), "targets": (),
 }
 #: the precisions whose point is the record's own (given as coordinates, not derived)
 OWN_POINT = tuple(DEFAULT_UNCERTAINTY_KM)
+#: a place's contact as flat properties -> its member of the record's ``contact`` (and
+#: ``contact_office_zh``/``_en`` -> ``office``)
+CONTACT = {"contact_phone": "phone", "contact_website": "website"}
 #: a write's own members, not the record's: where the change comes from, and why
 CHANGE_MEMBERS = ("source", "comment")
 
@@ -69,10 +72,26 @@ def record_of_feature(collection: str, feature: Any, crs_name: str = "wgs84",
             record["period"] = {"start": start, "end": end}
     if collection in ("parks", "sites"):
         _place_point(props, feature.get("geometry"), crs_name)
+        _place_contact(props, record)
     for key, value in props.items():
         if value is not None or key in ("group", "county", "prefecture", "value_max"):
             record[key] = value
     return record, change
+
+
+def _place_contact(props: dict, record: dict) -> None:
+    """``contact_office_zh``/``_en``, ``contact_phone``, ``contact_website`` -> ``contact:
+    {office: {zh, en}, phone, website}`` (the members given; none: no contact)."""
+    contact = {}
+    zh, en = props.pop("contact_office_zh", None), props.pop("contact_office_en", None)
+    if zh is not None or en is not None:
+        contact["office"] = {"zh": zh, "en": en}
+    for flat, member in CONTACT.items():
+        value = props.pop(flat, None)
+        if value is not None:
+            contact[member] = value
+    if contact:
+        record["contact"] = contact
 
 
 def _county_part(part: Any) -> Any:

@@ -31,16 +31,19 @@ from .search import Entry, SearchIndex, TextForms, make_entry, normalise
 from .vocab import Vocabulary
 
 # query parameter -> feature property, per collection; list properties match by membership.
+# A place's ``land_available`` (yes / no) is derived from its ``land_available_ha``.
 FILTERS: dict[str, dict[str, str]] = {
     "prefectures": {"element": "elements", "role": "roles"},
     "counties": {"prefecture": "prefecture", "element": "elements"},
     "layout-elements": {"kind": "kind", "prefecture": "prefectures", "industry": "industries"},
     "parks": {"prefecture": "prefecture", "county": "county", "element": "elements",
               "area": "areas", "industry": "industries", "kind": "kind",
-              "precision": "precision", "group": "group"},
+              "precision": "precision", "group": "group", "status": "status",
+              "land_available": "land_available"},
     "sites": {"prefecture": "prefecture", "county": "county", "element": "elements",
               "area": "areas", "industry": "industries", "kind": "kind",
-              "precision": "precision", "group": "group"},
+              "precision": "precision", "group": "group", "status": "status",
+              "land_available": "land_available"},
     "enterprises": {"element": "elements", "industry": "industries", "role": "role",
                     "park": "parks"},
     "targets": {"element": "elements", "industry": "industries", "measure": "measure",

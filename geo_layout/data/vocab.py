@@ -15,7 +15,8 @@ from typing import Mapping
 
 from ..errors import InvalidParameter
 from .. import words
-from .model import ENTERPRISE_ROLES, ELEMENT_KINDS, PLACE_KINDS, PRECISIONS, TARGET_MEASURES
+from .model import (ENTERPRISE_ROLES, ELEMENT_KINDS, LAND_AVAILABLE, PLACE_KINDS, PLACE_STATUSES,
+                    PRECISIONS, TARGET_MEASURES)
 from .search import normalise, pinyin_forms
 
 #: Filters whose values are records of a collection ("industries" is the dataset's list).
@@ -26,6 +27,8 @@ ENUMS = {
     ("parks", "kind"): PLACE_KINDS, ("sites", "kind"): PLACE_KINDS,
     ("layout-elements", "kind"): ELEMENT_KINDS, ("prefectures", "role"): ELEMENT_KINDS,
     ("parks", "precision"): PRECISIONS, ("sites", "precision"): PRECISIONS,
+    ("parks", "status"): PLACE_STATUSES, ("sites", "status"): PLACE_STATUSES,
+    ("parks", "land_available"): LAND_AVAILABLE, ("sites", "land_available"): LAND_AVAILABLE,
     ("enterprises", "role"): ENTERPRISE_ROLES, ("targets", "measure"): TARGET_MEASURES,
 }
 #: "none" matches a record without a value (a place the plan gives no prefecture).

@@ -88,7 +88,7 @@ def filter_names(store: Store, filters: dict, lang: str) -> str:
                 name = value
         elif key == "industry":
             name = industries.get(value, value)
-        elif key in ("kind", "precision"):
+        elif key in ("kind", "precision", "status", "land_available"):
             name = words.label(key, value, lang)
         else:
             name = value

@@ -125,10 +125,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- directory ---
     "directory.title": {"zh": "园区与项目基地名录", "en": "Parks and project sites directory"},
     "directory.intro": {"zh": "按名称、产业、所在州市县区或布局要素搜索（中文、英文或拼音），"
-                              "或按州市、布局要素、所在区域、产业、类型和定位精度筛选。",
+                              "或按州市、布局要素、所在区域、产业、类型、定位精度、状态和可供土地筛选。",
                         "en": "Search by name, industry, prefecture, county or layout element "
                               "(Chinese, English or pinyin), or filter by prefecture, layout "
-                              "element, area, industry, kind and location precision."},
+                              "element, area, industry, kind, location precision, status and "
+                              "available land."},
     "directory.search": {"zh": "搜索", "en": "Search"},
     "directory.search_placeholder": {"zh": "如：园区名称、拼音、产业", "en": "e.g. a name, pinyin, an industry"},
     "directory.any": {"zh": "全部", "en": "Any"},
@@ -177,6 +178,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.year": {"zh": "年份", "en": "Year"},
     "field.scope": {"zh": "范围", "en": "Scope"},
     "field.details": {"zh": "详情", "en": "Details"},
+    "field.address": {"zh": "地址", "en": "Address"},
+    "field.area": {"zh": "面积", "en": "Area"},
+    "field.land_available": {"zh": "可供土地", "en": "Land available"},
+    "field.status": {"zh": "状态", "en": "Status"},
+    "field.contact": {"zh": "联系方式", "en": "Contact"},
     "none": {"zh": "无", "en": "None"},
     "none.plan": {"zh": "规划未列出。", "en": "None named by the plan."},
     "citation": {"zh": "{section}一节第 {paragraph} 段",
@@ -185,6 +191,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "extent.approximate": {"zh": "（近似）", "en": " (approximate)"},
 
     # --- place page ---
+    "place.investors": {"zh": "投资者须知", "en": "For investors"},
+    "place.hectares": {"zh": "{n} 公顷", "en": "{n} ha"},
+    "place.status_since": {"zh": "{status}（{since} 起）", "en": "{status} since {since}"},
+    "place.facts_from": {"zh": "资料来源：{source}", "en": "Facts from: {source}"},
     "place.precision_site": {"zh": "定位到具体地点。", "en": "Located to the site itself."},
     "place.precision_street": {"zh": "按街道地址定位：误差约 ±{km} 公里。",
                                "en": "Located by its street address, ± {km} km."},
@@ -301,6 +311,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter.kind": {"zh": "类型", "en": "kind"},
     "filter.precision": {"zh": "位置精度", "en": "location precision"},
     "filter.group": {"zh": "分组", "en": "group"},
+    "filter.status": {"zh": "状态", "en": "status"},
+    "filter.land_available": {"zh": "可供土地", "en": "land available"},
     "export.focus_approx": {"zh": "本图要素范围（虚线：近似）",
                             "en": "Extent of this element (dashed: approximate)"},
     "export.unlocated": {"zh": "未标注（规划未给出位置）：{places}",
@@ -772,6 +784,17 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "county": {"zh": "县市区", "en": "County"},
         "prefecture": {"zh": "州市", "en": "Prefecture"},
         "unknown": {"zh": "未定位", "en": "Not located"},
+    },
+    # a park's or site's status, and whether it has land still available (investor facts)
+    "status": {
+        "planned": {"zh": "规划中", "en": "Planned"},
+        "under-construction": {"zh": "建设中", "en": "Under construction"},
+        "operating": {"zh": "已运营", "en": "Operating"},
+        "cancelled": {"zh": "已取消", "en": "Cancelled"},
+    },
+    "land_available": {
+        "yes": {"zh": "尚有可供土地", "en": "Land available"},
+        "no": {"zh": "已无可供土地", "en": "No land left"},
     },
     "role": {
         "backbone": {"zh": "骨干企业", "en": "Backbone enterprise"},

@@ -19,7 +19,8 @@ PAGE_ROWS = 50
 #: The directory's filters as its form shows them: (parameter, label key), in form order.
 DIRECTORY_FIELDS = (("prefecture", "field.prefecture"), ("element", "search.element_named"),
                     ("area", "search.area"), ("industry", "field.industry"),
-                    ("kind", "field.kind"), ("precision", "field.precision"))
+                    ("kind", "field.kind"), ("precision", "field.precision"),
+                    ("status", "field.status"), ("land_available", "field.land_available"))
 
 
 def results(store, q: str, chosen: dict) -> list:
@@ -61,9 +62,9 @@ def directory_page(store, q: str, chosen: dict, found: list, page: int, lang: st
 
 def options(store, lang: str) -> dict:
     """The dropdowns' choices: layout elements in the plan's order (一核、一区、两群、多点),
-    prefectures by adcode, industries by name (pinyin order in Chinese), kinds and precisions
-    in the model's order."""
-    from ...data.model import PLACE_KINDS, PRECISIONS
+    prefectures by adcode, industries by name (pinyin order in Chinese), kinds, precisions,
+    statuses and land (available / none left) in the model's order."""
+    from ...data.model import LAND_AVAILABLE, PLACE_KINDS, PLACE_STATUSES, PRECISIONS
     from ...data.vocab import name_order
 
     places = [store.distinct(c, prop) for c in PLACE_COLLECTIONS for prop in ("industries", "kind")]
@@ -78,6 +79,8 @@ def options(store, lang: str) -> dict:
         "industry": sorted(industries, key=lambda pair: name_order(pair[1], lang)),
         "kind": [(k, label("kind", k, lang)) for k in PLACE_KINDS if k in used_kinds],
         "precision": [(p, label("precision", p, lang)) for p in PRECISIONS],
+        "status": [(c, label("status", c, lang)) for c in PLACE_STATUSES],
+        "land_available": [(c, label("land_available", c, lang)) for c in LAND_AVAILABLE],
     }
 
 

@@ -4,9 +4,12 @@ description."""
 
 from __future__ import annotations
 
+import re
+
 from ...data.map_apps import handoffs
+from ... import words
 from ..history import last_change
-from ..i18n import t
+from ..i18n import label, t
 from .rows import citation, enterprise_row, industries, names, note, of_elements, place_row
 
 
@@ -34,6 +37,7 @@ def place_page(store, feature, lang: str) -> dict:
             "enterprises": enterprises, "element_enterprises": element_enterprises,
             "citation": citation(store, p, lang), "precision_text": precision,
             "note": note(store, p, lang), "coords": coords,
+            "investors": investor_facts(p, lang),
             "last_change": last_change(store, feature.collection, feature.id, lang)}
 
 
@@ -54,3 +58,29 @@ def precision_text(store, p: dict, lang: str) -> str:
     elif precision == "prefecture" and p.get("prefecture"):
         where = store.get("prefectures", p["prefecture"]).name(lang)
     return t(f"place.precision_{precision}", lang, place=where, km=km_text)
+
+
+def investor_facts(p: dict, lang: str) -> dict | None:
+    """The place's facts for investors as the page shows them, each None when not known;
+    None when it has none (then the page shows no block at all)."""
+    if not p.get("facts_source"):
+        return None
+    lang_key = "en" if lang == "en" else "zh"
+    area, land = p.get("area_ha"), p.get("land_available_ha")
+    status = label("status", p["status"], lang) if p.get("status") else None
+    if status and p.get("status_since"):
+        status = t("place.status_since", lang, status=status, since=p["status_since"])
+    phone, website = p.get("contact_phone"), p.get("contact_website")
+    return {
+        "address": p.get(f"address_{lang_key}"),
+        "area": t("place.hectares", lang, n=words.format_number(area, lang)) if area else None,
+        "land": (None if land is None else label("land_available", "no", lang) if land == 0
+                 else t("place.hectares", lang, n=words.format_number(land, lang))),
+        "status": status,
+        "office": p.get(f"contact_office_{lang_key}"),
+        "phone": phone, "tel": "tel:" + re.sub(r"[^0-9+]", "", phone) if phone else None,
+        "website": website,
+        # a link only to the web (the parser takes nothing else; this keeps it so)
+        "website_link": website if website and re.match(r"https?://", website) else None,
+        "source": p["facts_source"],
+    }
