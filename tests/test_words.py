@@ -111,7 +111,8 @@ def test_a_missing_key_fails_loudly():
 @pytest.mark.parametrize("enum,values", [
     ("kind", model.PLACE_KINDS), ("precision", model.PRECISIONS),
     ("role", model.ENTERPRISE_ROLES),
-    ("measure", model.TARGET_MEASURES),
+    ("measure", model.TARGET_MEASURES), ("status", model.PLACE_STATUSES),
+    ("land_available", model.LAND_AVAILABLE),
 ])
 def test_every_value_of_the_model_has_its_label(enum, values):
     assert set(ENUMS[enum]) == set(values)
