@@ -136,7 +136,7 @@ PARK_RULES = [
     ({"id": "Bad Id"}, "id", "'Bad Id' is not a lowercase ASCII slug"),
     ({"id": None}, "id", "is required"),
     ({"id": ["a", "list"]}, "id", "must be a string, got list"),
-    ({"colour": "red"}, "colour", "unknown field (allowed: citation, county, "),
+    ({"colour": "red"}, "colour", "unknown field (allowed: address, area_ha, citation, "),
     ({"citation": None}, "citation", "is required"),
     ({"citation": "layout"}, "citation", "must be a mapping with a section id"),
     ({"citation": {"section": "nowhere"}}, "citation.section", "unknown section id 'nowhere'"),
