@@ -42,6 +42,7 @@ def serve(host: str, port: int, data: Path | None, database: str | None,
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("waitress").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its plugin list at every start
     try:
         config = {"DATA": str(data) if data else None}
         if database or not data:
