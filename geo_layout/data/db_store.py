@@ -11,6 +11,7 @@ revision number, then its new revisions applied in order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -31,7 +32,7 @@ from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from .provenance import Source
 from .seed_single import check_record, referrers
 from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, big_build
-from .store_edits import Edit, apply_edits, edited_dataset
+from .store_edits import Edit, apply_edits
 
 log = logging.getLogger("geo_layout.database")
 
@@ -78,6 +79,15 @@ class Change:
     """What a write did: its revision and the store after it."""
 
     revision: Revision
+    store: "DatabaseStore"
+
+
+@dataclass(frozen=True)
+class BatchChange:
+    """What a batch did: its id, its revisions (in order) and the store after it."""
+
+    batch: str
+    revisions: list[Revision]
     store: "DatabaseStore"
 
 
@@ -328,71 +338,185 @@ class PlanLink:
                         new[0].seq, new[-1].seq, self.plan_id, exc)
             return self.load()
 
+    def _transaction(self, work: Callable) -> tuple[list[Revision], "DatabaseStore"]:
+        """Run ``work(conn, store)`` in one write transaction on this plan, with the plan's row
+        locked and ``store`` caught up with every revision written before the lock was taken
+        (so a change is validated against the data as it is, whichever server wrote last).
+        ``work`` writes through :meth:`_put` and returns ``[(revision, typed record)]``;
+        after the commit the snapshot is updated once, with all of them."""
+        with self._lock:
+            with db_engine.writing(self.db.engine) as conn:
+                # PostgreSQL: writers of this plan queue here, across servers; SQLite's
+                # BEGIN IMMEDIATE already made this transaction the only writer.
+                conn.execute(sa.select(plans.c.revision).where(plans.c.id == self.plan_id)
+                             .with_for_update())
+                store = self._catch_up(conn)
+                done = work(conn, store)
+                if done:
+                    conn.execute(plans.update().where(plans.c.id == self.plan_id)
+                                 .values(revision=done[-1][0].seq))
+            if not done:
+                return [], store
+            revs = [rev for rev, _ in done]
+            new = store.applied(revs, typed={(r.collection, r.record_id): t for r, t in done})
+            return revs, self._publish(new)
+
+    def _row(self, conn, collection: str, fid: str):
+        return conn.execute(sa.select(records).where(
+            records.c.plan_id == self.plan_id, records.c.collection == collection,
+            records.c.record_id == fid)).first()
+
+    def _put(self, conn, collection: str, row, action: str, rid: str, after: dict | None,
+             typed, *, author: str, source: Source, comment: str, reverts: int | None,
+             batch: str | None, now: dt.datetime, position: float | None = None) -> Revision:
+        """Store one validated change of record ``rid`` (``row``: as stored now, or None) and
+        its revision; the revision."""
+        engine = self.db.engine
+        version = (row.version if row is not None else 0) + 1
+        point = getattr(typed, "point", None)
+        values = {"body": body_json(after) if after is not None else None,
+                  "version": version, "updated_at": now, "updated_by": author,
+                  "geom": db_engine.point_value(engine, point)
+                  if collection in PLACE_COLLECTIONS else None}
+        if after is None:
+            conn.execute(records.delete().where(records.c.fid == row.fid))
+        elif row is None:
+            if position is None:
+                position = self._next_position(conn, collection)
+            conn.execute(records.insert().values(
+                plan_id=self.plan_id, collection=collection, record_id=rid,
+                position=position, **values))
+        else:
+            conn.execute(records.update().where(records.c.fid == row.fid).values(**values))
+        seq = conn.execute(revisions.insert().values(
+            plan_id=self.plan_id, collection=collection, record_id=rid, action=action,
+            before=row.body if row is not None else None, after=values["body"],
+            version=version, author=author, at=now, source=source.to_json(),
+            comment=comment, reverts=reverts, batch=batch)).inserted_primary_key[0]
+        before = json.loads(row.body) if row is not None else None
+        return Revision(seq, self.plan_id, collection, rid, action, before, after, version,
+                        author, now, source.as_dict(), comment, reverts, batch)
+
+    def _next_position(self, conn, collection: str) -> float:
+        return conn.execute(sa.select(sa.func.coalesce(
+            sa.func.max(records.c.position), -1.0)).where(
+            records.c.plan_id == self.plan_id,
+            records.c.collection == collection)).scalar() + 1
+
     def write(self, collection: str, fid: str | None, decide: Callable, *, author: str,
               source: Source, comment: str = "", reverts: int | None = None,
               batch: str | None = None) -> Change:
         """One change in one transaction. ``decide(store, before, version)`` returns
         ``(action, record_id, after)`` for the record as stored now (``before``: its body or
         None, ``version``: 0 when absent), raising a typed error to refuse."""
-        engine = self.db.engine
-        with self._lock:
-            with db_engine.writing(engine) as conn:
-                # PostgreSQL: writers of this plan queue here, across servers; SQLite's
-                # BEGIN IMMEDIATE already made this transaction the only writer.
-                conn.execute(sa.select(plans.c.revision).where(plans.c.id == self.plan_id)
-                             .with_for_update())
-                store = self._catch_up(conn)
-                row = None
-                if fid is not None:
-                    row = conn.execute(sa.select(records).where(
-                        records.c.plan_id == self.plan_id, records.c.collection == collection,
-                        records.c.record_id == fid)).first()
-                before = json.loads(row.body) if row is not None else None
-                action, rid, after = decide(store, before, row.version if row else 0)
-                typed = None
-                dataset = store.snapshot.dataset
-                if after is not None:
-                    typed, problems = check_record(dataset, collection, after,
-                                                   replaces=fid if row is not None else None)
-                    if problems:
-                        raise InvalidRecord(problems)
-                    rid = typed.id
-                else:
-                    users = referrers(dataset, collection, rid)
-                    if users:
-                        raise Conflict(f"{collection}/{rid} is still named by "
-                                       f"{', '.join(users[:10])}; change those first")
-                version = (row.version if row is not None else 0) + 1
-                now = _now()
-                point = getattr(typed, "point", None)
-                values = {"body": body_json(after) if after is not None else None,
-                          "version": version, "updated_at": now, "updated_by": author,
-                          "geom": db_engine.point_value(engine, point)
-                          if collection in PLACE_COLLECTIONS else None}
-                if after is None:
-                    conn.execute(records.delete().where(records.c.fid == row.fid))
-                elif row is None:
-                    position = conn.execute(sa.select(sa.func.coalesce(
-                        sa.func.max(records.c.position), -1.0)).where(
-                        records.c.plan_id == self.plan_id,
-                        records.c.collection == collection)).scalar() + 1
-                    conn.execute(records.insert().values(
-                        plan_id=self.plan_id, collection=collection, record_id=rid,
-                        position=position, **values))
-                else:
-                    conn.execute(records.update().where(records.c.fid == row.fid)
-                                 .values(**values))
-                seq = conn.execute(revisions.insert().values(
-                    plan_id=self.plan_id, collection=collection, record_id=rid, action=action,
-                    before=row.body if row is not None else None, after=values["body"],
-                    version=version, author=author, at=now, source=source.to_json(),
-                    comment=comment, reverts=reverts, batch=batch)).inserted_primary_key[0]
-                conn.execute(plans.update().where(plans.c.id == self.plan_id)
-                             .values(revision=seq))
-            revision = Revision(seq, self.plan_id, collection, rid, action, before, after,
-                                version, author, now, source.as_dict(), comment, reverts, batch)
-            new = store.applied([revision], typed={(collection, rid): typed})
-            return Change(revision, self._publish(new))
+
+        def work(conn, store):
+            row = self._row(conn, collection, fid) if fid is not None else None
+            before = json.loads(row.body) if row is not None else None
+            action, rid, after = decide(store, before, row.version if row else 0)
+            typed = None
+            dataset = store.snapshot.dataset
+            if after is not None:
+                typed, problems = check_record(dataset, collection, after,
+                                               replaces=fid if row is not None else None)
+                if problems:
+                    raise InvalidRecord(problems)
+                rid = typed.id
+            else:
+                _not_named(dataset, collection, rid)
+            return [(self._put(conn, collection, row, action, rid, after, typed,
+                               author=author, source=source, comment=comment,
+                               reverts=reverts, batch=batch, now=_now()), typed)]
+
+        revs, new = self._transaction(work)
+        return Change(revs[0], new)
+
+    def write_batch(self, collection: str, decide: Callable, *, author: str, source: Source,
+                    comment: str = "", batch: str) -> BatchChange:
+        """Many changes of one collection in one transaction, their revisions sharing the id
+        ``batch``. ``decide(store, rows)`` gets the collection's records as stored now
+        (``{id: row}``) and returns ``[(action, record_id, after, reverts)]`` (``record_id``:
+        the record changed, None for a new one; ``after``: None for a delete; ``reverts``: the
+        revision a revert undoes, else None). Each change is
+        validated against the data with the changes before it applied
+        (:class:`.seed_single.InTurn`, the single-record validator's rules); any problem:
+        InvalidRecord listing every one, each field prefixed with the change's position
+        (``[3] lon``), and nothing is written."""
+
+        def work(conn, store):
+            rows = {r.record_id: r for r in conn.execute(sa.select(records).where(
+                records.c.plan_id == self.plan_id, records.c.collection == collection))}
+            changes = decide(store, rows)
+            checked, problems = check_changes(store.snapshot.dataset, collection,
+                                              [c[1:3] for c in changes])
+            if problems:
+                raise InvalidRecord([dataclasses.replace(p, field=f"[{i}] {p.field}")
+                                     for i, p in problems])
+            now = _now()
+            position = self._next_position(conn, collection)
+            done = []
+            for (action, fid, after, reverts), (rid, typed) in zip(changes, checked):
+                row = rows.get(fid) if fid is not None else None
+                done.append((self._put(conn, collection, row, action, rid, after, typed,
+                                       author=author, source=source, comment=comment,
+                                       reverts=reverts, batch=batch, now=now,
+                                       position=position), typed))
+                if row is None:
+                    position += 1
+            return done
+
+        revs, new = self._transaction(work)
+        return BatchChange(batch, revs, new)
+
+
+def check_changes(dataset, collection: str, changes: Sequence
+                  ) -> tuple[list[tuple[str, Any]], list[tuple[int, Any]]]:
+    """``changes`` (``[(record_id or None, after or None)]``: a new record, a replacement,
+    a deletion) checked in turn against ``dataset``, each against the data with the ones
+    before it applied: ``([(record_id, typed record or None)], [(position, Problem)])``."""
+    from .seed_records import Problem
+    from .seed_single import NEW_RECORD, InTurn
+
+    turn = InTurn(dataset)
+    out, problems, seen = [], [], set()
+    for i, (fid, after) in enumerate(changes):
+        def problem(field, message, label=fid or NEW_RECORD):
+            problems.append((i, Problem(collection, label, field, message)))
+
+        if fid is not None and fid in seen:
+            problem("id", f"{fid!r} is changed twice in one batch")
+            out.append((fid, None))
+            continue
+        if fid is not None and fid not in turn.ids(collection):
+            problem("id", f"no {collection} record {fid!r} to change")
+            out.append((fid, None))
+            continue
+        if after is None:
+            users = referrers(dataset, collection, fid)
+            if users:
+                problem("id", f"still named by {', '.join(users[:10])}")
+            turn.removed(collection, fid)
+            out.append((fid, None))
+            seen.add(fid)
+            continue
+        rid = after.get("id") if isinstance(after, dict) else None
+        if fid is None and isinstance(rid, str) and rid in turn.ids(collection):
+            problem("id", f"{collection}/{rid[:80]} exists already", rid[:80])
+            out.append((rid, None))
+            continue
+        typed, found = turn.check(collection, after, replaces=fid)
+        problems += [(i, p) for p in found]
+        rid = typed.id if typed is not None else rid
+        seen.add(rid)
+        out.append((rid, typed))
+    return out, problems
+
+
+def _not_named(dataset, collection: str, rid: str) -> None:
+    users = referrers(dataset, collection, rid)
+    if users:
+        raise Conflict(f"{collection}/{rid} is still named by "
+                       f"{', '.join(users[:10])}; change those first")
 
 
 def _version(baseline: str, revision: int) -> str:
@@ -417,21 +541,30 @@ class DatabaseStore(Store):
                 ) -> "DatabaseStore":
         """This store with ``changes`` applied (their typed records in ``typed`` when the
         writer already has them; parsed here otherwise)."""
+        from .seed_single import InTurn
+
         typed = dict(typed or {})
         edits, versions = [], dict(self._versions)
-        dataset = self.snapshot.dataset
+        turn = InTurn(self.snapshot.dataset)
         for rev in changes:
             key = (rev.collection, rev.record_id)
             record = typed.get(key)
-            if record is None and rev.after is not None:
+            if rev.collection == "plan":
+                if record is None:
+                    record, problems = check_record(self.snapshot.dataset, "plan", rev.after)
+                    if problems:
+                        raise DataError(problems)
+            elif record is None and rev.after is not None:
                 exists = f"{rev.collection}/{rev.record_id}" in versions
-                record, problems = check_record(dataset, rev.collection, rev.after,
-                                                replaces=rev.record_id if exists else None)
+                record, problems = turn.check(rev.collection, rev.after,
+                                              replaces=rev.record_id if exists else None)
                 if problems:
                     raise DataError(problems)
-            edit = Edit(rev.collection, rev.record_id, record)
-            dataset = edited_dataset(dataset, edit)
-            edits.append(edit)
+            elif rev.after is None:
+                turn.removed(rev.collection, rev.record_id)
+            else:  # typed by the writer: its id is taken
+                turn.taken(rev.collection, record.id)
+            edits.append(Edit(rev.collection, rev.record_id, record))
             if rev.after is None:
                 versions.pop(f"{rev.collection}/{rev.record_id}", None)
             else:
@@ -546,6 +679,68 @@ class DatabaseStore(Store):
         return self._link.write(collection, fid, decide, author=author, source=source,
                                 comment=comment)
 
+    def check_batch(self, collection: str, changes: Sequence) -> list:
+        """Every problem of ``changes`` (``[(record_id or None, body or None)]``) as
+        :meth:`write_batch` would find them now: ``[(position, Problem)]``, empty when the
+        batch would be written (a dry run: nothing is stored)."""
+        _writable(collection)
+        return check_changes(self.snapshot.dataset, collection, list(changes))[1]
+
+    def write_batch(self, collection: str, changes: Sequence, *, author: str, source: Source,
+                    comment: str = "", batch: str | None = None) -> BatchChange:
+        """Write ``changes`` (``[(record_id or None, body or None)]``: a new record, the
+        replacement of record ``record_id``, or its deletion) as ONE transaction whose
+        revisions share one batch id (``batch``, or a new one): all or nothing. Each change is
+        validated against the data with the earlier ones applied; any problem: InvalidRecord
+        with every one (fields prefixed ``[position]``), nothing written."""
+        _writable(collection)
+        changes = list(changes)
+        batch = batch or new_batch_id()
+
+        def decide(store, rows):
+            return [("delete" if body is None else "create" if fid is None else "update",
+                     fid, body, None) for fid, body in changes]
+
+        return self._link.write_batch(collection, decide, author=author, source=source,
+                                      comment=comment, batch=batch)
+
+    def revert_batch(self, batch: str, *, author: str, source: Source, comment: str = ""
+                     ) -> BatchChange:
+        """Undo every change of batch ``batch`` with ONE new batch (never a rewrite): each
+        record goes back to how it was before the batch. Only when the batch is each of its
+        records' latest change (Conflict naming the first record changed since), so no later
+        edit is lost."""
+        done = self.history(batch=batch, limit=None)
+        if not done:
+            raise NotFound(f"no batch {batch[:80]!r} in this plan")
+        collections = {r.collection for r in done}
+        if len(collections) > 1:
+            raise Conflict(f"batch {batch[:80]} changed several collections: revert its "
+                           "revisions one by one")
+        collection = collections.pop()
+        first, last = {}, {}
+        for rev in sorted(done, key=lambda r: r.seq):
+            first.setdefault(rev.record_id, rev)
+            last[rev.record_id] = rev
+
+        def decide(store, rows):
+            out = []
+            for rid, rev in last.items():
+                row = rows.get(rid)
+                now_at = row.version if row is not None else 0
+                left = rev.version if rev.after is not None else 0
+                if now_at != left:
+                    raise Conflict(f"{collection}/{rid} was changed after batch {batch[:80]} "
+                                   f"(it is at version {now_at}, the batch left it at "
+                                   f"{left}); revert that change first")
+                before = first[rid].before
+                out.append(("revert", rid if row is not None else None, before, rev.seq))
+            return out
+
+        return self._link.write_batch(collection, decide, author=author, source=source,
+                                      comment=comment or f"revert of batch {batch[:80]}",
+                                      batch=new_batch_id())
+
     def revert(self, seq: int, *, author: str, source: Source, comment: str = "") -> Change:
         """Undo revision ``seq`` with a new revision (never a rewrite): the record goes back
         to how it was before (a deleted record comes back, a created one goes). Only a
@@ -574,9 +769,11 @@ class DatabaseStore(Store):
     # --- history ---------------------------------------------------------------------------
     def history(self, collection: str | None = None, fid: str | None = None,
                 since: dt.datetime | None = None, before: int | None = None,
-                limit: int = 50, author: str | None = None) -> list[Revision]:
+                limit: int | None = 50, author: str | None = None,
+                batch: str | None = None) -> list[Revision]:
         """The plan's revisions, newest first, optionally of one collection or record, by one
-        ``author``, at or after ``since``, older than revision ``before`` (paging)."""
+        ``author``, of one ``batch``, at or after ``since``, older than revision ``before``
+        (paging); ``limit=None``: all of them."""
         query = sa.select(revisions).where(revisions.c.plan_id == self._link.plan_id)
         if collection:
             query = query.where(revisions.c.collection == collection)
@@ -584,11 +781,15 @@ class DatabaseStore(Store):
             query = query.where(revisions.c.record_id == fid)
         if author:
             query = query.where(revisions.c.author == author)
+        if batch:
+            query = query.where(revisions.c.batch == batch)
         if since is not None:
             query = query.where(revisions.c.at >= since)
         if before is not None:
             query = query.where(revisions.c.seq < before)
-        query = query.order_by(revisions.c.seq.desc()).limit(limit)
+        query = query.order_by(revisions.c.seq.desc())
+        if limit is not None:
+            query = query.limit(limit)
         with self._link.db.engine.connect() as conn:
             return [Revision.of_row(r) for r in conn.execute(query)]
 
@@ -599,6 +800,14 @@ class DatabaseStore(Store):
         if row is None:
             raise NotFound(f"no revision {seq} in this plan")
         return Revision.of_row(row)
+
+
+def new_batch_id() -> str:
+    """A batch id: when (UTC, to the second) and 8 random hex digits, e.g.
+    ``20261201T215600-3f9a01c2`` (sorts by time, fits the 40-character column)."""
+    import secrets
+
+    return f"{_now():%Y%m%dT%H%M%S}-{secrets.token_hex(4)}"
 
 
 def _writable(collection: str) -> None:

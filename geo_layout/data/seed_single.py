@@ -88,17 +88,25 @@ def check_record(dataset: Dataset, collection: str, raw: Any, *,
         raise ValueError(f"unknown collection {collection!r} (known: plan, "
                          f"{', '.join(COLLECTIONS)})")
     existing = {r.id for r in records_of(dataset, collection)}
+    return _check(dataset, _known(dataset), existing, spec, collection, raw, replaces)
+
+
+def _check(dataset: Dataset, known: Known, existing: set, spec, collection: str, raw: Any,
+           replaces: str | None) -> tuple[Any, list[Problem]]:
+    """:func:`check_record` of a collection record against ``known`` and the ``existing``
+    ids of its collection (the dataset's own, or those of :class:`InTurn`)."""
+    problems: list[Problem] = []
     if replaces is not None and replaces not in existing:
         raise LookupError(f"no {collection} record {replaces!r} to replace")
-    taken = existing - {replaces}
-    known = _known(dataset)
     rec = Record(spec.file, record_label(raw, replaces or NEW_RECORD), raw, problems)
-    check_id(rec, set(taken))
+    check_id(rec, _Taken(existing, replaces))
     rid = rec.id
-    if collection in ("parks", "sites") and rid != replaces:  # a new id: the old one is free
-        known = dataclasses.replace(known, place_ids={
+    if collection in ("parks", "sites") and replaces is not None and rid != replaces:
+        known = dataclasses.replace(known, place_ids={  # a new id: the old one is free
             k: v for k, v in known.place_ids.items() if not (k == replaces and v == collection)})
-    elif collection == "targets":  # as in the full load, a target may name itself as related
+    elif collection == "targets" and ((replaces is not None and rid != replaces) or (
+            rid is not None and rid not in known.target_ids)):
+        # as in the full load, a target may name itself as related
         known = dataclasses.replace(known, target_ids=(known.target_ids - {replaces})
                                     | ({rid} if rid is not None else set()))
     record = parse_record(spec, rec, known)
@@ -113,6 +121,77 @@ def check_record(dataset: Dataset, collection: str, raw: Any, *,
             rec.problem("id", f"renaming {replaces!r} would leave the references of "
                               f"{', '.join(users[:5])}{more} to it dangling")
     return (record if not problems else None), problems
+
+
+class _Taken:
+    """The ids a record may not take: ``existing`` but for the one it replaces (a view, not
+    a copy: a batch checks thousands of records against thousands of ids)."""
+
+    def __init__(self, existing: set, replaces: str | None):
+        self.existing, self.replaces = existing, replaces
+
+    def __contains__(self, rid) -> bool:
+        return rid != self.replaces and rid in self.existing
+
+    def add(self, rid) -> None:
+        """check_id notes the id as taken: the caller decides that (the record may fail)."""
+
+
+class InTurn:
+    """Checks records one after another, each against ``dataset`` with the records accepted
+    before it applied (a batch: an import, or another process's batch being followed): the
+    same rules as :func:`check_record`, but the ids grow as records are accepted instead of
+    being collected again for each record, so a batch of n records costs n checks, not n².
+    Boundaries (and their buffered outlines) are shared with the dataset's own cache."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        base = _known(dataset)
+        self.known = dataclasses.replace(  # _buffered and _shared: the same dicts, shared
+            base, place_ids=dict(base.place_ids), target_ids=set(base.target_ids),
+            element_ids=set(base.element_ids))
+        self._ids: dict[str, set] = {}
+
+    def ids(self, collection: str) -> set:
+        """The ids of ``collection`` as the batch has made it so far."""
+        if collection not in self._ids:
+            self._ids[collection] = {r.id for r in records_of(self.dataset, collection)}
+        return self._ids[collection]
+
+    def check(self, collection: str, raw: Any, *, replaces: str | None = None
+              ) -> tuple[Any, list[Problem]]:
+        """:func:`check_record` against the data as the batch has made it; an accepted
+        record's id is then taken (and a renamed record's old id freed)."""
+        spec = COLLECTIONS.get(collection)
+        if spec is None:
+            raise ValueError(f"unknown collection {collection!r} in a batch")
+        record, problems = _check(self.dataset, self.known, self.ids(collection), spec,
+                                  collection, raw, replaces)
+        if record is not None:
+            if replaces is not None and replaces != record.id:
+                self.removed(collection, replaces)
+            self.taken(collection, record.id)
+        return record, problems
+
+    def removed(self, collection: str, rid: str) -> None:
+        """Record ``rid`` of ``collection`` is gone (deleted, or renamed)."""
+        self.ids(collection).discard(rid)
+        if collection in ("parks", "sites") and self.known.place_ids.get(rid) == collection:
+            del self.known.place_ids[rid]
+        elif collection == "targets":
+            self.known.target_ids.discard(rid)
+        elif collection == "layout-elements":
+            self.known.element_ids.discard(rid)
+
+    def taken(self, collection: str, rid: str) -> None:
+        """Record ``rid`` of ``collection`` exists now (accepted elsewhere)."""
+        self.ids(collection).add(rid)
+        if collection in ("parks", "sites"):
+            self.known.place_ids.setdefault(rid, collection)
+        elif collection == "targets":
+            self.known.target_ids.add(rid)
+        elif collection == "layout-elements":
+            self.known.element_ids.add(rid)
 
 
 def validate_record(dataset: Dataset, collection: str, raw: Any, *,

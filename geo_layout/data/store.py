@@ -222,11 +222,27 @@ class Store(abc.ABC):
         """Undo revision ``seq`` with a new revision."""
         raise self._read_only()
 
+    def check_batch(self, collection: str, changes: Sequence) -> list:
+        """A dry run of :meth:`write_batch`: ``[(position, problem)]`` for every problem of
+        ``changes`` (``[(record_id or None, body or None)]``), nothing stored."""
+        raise self._read_only()
+
+    def write_batch(self, collection: str, changes: Sequence, *, author: str, source,
+                    comment: str = "", batch: str | None = None):
+        """Write ``changes`` (``[(record_id or None, body or None)]``: create, replace,
+        delete) in one transaction, all or nothing, as one batch of the history."""
+        raise self._read_only()
+
+    def revert_batch(self, batch: str, *, author: str, source, comment: str = ""):
+        """Undo every change of batch ``batch`` with one new batch."""
+        raise self._read_only()
+
     def history(self, collection: str | None = None, fid: str | None = None, since=None,
-                before: int | None = None, limit: int = 50, author: str | None = None) -> list:
+                before: int | None = None, limit: int | None = 50, author: str | None = None,
+                batch: str | None = None) -> list:
         """The revisions, newest first (none for data read from a seeds folder): of one
-        collection or record, by one author, at or after ``since`` (an aware datetime), older
-        than revision ``before``."""
+        collection or record, by one author, of one batch, at or after ``since`` (an aware
+        datetime), older than revision ``before``."""
         return []
 
     def revision_of(self, seq: int):

@@ -25,29 +25,43 @@ class Edit(NamedTuple):
 
 def edited_dataset(dataset: Dataset, edit: Edit) -> Dataset:
     """``dataset`` with one record replaced (same id), added (at the end) or removed."""
-    if edit.collection == "plan":
-        return dataclasses.replace(dataset, plan=edit.record)
-    key = COLLECTIONS[edit.collection].key
-    records = list(getattr(dataset, key))
-    at = next((i for i, r in enumerate(records) if r.id == edit.record_id), None)
-    if edit.record is None:
-        if at is not None:
-            del records[at]
-    elif at is None:
-        records.append(edit.record)
-    else:
-        records[at] = edit.record
-    return dataclasses.replace(dataset, **{key: tuple(records)})
+    return with_edits(dataset, [edit])
 
 
-def _stale_places(dataset: Dataset, edit: Edit) -> set[str] | None:
-    """The places whose features ``edit`` changes; None: possibly every feature."""
+def with_edits(dataset: Dataset, edits: Iterable[Edit]) -> Dataset:
+    """``dataset`` with ``edits`` applied in order (each replaces, adds at the end or removes
+    one record): one pass per collection touched, so a batch of n edits costs n, not n²."""
+    changed: dict[str, dict] = {}  # collection key -> {id: record}, in order
+    for edit in edits:
+        if edit.collection == "plan":
+            dataset = dataclasses.replace(dataset, plan=edit.record)
+            continue
+        key = COLLECTIONS[edit.collection].key
+        if key not in changed:
+            changed[key] = {r.id: r for r in getattr(dataset, key)}
+        records = changed[key]
+        if edit.record is None:
+            records.pop(edit.record_id, None)
+        elif edit.record_id in records and edit.record.id != edit.record_id:  # renamed
+            records = changed[key] = {(edit.record.id if k == edit.record_id else k):
+                                      (edit.record if k == edit.record_id else v)
+                                      for k, v in records.items()}
+        else:
+            records[edit.record_id] = edit.record
+    if not changed:
+        return dataset
+    return dataclasses.replace(dataset, **{k: tuple(v.values()) for k, v in changed.items()})
+
+
+def _stale_places(enterprises: dict, edit: Edit) -> set[str] | None:
+    """The places whose features ``edit`` changes (``enterprises``: the enterprises by id
+    before it); None: possibly every feature."""
     if edit.collection in PLACE_COLLECTIONS:
         return {edit.record_id}
     if edit.collection in _NO_PLACE_FIELDS:
         return set()
     if edit.collection == "enterprises":
-        before = next((e for e in dataset.enterprises if e.id == edit.record_id), None)
+        before = enterprises.get(edit.record_id)
         return set(before.parks if before else ()) | set(edit.record.parks if edit.record
                                                           else ())
     return None
@@ -72,10 +86,7 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
     replaces that one feature; any other rebuilds the features, keeping untouched places."""
     edits = list(edits)
     if all(_listed_the_same(store.dataset, e) for e in edits):
-        dataset = store.dataset
-        for edit in edits:
-            dataset = edited_dataset(dataset, edit)
-        dataset = dataclasses.replace(dataset, version=version)
+        dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
         same_ids(store.dataset, dataset)
         changed = {}
         for edit in edits:
@@ -83,11 +94,16 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
             changed[edit.record_id] = place_feature(dataset, edit.record,
                                                     before.properties["enterprises"])
         return store.with_places(dataset, list(changed.values()))
-    dataset, stale = store.dataset, set()
+    stale: set[str] | None = set()
+    enterprises = {e.id: e for e in store.dataset.enterprises}
     for edit in edits:
-        touched = _stale_places(dataset, edit)
-        stale = None if touched is None or stale is None else stale | touched
-        dataset = edited_dataset(dataset, edit)
-    dataset = dataclasses.replace(dataset, version=version)
+        touched = _stale_places(enterprises, edit)
+        if touched is None:
+            stale = None
+        elif stale is not None:
+            stale |= touched
+        if edit.collection == "enterprises":
+            enterprises[edit.record_id] = edit.record
+    dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
     with _collector_paused():
         return InMemoryStore(dataset, previous=store, stale_places=stale)
