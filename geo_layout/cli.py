@@ -302,6 +302,137 @@ def synth(n: int, seed: int, data: Path | None, output: Path) -> None:
                f"serve it with: geo-layout serve --data {output}")
 
 
+# --- imports (geo_layout/data/imports.py) -------------------------------------------------
+
+def _plan_store(database: str | None, plan_id: str | None):
+    """The plan's store in ``database`` (its schema brought up to date, its first plan by
+    default)."""
+    storage = _database(database)
+    plans = storage.ensure()
+    return storage.link(plan_id or plans[0]).load()
+
+
+@main.command("import", help="Import parks, sites, enterprises or targets from a file (CSV in "
+                             "UTF-8 or GB18030, XLSX, GeoJSON, GeoPackage, KML or a zipped "
+                             "Shapefile) as ONE batch of the history: every problem is listed by "
+                             "row and column and nothing is written (exit 1), unless "
+                             "--only-valid; --dry-run only checks.")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--plan", "plan_id", default=None, metavar="ID",
+              help="The plan (default: the database's first).")
+@click.option("--collection", required=True,
+              type=click.Choice(["parks", "sites", "enterprises", "targets"]))
+@click.option("--crs", "crs_name", default="wgs84", show_default=True,
+              type=click.Choice(["wgs84", "gcj02", "bd09"]),
+              help="The coordinates' system: gcj02 from Amap or Tencent, bd09 from Baidu.")
+@click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
+@click.option("--only-valid", is_flag=True,
+              help="Write the rows without problems (one batch) and skip the others.")
+@click.option("--swap-lonlat", is_flag=True,
+              help="The file's longitude column holds latitudes and vice versa.")
+@click.option("--column", "columns", multiple=True, metavar="HEADER=FIELD",
+              help="Map a column the headers do not name (FIELD: a field name, lon, lat or "
+                   "wkt; empty: ignore the column). Repeatable.")
+@click.option("--source", default=None, metavar='"KIND: REFERENCE"',
+              help="Where the data comes from (default \"import: FILE's name\").")
+@click.option("--author", default=None, help="Who imports (default: $USER).")
+@click.option("--comment", default="", help="A comment kept with the batch.")
+@click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
+@_database_option
+def import_(file: Path, plan_id: str | None, collection: str, crs_name: str, dry_run: bool,
+            only_valid: bool, swap_lonlat: bool, columns: tuple[str, ...], source: str | None,
+            author: str | None, comment: str, lang: str, database: str | None) -> None:
+    from .data import imports
+    from .data.import_read import read_table
+    from .data.provenance import parse_source
+    from .errors import GeoLayoutError, InvalidRecord
+
+    overrides = {}
+    for item in columns:
+        header, sep, name = item.partition("=")
+        if not sep:
+            raise click.BadParameter("HEADER=FIELD", param_hint="--column")
+        overrides[header] = name
+    try:
+        change_source = parse_source(source or f"import: {file.name}")
+        store = _plan_store(database, plan_id)
+        table = read_table(file)
+        mapping = imports.Mapping.guess(table, collection, crs=crs_name, overrides=overrides,
+                                        swap=swap_lonlat)
+        report = imports.dry_run(store, collection, table, mapping, lang=lang)
+    except GeoLayoutError as exc:
+        click.echo(f"error: {exc.description}", err=True)
+        sys.exit(1)
+    for line in report.lines(lang):
+        click.echo(line)
+    if dry_run or (report.problems and not only_valid):
+        if report.problems and not dry_run:
+            click.echo("nothing written: fix the rows above, or import the valid rows with "
+                       "--only-valid" if lang == "en" else
+                       "未写入任何数据：请修正以上各行，或用 --only-valid 只导入有效的行", err=True)
+        sys.exit(1 if report.problems else 0)
+    try:
+        result = imports.apply(store, collection, table, mapping,
+                               author=author or os.environ.get("USER") or "cli",
+                               source=change_source, comment=comment, only_valid=only_valid,
+                               lang=lang)
+    except InvalidRecord as exc:
+        for p in exc.problems:
+            click.echo(f"{p.field}: {p.message}", err=True)
+        sys.exit(1)
+    except GeoLayoutError as exc:
+        click.echo(f"error: {exc.description}", err=True)
+        sys.exit(1)
+    plan = store.plan().id
+    where = f" --database {database}" if database else ""
+    click.echo(f"batch {result.batch}: {result.written} records written"
+               + (f", rows skipped: {', '.join(map(str, result.skipped_rows))}"
+                  if result.skipped_rows else ""))
+    click.echo(f"undo it with: geo-layout import-revert {result.batch} --plan {plan}{where}")
+
+
+@main.command("import-revert", help="Undo an import: one new batch that puts every record of "
+                                    "batch BATCH_ID back as it was (refused, naming the record, "
+                                    "when one was changed since).")
+@click.argument("batch_id")
+@click.option("--plan", "plan_id", default=None, metavar="ID",
+              help="The plan (default: the database's first).")
+@click.option("--source", default=None, metavar='"KIND: REFERENCE"',
+              help="Why (default \"other: revert of batch BATCH_ID\").")
+@click.option("--author", default=None, help="Who (default: $USER).")
+@click.option("--comment", default="")
+@_database_option
+def import_revert(batch_id: str, plan_id: str | None, source: str | None, author: str | None,
+                  comment: str, database: str | None) -> None:
+    from .data.provenance import parse_source
+    from .errors import GeoLayoutError
+
+    try:
+        store = _plan_store(database, plan_id)
+        done = store.revert_batch(batch_id, author=author or os.environ.get("USER") or "cli",
+                                  source=parse_source(source or
+                                                      f"other: revert of batch {batch_id}"),
+                                  comment=comment)
+    except GeoLayoutError as exc:
+        click.echo(f"error: {exc.description}", err=True)
+        sys.exit(1)
+    click.echo(f"batch {done.batch}: reverted {len(done.revisions)} records of batch {batch_id}")
+
+
+@main.command("import-template", help="Write the XLSX template of a collection's import: "
+                                      "Chinese and English header rows, a sheet explaining "
+                                      "each column.")
+@click.argument("collection", type=click.Choice(["parks", "sites", "enterprises", "targets"]))
+@click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_template(collection: str, lang: str, output: Path) -> None:
+    from .data.import_template import template_xlsx
+
+    body = template_xlsx(collection, lang)
+    output.write_bytes(body)
+    click.echo(f"wrote {output} ({len(body)} bytes)")
+
+
 # --- accounts: users and API tokens (geo_layout/data/accounts.py) ---------------------------
 
 def _database_option(command):

@@ -180,3 +180,17 @@ class InvalidRecord(BadRequest):
 
     def extra(self) -> dict:
         return {"problems": [{"field": p.field, "message": p.message} for p in self.problems]}
+
+
+class ImportRefused(BadRequest):
+    """A file that cannot be imported (not what its name says, damaged, a zip bomb, merged
+    cells…); the message names what is wrong. Nothing was changed."""
+
+    code = "bad-import"
+
+
+class ImportTooLarge(ImportRefused):
+    """A file too big to import (size, rows, or what an archive expands to): 413."""
+
+    status = 413
+    code = "import-too-large"
