@@ -303,10 +303,17 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
     if unused:
         issues.append(Issue(0, "", say("unused", lang, cols=", ".join(unused)), False))
 
+    # a second header row (the template's, in the other language) is no record
+    headers = {_norm_header(t) for f in FIELDS[collection] for t in (f.name, f.zh, f.en)}
+    headers |= {_norm_header(t) for t in (*LON_NAMES, *LAT_NAMES, *WKT_NAMES)}
+    rows = list(table.rows)
+    if rows and all(_norm_header(v) in headers for v in rows[0].values if v is not None):
+        rows.pop(0)
+
     # the coordinates first: are the columns swapped?
     points: dict[int, tuple[float, float]] = {}
     lon_col, lat_col = (mapping.lat, mapping.lon) if mapping.swap else (mapping.lon, mapping.lat)
-    for r in table.rows:
+    for r in rows:
         if mapping.wkt and r.values[columns[mapping.wkt]] is not None:
             point = _wkt_point(r.values[columns[mapping.wkt]], r.number,
                                mapping.wkt, issues, lang)
@@ -342,15 +349,10 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
             issues.append(Issue(n, f"{lon_col}/{lat_col}", say("outside", lang, lon=lon,
                                                                lat=lat)))
 
-    # each row as a record (a second header row, as the template has, is skipped)
-    headers = {_norm_header(t) for f in FIELDS[collection] for t in (f.name, f.zh, f.en)}
-    headers |= {_norm_header(t) for t in (*LON_NAMES, *LAT_NAMES, *WKT_NAMES)}
+    # each row as a record
     prepared: list[_Prepared] = []
     taken: set[str] = set()
     existing = {f.id for f in store.query(collection).features}
-    rows = list(table.rows)
-    if rows and all(_norm_header(v) in headers for v in rows[0].values if v is not None):
-        rows.pop(0)
     for r in rows:
         props: dict[str, Any] = {}
         for header, name in mapping.columns.items():
