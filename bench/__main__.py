@@ -1,6 +1,6 @@
 """``python -m bench`` (``make bench``): every benchmark, each printing its ratios."""
 
-from . import api_load, cold_start, living, overview, pygeoapi_compare, scale
+from . import api_load, cold_start, imports, living, overview, pygeoapi_compare, scale
 
 
 def main() -> None:
@@ -13,6 +13,7 @@ def main() -> None:
     except (SystemExit, Exception) as exc:  # noqa: BLE001 - report and go on
         print(f"5. pygeoapi comparison did not run: {exc}")
     living.run()
+    imports.run()
 
 
 if __name__ == "__main__":

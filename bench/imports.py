@@ -1,0 +1,110 @@
+"""7. Imports: 10,000 parks from an XLSX file into a fresh GeoPackage database (and PostgreSQL
+with ``--postgres URL``): read + dry run, then apply as one batch, then revert the batch;
+times and the process's peak RSS after each step (the issue's targets: dry run <= 5 s, apply
+<= 10 s, memory bounded).
+
+``python -m bench.imports [--rows 10000] [--postgres URL]``"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+HEADER = ["id", "name_zh", "name_en", "kind", "elements", "prefecture", "county", "precision",
+          "location_source", "industries", "citation_section", "citation_paragraph", "lon",
+          "lat"]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_xlsx(store, n: int, seed: int = 0) -> bytes:
+    """``n`` parks at random points inside the counties of the plan's first prefecture."""
+    import numpy as np
+    import openpyxl
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    prefecture = store.query("prefectures").features[0].id
+    counties = [f for f in store.query("counties", {"prefecture": prefecture}).features]
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("parks")
+    sheet.append(HEADER)
+    made = 0
+    while made < n:
+        county = counties[made % len(counties)]
+        geom = county.geometry("high")
+        x0, y0, x1, y1 = geom.bounds
+        inner = geom.buffer(-0.01)  # clear of the boundary's simplification
+        while True:
+            x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
+            if inner.contains(shapely.Point(x, y)):
+                break
+        sheet.append([f"bench-park-{made}", f"测试园区{made}号", f"Bench Park {made}", "park",
+                      "core", prefecture, county.id, "site", "bench", "digital-economy",
+                      "layout", 2, round(float(x), 6), round(float(y), 6)])
+        made += 1
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def run_one(url: str, n: int) -> None:
+    from geo_layout.data.db_store import Database
+    from geo_layout.data.import_read import read_table
+    from geo_layout.data.imports import Mapping, apply, dry_run
+    from geo_layout.data.provenance import parse_source
+
+    database = Database(url)
+    database.ensure()
+    store = database.link(database.plan_ids()[0]).load()
+    data = make_xlsx(store, n)
+    print(f"  {n:,} rows, XLSX {len(data) / 1e6:.1f} MB; peak RSS before {_rss_mb():.0f} MB")
+    t0 = time.perf_counter()
+    table = read_table(data, "parks.xlsx")
+    t1 = time.perf_counter()
+    mapping = Mapping.guess(table, "parks")
+    report = dry_run(store, "parks", table, mapping, lang="en")
+    t2 = time.perf_counter()
+    print(f"  read {t1 - t0:.2f} s + dry run {t2 - t1:.2f} s = {t2 - t0:.2f} s "
+          f"({len(report.problems)} problems, {len(report.warnings)} warnings); "
+          f"peak RSS {_rss_mb():.0f} MB")
+    t3 = time.perf_counter()
+    result = apply(store, "parks", table, mapping, author="bench",
+                   source=parse_source("import: bench"), only_valid=True)
+    t4 = time.perf_counter()
+    print(f"  apply (read again, dry run, write one batch, update the snapshot) "
+          f"{t4 - t3:.2f} s: {result.written:,} records; peak RSS {_rss_mb():.0f} MB")
+    t5 = time.perf_counter()
+    back = result.store.revert_batch(result.batch, author="bench",
+                                     source=parse_source("other: bench"))
+    t6 = time.perf_counter()
+    print(f"  revert_batch {t6 - t5:.2f} s: {len(back.revisions):,} records; "
+          f"peak RSS {_rss_mb():.0f} MB")
+
+
+def run(rows: int = 10_000, postgres: str | None = None) -> None:
+    print(f"7. imports: {rows:,} parks from XLSX")
+    with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as tmp:
+        print(" GeoPackage:")
+        run_one(str(Path(tmp) / "bench.gpkg"), rows)
+    if postgres:
+        print(" PostgreSQL:")
+        run_one(postgres, rows)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--postgres", default=None, metavar="URL")
+    args = parser.parse_args(argv)
+    run(args.rows, args.postgres)
+
+
+if __name__ == "__main__":
+    main()
