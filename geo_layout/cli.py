@@ -375,7 +375,7 @@ def import_(file: Path, plan_id: str | None, collection: str, crs_name: str, dry
         result = imports.apply(store, collection, table, mapping,
                                author=author or os.environ.get("USER") or "cli",
                                source=change_source, comment=comment, only_valid=only_valid,
-                               lang=lang)
+                               lang=lang, report=report)
     except InvalidRecord as exc:
         for p in exc.problems:
             click.echo(f"{p.field}: {p.message}", err=True)

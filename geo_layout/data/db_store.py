@@ -689,17 +689,24 @@ class DatabaseStore(Store):
     def write_batch(self, collection: str, changes: Sequence, *, author: str, source: Source,
                     comment: str = "", batch: str | None = None) -> BatchChange:
         """Write ``changes`` (``[(record_id or None, body or None)]``: a new record, the
-        replacement of record ``record_id``, or its deletion) as ONE transaction whose
+        replacement of record ``record_id``, or its deletion; a third member, when given, is
+        the version the change was made from, as If-Match) as ONE transaction whose
         revisions share one batch id (``batch``, or a new one): all or nothing. Each change is
         validated against the data with the earlier ones applied; any problem: InvalidRecord
-        with every one (fields prefixed ``[position]``), nothing written."""
+        with every one (fields prefixed ``[position]``), nothing written; a record no longer
+        at the version given: PreconditionFailed naming it."""
         _writable(collection)
         changes = list(changes)
         batch = batch or new_batch_id()
 
         def decide(store, rows):
-            return [("delete" if body is None else "create" if fid is None else "update",
-                     fid, body, None) for fid, body in changes]
+            for change in changes:
+                fid, expected = change[0], (change[2] if len(change) > 2 else None)
+                if fid is not None and expected is not None and fid in rows:
+                    _check_expected(collection, fid, rows[fid].body, rows[fid].version,
+                                    expected)
+            return [("delete" if c[1] is None else "create" if c[0] is None else "update",
+                     c[0], c[1], None) for c in changes]
 
         return self._link.write_batch(collection, decide, author=author, source=source,
                                       comment=comment, batch=batch)

@@ -172,7 +172,8 @@ class Report:
     issues: list[Issue]
     creates: int                     # valid rows that add a record
     updates: int                     # valid rows that change one (their id exists)
-    changes: list = field(default_factory=list, repr=False)  # [(row, record_id|None, body)]
+    #: [(row, record_id or None, body, version the update was made from or None)]
+    changes: list = field(default_factory=list, repr=False)
     swapped: bool = False            # the lon/lat columns look swapped: suggest the swap
 
     @property
@@ -190,7 +191,7 @@ class Report:
     @property
     def valid_rows(self) -> list[int]:
         bad = set(self.bad_rows)
-        return [row for row, _, _ in self.changes if row not in bad]
+        return [c[0] for c in self.changes if c[0] not in bad]
 
     @property
     def ok(self) -> bool:
@@ -285,6 +286,7 @@ class _Prepared:
     fid: str | None
     body: dict
     point: tuple[float, float] | None   # as given (for outside China, nearby)
+    version: int | None = None          # an update: the record's version it was made from
 
 
 def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
@@ -385,9 +387,11 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
             issues.append(Issue(r.number, "", str(exc)))
             continue
         fid = rid if rid in existing else None
-        if fid is not None:
+        version = None
+        if fid is not None:  # the columns given replace those fields of the record
+            version = store.record_version(collection, fid)
             body = {**store.stored(collection, fid), **body}
-        prepared.append(_Prepared(r.number, fid, body, point))
+        prepared.append(_Prepared(r.number, fid, body, point, version))
 
     # the validator, every row in turn as the batch would write them
     for at, problem in store.check_batch(collection, [(p.fid, p.body) for p in prepared]):
@@ -399,7 +403,8 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
     return Report(collection, len(rows), table.empty_rows, issues,
                   creates=sum(p.fid is None for p in good),
                   updates=sum(p.fid is not None for p in good),
-                  changes=[(p.row, p.fid, p.body) for p in prepared], swapped=swapped)
+                  changes=[(p.row, p.fid, p.body, p.version) for p in prepared],
+                  swapped=swapped)
 
 
 def _wkt_point(value, row: int, column: str, issues: list, lang: str):
@@ -484,25 +489,38 @@ def _metres(lon1, lat1, lon2, lat2) -> float:
 
 def apply(store, collection: str, table: Table, mapping: Mapping, *, author: str,
           source: Source, comment: str = "", only_valid: bool = False,
-          lang: str = "zh", batch: str | None = None) -> BatchResult:
+          lang: str = "zh", batch: str | None = None, report: Report | None = None
+          ) -> BatchResult:
     """Import ``table``: one batch (one transaction, one batch id in the history). All or
     nothing by default: any problem raises InvalidRecord listing them (as ``row N, column``)
     and nothing is written. ``only_valid``: the rows without problems are written, the others
-    skipped (and named in the result)."""
-    report = dry_run(store, collection, table, mapping, lang=lang)
+    skipped (and named in the result). ``report``: the dry run of the same table and mapping,
+    if there was one (it is not run again; the batch is validated again as it is written, and
+    a record changed since the dry run is refused: PreconditionFailed)."""
+    if report is None:
+        report = dry_run(store, collection, table, mapping, lang=lang)
     if report.problems and not only_valid:
         raise InvalidRecord([_AsProblem(f"row {i.row}, {i.column}" if i.column else
                                         f"row {i.row}", i.message) for i in report.problems])
     bad = set(report.bad_rows)
-    changes = [(row, fid, body) for row, fid, body in report.changes if row not in bad]
-    skipped = sorted(bad - {0})
-    if 0 in bad and not only_valid:  # pragma: no cover - raised above
-        raise AssertionError
+    changes = [c for c in report.changes if c[0] not in bad]
     if not changes:
         raise InvalidRecord([_AsProblem("(file)", "no valid row to import")])
-    done = store.write_batch(collection, [(fid, body) for _, fid, body in changes],
-                             author=author, source=source, comment=comment, batch=batch)
-    return BatchResult(done.batch, len(done.revisions), skipped, report, done.store)
+    try:
+        done = store.write_batch(collection, [(fid, body, version)
+                                              for _, fid, body, version in changes],
+                                 author=author, source=source, comment=comment, batch=batch)
+    except InvalidRecord as exc:  # the data changed since the dry run: name rows, not positions
+        raise InvalidRecord([_AsProblem(_row_field(p.field, changes), p.message)
+                             for p in exc.problems]) from None
+    return BatchResult(done.batch, len(done.revisions), sorted(bad - {0}), report, done.store)
+
+
+def _row_field(field_name: str, changes: list) -> str:
+    match = re.match(r"\[(\d+)\] (.*)", field_name)
+    if not match:
+        return field_name
+    return f"row {changes[int(match.group(1))][0]}, {match.group(2)}"
 
 
 @dataclass(frozen=True)

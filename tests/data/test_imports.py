@@ -322,3 +322,19 @@ def test_a_row_with_an_existing_id_updates_that_record(gpkg_store):
     assert stored["group"] == "g-import" and stored["precision"] == "county"
     [rev] = result.store.history(limit=None)
     assert rev.action == "update" and rev.batch == result.batch
+
+
+def test_a_record_changed_after_the_dry_run_is_not_overwritten(gpkg_store):
+    from geo_layout.errors import PreconditionFailed
+
+    pid = "guandu-digital-economy-industrial-park"
+    table = read_table(csv_bytes([[pid, "g-import"]], header=["id", "group"]), "parks.csv")
+    mapping = Mapping.guess(table, "parks")
+    report = dry_run(gpkg_store, "parks", table, mapping)
+    body = dict(gpkg_store.stored("parks", pid), group="meanwhile")
+    later = gpkg_store.replace("parks", pid, body, expected=1, author="x", source=SOURCE).store
+    with pytest.raises(PreconditionFailed):
+        apply(later, "parks", table, mapping, author="a", source=SOURCE, report=report)
+    assert later.stored("parks", pid)["group"] == "meanwhile"
+    result = apply(later, "parks", table, mapping, author="a", source=SOURCE)
+    assert result.store.stored("parks", pid)["group"] == "g-import"
