@@ -366,36 +366,52 @@ class PlanLink:
             records.c.plan_id == self.plan_id, records.c.collection == collection,
             records.c.record_id == fid)).first()
 
-    def _put(self, conn, collection: str, row, action: str, rid: str, after: dict | None,
-             typed, *, author: str, source: Source, comment: str, reverts: int | None,
-             batch: str | None, now: dt.datetime, position: float | None = None) -> Revision:
-        """Store one validated change of record ``rid`` (``row``: as stored now, or None) and
-        its revision; the revision."""
+    def _put(self, conn, collection: str, changes: Sequence, *, author: str, source: Source,
+             comment: str, batch: str | None, now: dt.datetime) -> list[Revision]:
+        """Store validated changes of records of ``collection`` and their revisions, in order;
+        the revisions. ``changes``: ``[(row, action, record_id, after, typed, reverts)]``
+        (``row``: the record as stored now, or None; ``after``: None for a delete; each record
+        at most once). Many changes cost a few statements (executemany), not two each."""
         engine = self.db.engine
-        version = (row.version if row is not None else 0) + 1
-        point = getattr(typed, "point", None)
-        values = {"body": body_json(after) if after is not None else None,
-                  "version": version, "updated_at": now, "updated_by": author,
-                  "geom": db_engine.point_value(engine, point)
-                  if collection in PLACE_COLLECTIONS else None}
-        if after is None:
-            conn.execute(records.delete().where(records.c.fid == row.fid))
-        elif row is None:
-            if position is None:
-                position = self._next_position(conn, collection)
-            conn.execute(records.insert().values(
-                plan_id=self.plan_id, collection=collection, record_id=rid,
-                position=position, **values))
-        else:
-            conn.execute(records.update().where(records.c.fid == row.fid).values(**values))
-        seq = conn.execute(revisions.insert().values(
-            plan_id=self.plan_id, collection=collection, record_id=rid, action=action,
-            before=row.body if row is not None else None, after=values["body"],
-            version=version, author=author, at=now, source=source.to_json(),
-            comment=comment, reverts=reverts, batch=batch)).inserted_primary_key[0]
-        before = json.loads(row.body) if row is not None else None
-        return Revision(seq, self.plan_id, collection, rid, action, before, after, version,
-                        author, now, source.as_dict(), comment, reverts, batch)
+        deletes, inserts, updates, revs = [], [], [], []
+        position = None
+        for row, action, rid, after, typed, reverts in changes:
+            version = (row.version if row is not None else 0) + 1
+            point = getattr(typed, "point", None)
+            values = {"body": body_json(after) if after is not None else None,
+                      "version": version, "updated_at": now, "updated_by": author,
+                      "geom": db_engine.point_value(engine, point)
+                      if collection in PLACE_COLLECTIONS else None}
+            if after is None:
+                deletes.append({"_fid": row.fid})
+            elif row is None:
+                if position is None:
+                    position = self._next_position(conn, collection)
+                inserts.append(dict(plan_id=self.plan_id, collection=collection,
+                                    record_id=rid, position=position, **values))
+                position += 1
+            else:
+                updates.append(dict(_fid=row.fid, **values))
+            revs.append(dict(plan_id=self.plan_id, collection=collection, record_id=rid,
+                             action=action, before=row.body if row is not None else None,
+                             after=values["body"], version=version, author=author, at=now,
+                             source=source.to_json(), comment=comment, reverts=reverts,
+                             batch=batch))
+        if deletes:
+            conn.execute(records.delete().where(records.c.fid == sa.bindparam("_fid")), deletes)
+        if inserts:
+            conn.execute(records.insert(), inserts)
+        if updates:
+            conn.execute(records.update().where(records.c.fid == sa.bindparam("_fid")), updates)
+        seqs = [r.seq for r in conn.execute(
+            revisions.insert().returning(revisions.c.seq, sort_by_parameter_order=True), revs)]
+        out = []
+        for seq, (row, action, rid, after, _, reverts) in zip(seqs, changes):
+            before = json.loads(row.body) if row is not None else None
+            out.append(Revision(seq, self.plan_id, collection, rid, action, before, after,
+                                (row.version if row is not None else 0) + 1, author, now,
+                                source.as_dict(), comment, reverts, batch))
+        return out
 
     def _next_position(self, conn, collection: str) -> float:
         return conn.execute(sa.select(sa.func.coalesce(
@@ -424,9 +440,10 @@ class PlanLink:
                 rid = typed.id
             else:
                 _not_named(dataset, collection, rid)
-            return [(self._put(conn, collection, row, action, rid, after, typed,
-                               author=author, source=source, comment=comment,
-                               reverts=reverts, batch=batch, now=_now()), typed)]
+            [revision] = self._put(conn, collection, [(row, action, rid, after, typed, reverts)],
+                                   author=author, source=source, comment=comment,
+                                   batch=batch, now=_now())
+            return [(revision, typed)]
 
         revs, new = self._transaction(work)
         return Change(revs[0], new)
@@ -452,18 +469,12 @@ class PlanLink:
             if problems:
                 raise InvalidRecord([dataclasses.replace(p, field=f"[{i}] {p.field}")
                                      for i, p in problems])
-            now = _now()
-            position = self._next_position(conn, collection)
-            done = []
-            for (action, fid, after, reverts), (rid, typed) in zip(changes, checked):
-                row = rows.get(fid) if fid is not None else None
-                done.append((self._put(conn, collection, row, action, rid, after, typed,
-                                       author=author, source=source, comment=comment,
-                                       reverts=reverts, batch=batch, now=now,
-                                       position=position), typed))
-                if row is None:
-                    position += 1
-            return done
+            puts = [(rows.get(fid) if fid is not None else None, action, rid, after, typed,
+                     reverts)
+                    for (action, fid, after, reverts), (rid, typed) in zip(changes, checked)]
+            done = self._put(conn, collection, puts, author=author, source=source,
+                             comment=comment, batch=batch, now=_now())
+            return [(revision, put[4]) for revision, put in zip(done, puts)]
 
         revs, new = self._transaction(work)
         return BatchChange(batch, revs, new)
