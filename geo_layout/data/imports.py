@@ -200,13 +200,13 @@ class Report:
     def lines(self, lang: str = "zh") -> list[str]:
         """The report as text, one issue a line (``row 12, 经度: …``), then the counts."""
         out = []
-        row_word = "row" if lang == "en" else "第"
+        comma, colon = (", ", ": ") if lang == "en" else ("，", "：")
         for i in sorted(self.issues, key=lambda i: (i.row, not i.blocking, i.column)):
             kind = "" if i.blocking else ("warning: " if lang == "en" else "提示：")
             where = ("file" if lang == "en" else "文件") if i.row == 0 else (
-                f"row {i.row}" if lang == "en" else f"{row_word} {i.row} 行")
-            out.append(f"{where}, {i.column}: {kind}{i.message}" if i.column
-                       else f"{where}: {kind}{i.message}")
+                f"row {i.row}" if lang == "en" else f"第 {i.row} 行")
+            out.append(f"{where}{comma}{i.column}{colon}{kind}{i.message}" if i.column
+                       else f"{where}{colon}{kind}{i.message}")
         valid = len(self.valid_rows)
         if lang == "en":
             out.append(f"{self.rows} rows ({self.empty_rows} empty rows skipped): {valid} valid "

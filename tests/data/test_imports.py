@@ -119,6 +119,16 @@ def test_geo_formats_give_lon_lat(tmp_path, driver, suffix, fmt):
     assert table.rows[0].values[lon] == pytest.approx(102.75)
 
 
+def test_a_geojson_file_imports_like_a_table(tmp_path, gpkg_store):
+    table = read_table(geo_bytes(GOOD, "GeoJSON", ".geojson", tmp_path), "parks.geojson")
+    mapping = Mapping.guess(table, "parks")
+    report = dry_run(gpkg_store, "parks", table, mapping)
+    assert report.ok and report.creates == 2, report.lines("en")
+    result = apply(gpkg_store, "parks", table, mapping, author="a", source=SOURCE,
+                   report=report)
+    assert result.store.stored("parks", "imp-park-b")["lon"] == pytest.approx(102.757)
+
+
 @pytest.mark.filterwarnings("ignore:Normalized/laundered field name")
 def test_zipped_shapefile(tmp_path):
     import pyogrio
@@ -219,7 +229,7 @@ def test_the_dry_run_names_exactly_the_bad_rows_and_columns(gpkg_store):
     assert gpkg_store.history() == []
     lines = report.lines("en")
     assert any(line.startswith("row 4, industries:") for line in lines)
-    assert any("第 6 行" in line for line in report.lines("zh"))
+    assert any(line.startswith("第 6 行，name_zh：") for line in report.lines("zh"))
 
 
 def test_swapped_lon_lat_is_detected_and_the_swap_suggested(gpkg_store):
