@@ -142,8 +142,9 @@ def _zip_names(data: bytes) -> list[str]:
                              f"{MAX_EXPANDED // 2**20} MB (is it a zip bomb?)")
     for info in infos:
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise ImportTooLarge(f"{info.filename} in the archive expands {info.file_size // max(info.compress_size, 1)}"
-                                 f" times; at most {MAX_RATIO} (is it a zip bomb?)")
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise ImportTooLarge(f"{info.filename} in the archive expands {ratio} times; at "
+                                 f"most {MAX_RATIO} (is it a zip bomb?)")
     return [i.filename for i in infos]
 
 
@@ -184,9 +185,6 @@ def _csv(data: bytes, fmt: str) -> Table:
     except csv.Error as exc:
         raise ImportRefused(f"line {reader.line_num}: not readable as CSV ({exc})") from None
     return table
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def _cell(value: Any) -> Any:
