@@ -556,7 +556,10 @@ class DatabaseStore(Store):
 
         typed = dict(typed or {})
         edits, versions = [], dict(self._versions)
-        turn = InTurn(self.snapshot.dataset)
+        # the records the writer did not type are checked in turn (another server's writes):
+        # only then are the ids of every record needed
+        turn = InTurn(self.snapshot.dataset) if any(
+            typed.get((r.collection, r.record_id)) is None for r in changes) else None
         for rev in changes:
             key = (rev.collection, rev.record_id)
             record = typed.get(key)
@@ -571,6 +574,8 @@ class DatabaseStore(Store):
                                               replaces=rev.record_id if exists else None)
                 if problems:
                     raise DataError(problems)
+            elif turn is None:
+                pass  # every record typed by the writer: nothing is checked again
             elif rev.after is None:
                 turn.removed(rev.collection, rev.record_id)
             else:  # typed by the writer: its id is taken

@@ -239,11 +239,20 @@ def located_in(place: Place, areas: dict[str, list[str]]) -> list[str]:
 class _PlaceProperties:
     """Never used itself: its instances' attribute dicts are the places' property dicts.
     CPython keeps one key table for the attribute dicts of a class (PEP 412 "split" dicts),
-    so the 19 keys of 100,000 places are stored once (~22 MB less). Each is an ordinary
+    so the keys of 100,000 places are stored once (~22 MB less for 19 keys) — up to
+    :data:`SHARED_KEYS_MAX` keys. Each is an ordinary
     dict (JSON, copies, equality), its keys in insertion order."""
 
 
+#: CPython shares a class's attribute-dict key table only up to 30 keys (SHARED_KEYS_MAX_SIZE
+#: in Objects/dictobject.c); past that such a dict is larger than a plain one (31 keys: 1,584
+#: bytes against 832), so places with more properties get plain dicts.
+SHARED_KEYS_MAX = 30
+
+
 def _keys_shared(properties: dict) -> dict:
+    if len(properties) > SHARED_KEYS_MAX:
+        return properties
     out = _PlaceProperties().__dict__
     for key, value in properties.items():
         out[key] = value

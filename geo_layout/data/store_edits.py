@@ -31,6 +31,11 @@ def edited_dataset(dataset: Dataset, edit: Edit) -> Dataset:
 def with_edits(dataset: Dataset, edits: Iterable[Edit]) -> Dataset:
     """``dataset`` with ``edits`` applied in order (each replaces, adds at the end or removes
     one record): one pass per collection touched, so a batch of n edits costs n, not n²."""
+    edits = list(edits)
+    if len(edits) <= FEW_EDITS:
+        for edit in edits:
+            dataset = _with_edit(dataset, edit)
+        return dataset
     changed: dict[str, dict] = {}  # collection key -> {id: record}, in order
     for edit in edits:
         if edit.collection == "plan":
@@ -51,6 +56,27 @@ def with_edits(dataset: Dataset, edits: Iterable[Edit]) -> Dataset:
     if not changed:
         return dataset
     return dataclasses.replace(dataset, **{k: tuple(v.values()) for k, v in changed.items()})
+
+
+#: up to this many edits, each is applied on its own (a copy of one collection's records and
+#: a scan for the one it replaces: ~5 ms at 100,000 sites); more share one pass by id
+FEW_EDITS = 8
+
+
+def _with_edit(dataset: Dataset, edit: Edit) -> Dataset:
+    if edit.collection == "plan":
+        return dataclasses.replace(dataset, plan=edit.record)
+    key = COLLECTIONS[edit.collection].key
+    records = list(getattr(dataset, key))
+    at = next((i for i, r in enumerate(records) if r.id == edit.record_id), None)
+    if edit.record is None:
+        if at is not None:
+            del records[at]
+    elif at is None:
+        records.append(edit.record)
+    else:
+        records[at] = edit.record
+    return dataclasses.replace(dataset, **{key: tuple(records)})
 
 
 def _stale_places(enterprises: dict, edit: Edit) -> set[str] | None:
