@@ -276,7 +276,7 @@ def _text(value: Any) -> str:
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII id from an English name (``Guandu Park`` -> ``guandu-park``)."""
+    """A lowercase ASCII id from an English name (``North Lake Park`` -> ``north-lake-park``)."""
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:80]
 
 
