@@ -435,20 +435,13 @@ def import_template(collection: str, lang: str, output: Path) -> None:
 
 # --- accounts: users and API tokens (geo_layout/data/accounts.py) ---------------------------
 
-def _database_option(command):
-    return click.option(
-        "--database", "database", metavar="URL", default=None,
-        help="The database (default: GEO_LAYOUT_DATABASE_URL, else the embedded file "
-             "instance/geo-layout.gpkg).")(command)
-
-
 def _accounts(database: str | None):
     """The accounts of ``database``, its schema brought up to date first (so the first
     ``users add`` works on a fresh machine)."""
-    from .data import db_engine, paths
+    from .data import db_engine
     from .data.accounts import Accounts
 
-    engine = db_engine.open_engine(database or paths.default_database_url())
+    engine = _database(database).engine
     db_engine.upgrade(engine)
     return Accounts(engine)
 

@@ -169,26 +169,28 @@ def replace(id: str, fid: str):  # noqa: A002 - the public route's name
     collection = _collection(id)
     user = _editor()
     current = current_store().get(collection, fid)  # 404 before anything else
-    expected = expected_version()
-    record, source, comment = _record(collection, _body(), fid)
-    record = without_stale_radius(record, current.properties)
-    change = current_store().replace(collection, fid, record, expected=expected,
-                                     author=user.name, source=source, comment=comment)
-    return _written(collection, fid, change, 200)
+    return _replaced(collection, fid, current, expected_version(), _body(), user)
 
 
 @bp.patch("/ogc/collections/<id>/items/<fid>", provide_automatic_options=False)
 def update(id: str, fid: str):  # noqa: A002 - the public route's name
     collection = _collection(id)
     user = _editor()
-    feature = current_store().get(collection, fid)
+    current = current_store().get(collection, fid)
     expected = expected_version()
     patch = _body()
-    current = json.loads(geojson.feature_text(feature))
-    if request.args.get("crs", "wgs84").lower() != "wgs84" and "geometry" not in patch:
+    if _crs() != "wgs84" and "geometry" not in patch:
         raise InvalidParameter("crs applies to the geometry the patch sends; it sends none")
-    record, source, comment = _record(collection, merged(current, patch), fid)
-    record = without_stale_radius(record, feature.properties)
+    return _replaced(collection, fid, current, expected,
+                     merged(json.loads(geojson.feature_text(current)), patch), user)
+
+
+def _replaced(collection: str, fid: str, current, expected: int, feature: dict,
+              user) -> Response:
+    """PUT and PATCH: ``feature`` (the whole new feature) replaces record ``fid``, read as
+    ``current``."""
+    record, source, comment = _record(collection, feature, fid)
+    record = without_stale_radius(record, current.properties)
     change = current_store().replace(collection, fid, record, expected=expected,
                                      author=user.name, source=source, comment=comment)
     return _written(collection, fid, change, 200)
