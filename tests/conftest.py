@@ -106,6 +106,19 @@ def db_url(db_template, tmp_path):
     return str(target)
 
 
+@pytest.fixture(params=["gpkg", "postgres"])
+def any_db_url(request):
+    """A fresh database holding the default plan, once on the embedded GeoPackage and once
+    on PostgreSQL/PostGIS: the same tests on both."""
+    if request.param == "gpkg":
+        return request.getfixturevalue("db_url")
+    from geo_layout.data.db_store import Database
+
+    url = request.getfixturevalue("postgres_url")
+    Database(url).ensure()
+    return url
+
+
 @pytest.fixture()
 def db_app(db_url):
     """The app serving (and editing) a fresh database: the default plan, no edits yet."""

@@ -13,14 +13,9 @@ SOURCE = parse_source("import: parks.xlsx")
 PARK = "guandu-digital-economy-industrial-park"
 
 
-@pytest.fixture(params=["gpkg", "postgres"])
-def store(request):
-    if request.param == "gpkg":
-        url = request.getfixturevalue("db_url")
-    else:
-        url = request.getfixturevalue("postgres_url")
-        Database(url).ensure()
-    database = Database(url)
+@pytest.fixture()
+def store(any_db_url):
+    database = Database(any_db_url)
     return database.link(database.plan_ids()[0]).load()
 
 

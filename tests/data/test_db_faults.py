@@ -38,13 +38,9 @@ while True:
 """
 
 
-@pytest.fixture(params=["gpkg", "postgres"])
-def url(request):
-    if request.param == "gpkg":
-        return request.getfixturevalue("db_url")
-    url = request.getfixturevalue("postgres_url")
-    Database(url).ensure()
-    return url
+@pytest.fixture()
+def url(any_db_url):
+    return any_db_url
 
 
 def consistent(url: str) -> tuple[int, int]:

@@ -20,14 +20,9 @@ PARK = "guandu-digital-economy-industrial-park"
 SURVEY = parse_source("survey: field visit 2026-11")
 
 
-@pytest.fixture(params=["gpkg", "postgres"])
-def url(request):
-    """The same tests on the embedded GeoPackage and on PostgreSQL/PostGIS."""
-    if request.param == "gpkg":
-        return request.getfixturevalue("db_url")
-    url = request.getfixturevalue("postgres_url")
-    Database(url).ensure()
-    return url
+@pytest.fixture()
+def url(any_db_url):
+    return any_db_url
 
 
 @pytest.fixture()

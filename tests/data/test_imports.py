@@ -74,14 +74,9 @@ def geo_bytes(rows, driver, suffix, tmp_path):
     return path.read_bytes()
 
 
-@pytest.fixture(params=["gpkg", "postgres"])
-def store(request):
-    if request.param == "gpkg":
-        url = request.getfixturevalue("db_url")
-    else:
-        url = request.getfixturevalue("postgres_url")
-        Database(url).ensure()
-    database = Database(url)
+@pytest.fixture()
+def store(any_db_url):
+    database = Database(any_db_url)
     return database.link(database.plan_ids()[0]).load()
 
 
