@@ -3,6 +3,7 @@ the one shape the store, the API, the downloads and the maps all read."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -239,19 +240,25 @@ def located_in(place: Place, areas: dict[str, list[str]]) -> list[str]:
 class _PlaceProperties:
     """Never used itself: its instances' attribute dicts are the places' property dicts.
     CPython keeps one key table for the attribute dicts of a class (PEP 412 "split" dicts),
-    so the keys of 100,000 places are stored once (~22 MB less for 19 keys) — up to
-    :data:`SHARED_KEYS_MAX` keys. Each is an ordinary
-    dict (JSON, copies, equality), its keys in insertion order."""
+    so the keys of 100,000 places are stored once (~22 MB less for 19 keys) — up to a limit
+    (:func:`_sharing_pays`). Each is an ordinary dict (JSON, copies, equality), its keys in
+    insertion order."""
 
 
-#: CPython shares a class's attribute-dict key table only up to 30 keys (SHARED_KEYS_MAX_SIZE
-#: in Objects/dictobject.c); past that such a dict is larger than a plain one (31 keys: 1,584
-#: bytes against 832), so places with more properties get plain dicts.
-SHARED_KEYS_MAX = 30
+@functools.lru_cache(maxsize=None)
+def _sharing_pays(n_keys: int) -> bool:
+    """Whether an attribute dict of ``n_keys`` keys is smaller than a plain dict, measured
+    once per count on the running interpreter: CPython 3.11 shares at most 29 keys (its
+    SHARED_KEYS_MAX_SIZE of 30 counts one spare); past that the dict is twice a plain one's
+    size (30 keys: 1,584 bytes against 832)."""
+    probe = type("Probe", (), {})().__dict__  # its own class: the places' key table stays theirs
+    for i in range(n_keys):
+        probe[f"k{i}"] = None
+    return sys.getsizeof(probe) < sys.getsizeof(dict(probe))
 
 
 def _keys_shared(properties: dict) -> dict:
-    if len(properties) > SHARED_KEYS_MAX:
+    if not _sharing_pays(len(properties)):
         return properties
     out = _PlaceProperties().__dict__
     for key, value in properties.items():

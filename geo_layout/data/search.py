@@ -18,7 +18,6 @@ from typing import Iterable, Sequence
 from collections.abc import Sequence as SequenceABC
 
 import numpy as np
-from pypinyin import Style, lazy_pinyin
 
 # Rank of a match by where it hits; a hit in the name beats a hit in secondary text.
 EXACT, PREFIX, WORD_PREFIX, SUBSTRING = 100, 80, 60, 40
@@ -58,7 +57,11 @@ def _runs_pinyin(runs: tuple[str, ...]) -> tuple[str, str, str]:
 @functools.lru_cache(maxsize=65536)
 def _run_pinyin(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Syllables and initials of one run of Chinese characters, cached: 100,000 site names
-    share a few hundred runs (合成项目 ...), and pypinyin costs ~0.2 ms a call."""
+    share a few hundred runs (合成项目 ...), and pypinyin costs ~0.2 ms a call. pypinyin is
+    imported on the first call: its phrase dictionary is ~55 MB that a server which has not
+    been searched yet does not need."""
+    from pypinyin import Style, lazy_pinyin
+
     full = tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
     first = tuple(s for s in lazy_pinyin(run, style=Style.FIRST_LETTER, errors="ignore")
                   if s.strip())

@@ -10,6 +10,7 @@ import math
 import pytest
 import shapely
 
+from geo_layout.data.features import _sharing_pays
 from geo_layout.data.geodata import load_boundaries
 from geo_layout.data.paths import default_geodata_dir
 from geo_layout.data.store import InMemoryStore, open_store
@@ -223,9 +224,13 @@ def test_open_store_default_version_is_stable():
 
 def test_place_properties_are_no_larger_than_plain_dicts(store):
     """The key-sharing trick (features._keys_shared) must never make a place's properties
-    bigger than a plain dict: past CPython's 30 shared keys it does (31 keys: 1,584 bytes
-    against 832), which cost 100,000 sites 70 MB once the investor facts came."""
+    bigger than a plain dict: past CPython's shared keys it does (3.11: 30 keys take 1,584
+    bytes against 832), which cost 100,000 sites 70 MB once the investor facts came."""
     import sys
+
+    assert _sharing_pays(19)  # the gain the trick is for
+    if sys.version_info[:2] == (3, 11):
+        assert (_sharing_pays(29), _sharing_pays(30), _sharing_pays(31)) == (True, False, False)
 
     for feature in (*store.query("parks").features, *store.query("sites").features):
         props = feature.properties
