@@ -34,6 +34,8 @@ MAX_EXACT_INT = 2 ** 53
 #: Styles (cellXfs indices of :data:`STYLES`).
 PLAIN, BOLD, QUOTED, BOLD_QUOTED = 0, 1, 2, 3
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_STARTS = frozenset(FORMULA_STARTS) | {" ", "\n"}  # the slow path: quoted or space kept
+_SPACES = frozenset(" \t\r\n")
 _DATE = (2000, 1, 1, 0, 0, 0)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -180,8 +182,20 @@ class Sheet:
 
 
 def _row(r: int, values: Sequence, letters: list[str], header: bool = False) -> str:
-    cells = "".join(cell(f"{letters[i]}{r}", v, header) for i, v in enumerate(values))
-    return f'<row r="{r}">{cells}</row>'
+    """One ``<row>``; plain text cells (most of them) are written here without a call."""
+    out = [f'<row r="{r}">']
+    add = out.append
+    for letter, value in zip(letters, values):
+        if value is None:
+            continue
+        if type(value) is str and not header and len(value) <= MAX_CELL_CHARS \
+                and value[:1] not in _STARTS and value[-1:] not in _SPACES and "\n" not in value:
+            add(f'<c r="{letter}{r}" t="inlineStr"><is><t>'
+                f'{_TEXT_SPECIAL.sub(_escape_one, value)}</t></is></c>')
+        else:
+            add(cell(f"{letter}{r}", value, header))
+    add("</row>")
+    return "".join(out)
 
 
 def _package(names: list[str]) -> dict[str, str]:

@@ -12,6 +12,8 @@ import zipfile
 import openpyxl
 import pyogrio
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl.utils.escape import unescape
 
 from geo_layout.data.xlsx_stream import (BATCH_ROWS, MAX_CELL_CHARS, Sheet, column_letter,
@@ -137,3 +139,12 @@ def test_gdal_reads_the_same_rows(tmp_path):
 def test_the_same_data_gives_the_same_bytes(level):
     sheets = lambda: [Sheet("t", ["h"], [["v"], [1]], 2)]  # noqa: E731
     assert workbook_bytes(sheets(), level) == workbook_bytes(sheets(), level)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
+def test_any_text_reads_back(texts):
+    sheet = _book([Sheet("t", ["h"], [[t] for t in texts], len(texts))]).worksheets[0]
+    got = [row[0] for row in sheet.iter_rows(min_row=2, max_row=len(texts) + 1,
+                                             values_only=True)]
+    assert [unescape(g) if g is not None else "" for g in got] == texts
