@@ -5,7 +5,7 @@ Why our own small writer: openpyxl (write-only) and XlsxWriter (constant_memory)
 in a temporary file and assemble the zip at the end, so nothing can be sent before the whole
 sheet is written. The standard library's :mod:`zipfile` writes to an output that cannot seek by
 putting each member's sizes in a data descriptor after its data; the sheet XML is simple
-enough to write by hand. Readers: Excel, LibreOffice, openpyxl and GDAL (pyogrio) read it.
+enough to write by hand. The tests read it back with openpyxl and GDAL (pyogrio).
 
 Cells are values, never formulas: text is an inline string (``t="inlineStr"``), numbers are
 numbers, booleans booleans; a text a spreadsheet would take for a formula (``=``, ``+``, ``-``,
