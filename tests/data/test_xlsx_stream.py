@@ -148,3 +148,21 @@ def test_any_text_reads_back(texts):
     got = [row[0] for row in sheet.iter_rows(min_row=2, max_row=len(texts) + 1,
                                              values_only=True)]
     assert [unescape(g) if g is not None else "" for g in got] == texts
+
+
+def test_a_sheet_that_may_pass_2_gb_gets_zip64_sizes_and_still_reads(monkeypatch, tmp_path):
+    from geo_layout.data import xlsx_stream
+
+    monkeypatch.setattr(xlsx_stream, "CELL_BYTES", 10 ** 9)  # as if every cell were huge
+    rows = [["a", 1.5], ["b", 2]]
+    data = workbook_bytes([Sheet("t", ["id", "x"], rows, 2)])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        at = z.getinfo("xl/worksheets/sheet1.xml").header_offset
+        name_len, extra_len = struct.unpack("<HH", data[at + 26:at + 30])
+        assert data[at + 30 + name_len:at + 32 + name_len] == b"\x01\x00"  # ZIP64 extra
+        assert z.testzip() is None
+    assert [[c.value for c in r] for r in _book([Sheet("t", ["id", "x"], rows, 2)])
+            .worksheets[0].iter_rows(min_row=2)] == rows
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(data)
+    assert list(pyogrio.read_dataframe(path, layer="t")["x"]) == [1.5, 2]
