@@ -166,3 +166,25 @@ def test_a_sheet_that_may_pass_2_gb_gets_zip64_sizes_and_still_reads(monkeypatch
     path = tmp_path / "t.xlsx"
     path.write_bytes(data)
     assert list(pyogrio.read_dataframe(path, layer="t")["x"]) == [1.5, 2]
+
+
+def _peak_bytes(n: int) -> tuple[int, int]:
+    """Python's peak allocation while streaming ``n`` rows of 20 cells (rows made lazily),
+    and the bytes written."""
+    import tracemalloc
+
+    rows = ([f"id-{i}", f"名称 {i} " + "x" * (i % 50), i, i / 7, None] * 4 for i in range(n))
+    tracemalloc.start()
+    try:
+        size = sum(len(c) for c in stream([Sheet("t", [f"h{k}" for k in range(20)], rows, n)]))
+        return tracemalloc.get_traced_memory()[1], size
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_does_not_grow_with_the_rows():
+    small, small_size = _peak_bytes(1_000)
+    large, large_size = _peak_bytes(12_000)
+    assert large_size > 9 * small_size  # twelve times the rows, ~twelve times the file
+    assert large < 1.5 * small + 1_000_000  # but the same peak: one batch, never the file
+    assert large < 5_000_000
