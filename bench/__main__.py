@@ -1,6 +1,7 @@
 """``python -m bench`` (``make bench``): every benchmark, each printing its ratios."""
 
-from . import api_load, cold_start, imports, living, overview, pygeoapi_compare, scale
+from . import (api_load, cold_start, downloads, imports, living, overview, pygeoapi_compare,
+               scale)
 
 
 def main() -> None:
@@ -14,6 +15,7 @@ def main() -> None:
         print(f"5. pygeoapi comparison did not run: {exc}")
     living.run()
     imports.run()
+    downloads.run()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ Choices, documented for users of the downloads:
 - CSV is UTF-8 with a BOM (Excel then reads the Chinese right), headers are the column keys.
   XLSX headers are the columns' titles in the chosen language; a second sheet is the field
   dictionary. A text cell beginning with = + - @ (or a tab / carriage return) would be run as a
-  formula by a spreadsheet: CSV prefixes it with ', XLSX stores it as text (quote prefix).
+  formula by a spreadsheet: CSV prefixes it with ' (OWASP's rule), XLSX stores it as an inline
+  text cell with the quote prefix (never a formula). XLSX is streamed (:mod:`.xlsx_stream`):
+  :func:`xlsx_stream` hands out bytes while the rows are built, a batch at a time.
 - Coordinates are WGS-84; GeoJSON, CSV and XLSX can be given in GCJ-02 or BD-09 (``system``),
   GeoPackage and KML declare EPSG:4326 and are always WGS-84.
 - GeoPackage: one layer named after the collection ("-" -> "_"), EPSG:4326; enterprises and
@@ -31,7 +33,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 import shapely
@@ -41,6 +43,7 @@ from . import crs
 from .features import GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS, Feature
 from .fields import FIELDS, Field
 from .model import Plan
+from .xlsx_stream import FORMULA_STARTS, Sheet, formula_like, stream  # noqa: F401 (OWASP's list)
 
 MEDIA_TYPES = {
     "geojson": "application/geo+json",
@@ -53,8 +56,6 @@ FORMATS = tuple(MEDIA_TYPES)
 #: Formats that can carry GCJ-02 / BD-09 coordinates (the others declare EPSG:4326).
 SHIFTABLE = ("geojson", "csv", "xlsx")
 BOM = "\ufeff"
-#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: (ids, id) -> name of that record (in the language of the file), or None.
 Names = Callable[[tuple[str, ...], str], "str | None"]
 #: code list -> code -> {"zh": label, "en": label} (``web.i18n.ENUMS``).
@@ -102,8 +103,11 @@ def write(features: list[Feature], collection: str, fmt: str, lod: str = "high",
     if fmt == "geojson":
         return geojson_bytes(features, lod, system=system, members=members)
     if fmt in ("csv", "xlsx"):
-        made = table(features, collection, lang=lang, names=names, labels=labels, system=system)
-        return csv_text(*made) if fmt == "csv" else xlsx_bytes(*made, collection, lang)
+        if fmt == "xlsx":
+            return b"".join(xlsx_stream(features, collection, lang=lang, names=names,
+                                        labels=labels, system=system))
+        return csv_text(*table(features, collection, lang=lang, names=names, labels=labels,
+                               system=system))
     return ogr_bytes(features, collection, fmt, lod)
 
 
@@ -194,32 +198,51 @@ def table(features: list[Feature], collection: str, *, lang: str = "zh",
     """Columns and rows (scalars; None for empty) of the CSV / XLSX of ``features``.
     Properties the field dictionary does not describe are appended (``tests/data/test_fields``
     fails when there are any)."""
+    cols, rows = table_rows(features, collection, lang=lang, names=names, labels=labels,
+                            system=system)
+    return cols, list(rows)
+
+
+def table_rows(features: list[Feature], collection: str, *, lang: str = "zh",
+               names: Names | None = None, labels: Labels | None = None,
+               system: str = "wgs84", batch: int = 1000) -> tuple[list[Column], Iterator[list]]:
+    """:func:`table` with the rows made one at a time as they are read (coordinates converted
+    ``batch`` records at a time), so a stream holds one batch, not the table."""
     cols = columns(collection, names=names is not None, labels=labels is not None)
     known = {c.key for c in cols}
     extra = list(dict.fromkeys(k for f in features for k in f.properties if k not in known))
     cols += [Column(Field(k, k, k, "", "")) for k in extra]
-    xy = _lon_lat(features, system) if collection in PLACE_COLLECTIONS else None
-    rows = []
-    for i, f in enumerate(features):
-        props = f.properties
-        row = []
-        for col in cols:
-            name = col.field.name
-            if col.field.added:
-                value = None if xy is None or np.isnan(xy[i, 0]) else \
-                    round(float(xy[i, 0 if name == "lon" else 1]), 6)
-            elif name == "id":
-                value = f.id
-            else:
-                value = props.get(name)
-            if col.part == "name":
-                value = _mapped(value, lambda v, refs=col.field.refs: names(refs, v))
-            elif col.part == "label":
-                codes = labels.get(col.field.codes, {})
-                value = _mapped(value, lambda v: (codes.get(v) or {}).get(lang))
-            row.append(_scalar(value))
-        rows.append(row)
-    return cols, rows
+    return cols, _rows(features, collection, cols, lang, names, labels, system, batch)
+
+
+def _rows(features, collection, cols, lang, names, labels, system, batch) -> Iterator[list]:
+    located = collection in PLACE_COLLECTIONS
+    for start in range(0, len(features), batch):
+        part = features[start:start + batch]
+        xy = _lon_lat(part, system) if located else None
+        for i, f in enumerate(part):
+            yield _row(f, cols, None if xy is None else xy[i], lang, names, labels)
+
+
+def _row(f: Feature, cols: list[Column], xy, lang, names, labels) -> list:
+    props = f.properties
+    row = []
+    for col in cols:
+        name = col.field.name
+        if col.field.added:
+            value = None if xy is None or np.isnan(xy[0]) else \
+                round(float(xy[0 if name == "lon" else 1]), 6)
+        elif name == "id":
+            value = f.id
+        else:
+            value = props.get(name)
+        if col.part == "name":
+            value = _mapped(value, lambda v, refs=col.field.refs: names(refs, v))
+        elif col.part == "label":
+            codes = labels.get(col.field.codes, {})
+            value = _mapped(value, lambda v: (codes.get(v) or {}).get(lang))
+        row.append(_scalar(value))
+    return row
 
 
 def _lon_lat(features: list[Feature], system: str) -> np.ndarray:
@@ -253,19 +276,22 @@ def _scalar(value):
     return value
 
 
-def formula_like(value) -> bool:
-    """A text a spreadsheet would run as a formula (or a DDE call)."""
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
-
-
 def csv_text(cols: list[Column], rows: list[list]) -> bytes:
     buf = io.StringIO()
     buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.key for c in cols])
+    writer.writerow([csv_cell(c.key) for c in cols])
     for row in rows:
-        writer.writerow(["" if v is None else "'" + v if formula_like(v) else v for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8")
+
+
+def csv_cell(value):
+    """A CSV field: empty for None; a text a spreadsheet would run as a formula gets a leading
+    ``'`` (OWASP's rule for CSV injection); anything else as it is."""
+    if value is None:
+        return ""
+    return "'" + value if formula_like(value) else value
 
 
 def csv_bytes(features: list[Feature], collection: str, **options) -> bytes:
@@ -273,39 +299,31 @@ def csv_bytes(features: list[Feature], collection: str, **options) -> bytes:
     return csv_text(*table(features, collection, **options))
 
 
-def xlsx_bytes(cols: list[Column], rows: list[list], collection: str, lang: str = "zh") -> bytes:
-    """An XLSX workbook: the table (headers in ``lang``, frozen header row) and a second sheet,
-    the field dictionary of its columns. Text cells are always stored as text."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+def xlsx_bytes(cols: list[Column], rows: Iterable[list], collection: str,
+               lang: str = "zh") -> bytes:
+    """The XLSX workbook of a table at once (see :func:`xlsx_sheets`)."""
+    return b"".join(stream(xlsx_sheets(cols, rows, collection, lang)))
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(layer_name(collection)[:31])
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
 
-    def cell(value, header: bool = False):
-        c = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
-            c.data_type = "s"  # never a formula, whatever it begins with
-            if formula_like(value):
-                c.quotePrefix = True
-        if header:
-            c.font = bold
-        return c
-
-    sheet.append([cell(c.header(lang), True) for c in cols])
-    for row in rows:
-        sheet.append([cell(v) for v in row])
-    info = book.create_sheet("fields" if lang == "en" else "字段说明")
+def xlsx_sheets(cols: list[Column], rows: Iterable[list], collection: str, lang: str = "zh",
+                count: int | None = None) -> list[Sheet]:
+    """The sheets of an XLSX download: the table (headers in ``lang``, frozen header row;
+    ``count`` rows when known) and the field dictionary of its columns."""
     heads = ("Column", "Key", "Meaning") if lang == "en" else ("列名", "字段", "含义")
-    info.append([cell(h, True) for h in heads])
-    for c in cols:
-        info.append([cell(c.header(lang)), cell(c.key), cell(c.about(lang))])
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
+    return [Sheet(layer_name(collection), [c.header(lang) for c in cols], rows, count),
+            Sheet("fields" if lang == "en" else "字段说明", heads,
+                  [[c.header(lang), c.key, c.about(lang)] for c in cols], len(cols))]
+
+
+def xlsx_stream(features: list[Feature], collection: str, *, lang: str = "zh",
+                names: Names | None = None, labels: Labels | None = None,
+                system: str = "wgs84") -> Iterator[bytes]:
+    """The XLSX download of ``features`` as chunks of bytes, the rows made while it is sent
+    (options as :func:`table`): memory holds a batch of rows, never the file."""
+    check_format(collection, "xlsx", system)
+    cols, rows = table_rows(features, collection, lang=lang, names=names, labels=labels,
+                            system=system)
+    return stream(xlsx_sheets(cols, rows, collection, lang, len(features)))
 
 
 def name_lookup(store, lang: str) -> Names:

@@ -67,13 +67,18 @@ def conditional(build: Callable[[], Response | str], *, variant: str = "",
         entry = cache.get(tag)
         if entry is None:
             response = make_response(build())
-            if response.status_code != 200 or response.is_streamed \
-                    or response.direct_passthrough:
+            if response.status_code != 200:
                 return response
+            if response.is_streamed or response.direct_passthrough:  # sent as made, not kept
+                return _tagged(response, tag, vary)
             entry = Entry(response.get_data(), tuple(
                 (k, v) for k, v in response.headers.items() if k in KEPT_HEADERS))
             cache.put(tag, entry)
         response = Response(entry.body, status=200, headers=list(entry.headers))
+    return _tagged(response, tag, vary)
+
+
+def _tagged(response: Response, tag: str, vary: Iterable[str]) -> Response:
     response.set_etag(tag, weak=True)
     response.headers["Cache-Control"] = CACHE_CONTROL
     for header in vary:

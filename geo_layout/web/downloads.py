@@ -2,6 +2,10 @@
 like the API (property filters and ``bbox``), in ``crs`` where the format allows, with names and
 labels beside ids and codes in ``lang`` (CSV, XLSX), and a file name to save it under.
 
+XLSX is streamed: the first bytes go out at once and the rows are made while the file is sent,
+so a download of 100,000 sites holds a batch of rows, never the file (it is therefore not kept
+in the render cache; its ETag still answers a revalidation with 304).
+
 The query string is checked by the API's own table (:mod:`.openapi`): an unknown or bad
 parameter is the same 400 as on ``/api``."""
 
@@ -10,7 +14,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 
 from ..data.features import COLLECTIONS
-from ..data.writers import MEDIA_TYPES, check_format, download_name, name_lookup, write
+from ..data.writers import (MEDIA_TYPES, check_format, download_name, name_lookup, write,
+                             xlsx_stream)
 from ..errors import NotFound
 from . import geojson, openapi
 from .caching import cached_view
@@ -35,9 +40,14 @@ def download(collection: str, fmt: str):
     lang = values["lang"]
     store = current_store()
     page = store.query(collection, openapi.filters_of(op, values), values.get("bbox"))
-    body = write(page.features, collection, fmt, values.get("lod") or "high", system=system,
-                 lang=lang, names=name_lookup(store, lang), labels=code_labels(store),
-                 members={"coordinate_system": geojson.COORDINATE_SYSTEMS[system]})
+    if fmt == "xlsx":
+        body = xlsx_stream(page.features, collection, lang=lang, names=name_lookup(store, lang),
+                           labels=code_labels(store), system=system)
+    else:
+        body = write(page.features, collection, fmt, values.get("lod") or "high",
+                     system=system, lang=lang, names=name_lookup(store, lang),
+                     labels=code_labels(store),
+                     members={"coordinate_system": geojson.COORDINATE_SYSTEMS[system]})
     filename = download_name(store.plan(), collection, fmt)
     return Response(body, headers={
         "Content-Type": MEDIA_TYPES[fmt],

@@ -58,11 +58,14 @@ def directory_url(lang: str, q: str, filters: dict) -> str:
     return url_for("pages.directory", lang=lang, **({"q": q} if q else {}), **filters)
 
 
-def list_links(collections, filters: dict, *, api: bool) -> list[tuple[str, str]]:
-    """(text, URL) of the CSV and GeoJSON downloads of ``collections`` with ``filters`` and,
-    with ``api``, their API collections."""
-    links = [(f"{c}.{fmt}", url_for("downloads.download", collection=c, fmt=fmt, **filters))
-             for c in collections for fmt in ("csv", "geojson")]
+def list_links(collections, filters: dict, *, api: bool,
+               lang: str | None = None) -> list[tuple[str, str]]:
+    """(text, URL) of the CSV, XLSX and GeoJSON downloads of ``collections`` with ``filters``
+    (the XLSX in the page's ``lang``: its headers are words) and, with ``api``, their API
+    collections."""
+    links = [(f"{c}.{fmt}", url_for("downloads.download", collection=c, fmt=fmt, **filters,
+                                    **({"lang": lang} if lang and fmt == "xlsx" else {})))
+             for c in collections for fmt in ("csv", "xlsx", "geojson")]
     if api:
         links += [(f"API: {c}", url_for("api.collection_items", collection=c, **filters))
                   for c in collections]

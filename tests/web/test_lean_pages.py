@@ -133,6 +133,7 @@ def test_element_page_caps_its_lists(large):
         assert note["links"][0] == "/parks?lang=en&element=core"
         assert "/downloads/sites.csv?element=core" in note["links"]
         assert "/downloads/parks.geojson?element=core" in note["links"]
+        assert "/downloads/parks.xlsx?element=core&lang=en" in note["links"]  # headers in en
     assert notes[1]["numbers"][1] == total
     assert notes[2]["numbers"] == [INSIDE_ROWS, len(inside)]
     assert notes[2]["links"][0] == "/parks?lang=en&area=core"

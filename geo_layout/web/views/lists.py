@@ -22,7 +22,7 @@ def capped(store, features: list, lang: str, filters: dict, collections=PLACE_CO
         "rows": [place_row(store, f, lang) for f in features[:rows]],
         "total": len(features),
         "directory": url_for("pages.directory", lang=lang, **filters) if directory else None,
-        "downloads": links.list_links(collections, filters, api=not directory),
+        "downloads": links.list_links(collections, filters, api=not directory, lang=lang),
     }
 
 
