@@ -551,6 +551,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "photo.stale": {"zh": "照片已被他人修改，下方是现在的照片。请重新选择并保存。",
                     "en": "Someone changed the photo meanwhile; the current one is shown "
                           "below. Choose again and save."},
+    "photo.refused": {"zh": "无法保存照片：请检查来源和文件后重试。",
+                      "en": "The photo was not saved: check the source and the file, and try "
+                            "again."},
+    "photo.error.none": {"zh": "{id} 没有照片", "en": "{id} has no photo"},
     "photo.error.empty": {"zh": "没有收到照片：请选择一个 JPEG、PNG 或 WebP 文件",
                           "en": "no photo came: choose a JPEG, PNG or WebP file"},
     "photo.error.too_big": {"zh": "照片超过 {mb} MB：请上传较小的照片",
