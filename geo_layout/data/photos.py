@@ -1,10 +1,11 @@
 """A park's or site's photo made safe to store and serve: an upload is accepted only when its
 content is a JPEG, PNG or WebP image (its name and declared type are ignored), at most 5 MB
-and at most :data:`MAX_PIXELS` pixels (a decompression bomb is refused before it is decoded),
-then turned upright by its EXIF orientation, converted to sRGB, shrunk to
-:data:`MAX_EDGE` pixels on its longer side and re-encoded as a JPEG that carries no metadata at
-all: no EXIF (so no GPS position or camera serial), no XMP, no text chunks, no ICC profile
-(the colours were converted to sRGB, the web's default, so none is needed).
+and at most :data:`MAX_PIXELS` pixels (:data:`MAX_PIXELS_WHOLE` for a PNG or WebP, decoded
+whole; a decompression bomb is refused before it is decoded), then turned upright by its EXIF
+orientation, converted to sRGB, shrunk to :data:`MAX_EDGE` pixels on its longer side and
+re-encoded as a JPEG that carries no metadata at all: no EXIF (so no GPS position or camera
+serial), no XMP, no text chunks, no ICC profile (the colours were converted to sRGB, the web's
+default, so none is needed).
 
 One output format (JPEG) because every browser and map app shows it, and a photo of a
 park has no transparency worth keeping (a transparent PNG is put on white).
@@ -22,8 +23,11 @@ from ..errors import PhotoRefused, PhotoTooLarge
 
 #: the largest upload taken (bytes)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-#: the most pixels an upload may declare (a 50-megapixel camera's photo fits)
-MAX_PIXELS = 60_000_000
+#: the most pixels a JPEG may declare (a 50-megapixel camera's photo fits): it is decoded at
+#: a reduced scale (``draft``), so its memory stays small
+MAX_PIXELS = 50_000_000
+#: the most pixels a PNG or WebP may declare: decoded whole (4 bytes a pixel, ~100 MB at most)
+MAX_PIXELS_WHOLE = 25_000_000
 #: the longer side of the stored photo (pixels): sharp on a wide screen, small on a phone
 MAX_EDGE = 1600
 JPEG_QUALITY = 82
@@ -75,6 +79,7 @@ def process(data: bytes) -> ProcessedPhoto:
         raise PhotoTooLarge(key="photo.error.too_big", mb=MAX_UPLOAD_BYTES // (1024 * 1024))
     with warnings.catch_warnings():
         # Pillow's own bomb guard warns first and raises beyond twice its limit: both refuse
+        warnings.simplefilter("ignore", UserWarning)  # a damaged EXIF block: it goes anyway
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data), formats=FORMATS)
@@ -83,11 +88,14 @@ def process(data: bytes) -> ProcessedPhoto:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoTooLarge(key="photo.error.too_many_pixels",
                                 megapixels=MAX_PIXELS // 1_000_000) from None
+        except Exception:  # noqa: BLE001 - a header no decoder can read: a damaged file
+            raise PhotoRefused(key="photo.error.damaged") from None
         with image:
             width, height = image.size
-            if width < 1 or height < 1 or width * height > MAX_PIXELS:
+            cap = MAX_PIXELS if image.format == "JPEG" else MAX_PIXELS_WHOLE
+            if width < 1 or height < 1 or width * height > cap:
                 raise PhotoTooLarge(key="photo.error.too_many_pixels",
-                                    megapixels=MAX_PIXELS // 1_000_000)
+                                    megapixels=cap // 1_000_000)
             try:
                 image.draft("RGB", (MAX_EDGE, MAX_EDGE))  # JPEG: decode at a reduced scale
                 image.load()
@@ -95,7 +103,7 @@ def process(data: bytes) -> ProcessedPhoto:
             except (Image.DecompressionBombError, Image.DecompressionBombWarning):
                 raise PhotoTooLarge(key="photo.error.too_many_pixels",
                                     megapixels=MAX_PIXELS // 1_000_000) from None
-            except (OSError, SyntaxError, ValueError, EOFError):
+            except Exception:  # noqa: BLE001 - whatever a decoder trips on: a damaged file
                 raise PhotoRefused(key="photo.error.damaged") from None
             icc = image.info.get("icc_profile")
     clean = _srgb(_flat(upright), icc)

@@ -173,7 +173,7 @@ def png_header(width: int, height: int) -> bytes:
             + chunk(b"IEND", b""))
 
 
-@pytest.mark.parametrize("size", [(30_000, 30_000), (10_000, 7_000)])
+@pytest.mark.parametrize("size", [(30_000, 30_000), (10_000, 7_000), (6_000, 5_000)])
 def test_a_decompression_bomb_is_refused_before_it_is_decoded(size):
     bomb = png_header(*size)
     assert len(bomb) < 100_000
@@ -182,11 +182,38 @@ def test_a_decompression_bomb_is_refused_before_it_is_decoded(size):
     assert refused.value.status == 413 and "megapixels" in refused.value.description
 
 
+def test_a_jpeg_may_have_more_pixels_than_a_png_it_is_decoded_at_a_reduced_scale():
+    out = io.BytesIO()
+    Image.new("RGB", (6_000, 5_000), (90, 140, 80)).save(out, "JPEG", quality=50)
+    photo = photos.process(out.getvalue())  # 30 megapixels: refused as a PNG, taken here
+    assert (photo.width, photo.height) == (1600, 1333)
+
+
 def test_a_damaged_photo_is_refused():
     data = jpeg_with_gps()
     with pytest.raises(PhotoRefused) as refused:
         photos.process(data[: len(data) // 2])
     assert refused.value.status == 400 and "damaged" in refused.value.description
+
+
+def test_mangled_photos_are_taken_or_refused_never_an_unexpected_error():
+    import random
+
+    out_png, out_webp = io.BytesIO(), io.BytesIO()
+    halves().save(out_png, "PNG")
+    halves().save(out_webp, "WEBP")
+    rng = random.Random(16)
+    for original in (jpeg_with_gps(), out_png.getvalue(), out_webp.getvalue()):
+        for _ in range(60):
+            data = bytearray(original)
+            for _ in range(rng.randint(1, 8)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            data = bytes(data[: rng.randint(8, len(data))])
+            try:
+                photo = photos.process(data)
+            except PhotoRefused:
+                continue
+            no_metadata(photo.data)
 
 
 # --- in the database --------------------------------------------------------------------------
