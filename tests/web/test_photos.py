@@ -285,3 +285,24 @@ def test_a_seeds_folder_has_no_photos_and_no_errors(client):
     assert client.get(f"/photos/parks/{PARK}").status_code == 404
     assert client.get(EDIT).status_code == 403
     assert client.post(EDIT, data={"expected": "none"}).status_code == 403
+
+
+def test_the_history_offers_the_record_edit_for_revert_not_the_photo_change(web, photo_app):
+    link = photo_app.extensions["geo_layout.database"].link(PLAN)
+    store = link.current
+    body = dict(store.stored("parks", PARK), precision="site", lon=102.75, lat=25.02,
+                location_source="survey 2026-11")
+    edit = store.replace("parks", PARK, body, expected=1, author="ed",
+                         source=parse_source("survey: gate"))
+    token = sign_in(web)
+    response = upload(web, token)
+    photo_seq = int(response.headers["X-Revision"])
+    html = web.get(f"/history/parks/{PARK}?lang=en").get_data(as_text=True)
+    assert f'id="revert-{edit.revision.seq}"' in html
+    assert f'id="revert-{photo_seq}"' not in html
+    response = web.post(f"/history/{edit.revision.seq}/revert?lang=en",
+                        data={"csrf_token": token, "source_kind": "other",
+                              "source_reference": "undo the move"})
+    assert response.status_code == 303
+    assert link.current.stored("parks", PARK)["precision"] == "county"
+    assert current_photo(photo_app) is not None  # the photo stays
