@@ -194,3 +194,17 @@ class ImportTooLarge(ImportRefused):
 
     status = 413
     code = "import-too-large"
+
+
+class PhotoRefused(BadRequest):
+    """An upload that is not a photo the service takes (not a JPEG, PNG or WebP by its
+    content, damaged, empty); the message names what is wrong. Nothing was changed."""
+
+    code = "bad-photo"
+
+
+class PhotoTooLarge(PhotoRefused):
+    """A photo too big to take (its bytes, or the pixels it would decode to): 413."""
+
+    status = 413
+    code = "photo-too-large"

@@ -111,6 +111,25 @@ tokens = Table(
     Column("revoked_at", DateTime(timezone=True), nullable=True),
 )
 
+#: a park's or site's photo (one each, see :mod:`.photos`): the processed image itself, so a
+#: copy of the database file or a dump holds it; its changes are revisions like any other
+photos = Table(
+    "gl_photos", metadata,
+    Column("plan_id", Str(120), ForeignKey("gl_plans.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("collection", Str(40), primary_key=True),
+    Column("record_id", Str(120), primary_key=True),
+    Column("content_type", Str(40), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    #: of ``data``: the photo's ETag, its URL's version, and what a stale form is checked by
+    Column("sha256", Str(64), nullable=False),
+    Column("author", Str(80), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("source", Text, nullable=False),  # JSON: {"kind": ..., "reference": ...}
+)
+
 settings = Table(
     "gl_settings", metadata,
     Column("key", Str(80), primary_key=True),

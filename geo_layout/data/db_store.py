@@ -29,6 +29,7 @@ from .db_records import PLAN, Row, body_json, dataset_of_rows, folder_version, r
     write_folder
 from .db_schema import plans, records, revisions
 from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
+from .photos import PHOTO_ACTIONS
 from .provenance import Source
 from .seed_single import check_record, referrers
 from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, big_build
@@ -555,6 +556,9 @@ class DatabaseStore(Store):
         from .seed_single import InTurn
 
         typed = dict(typed or {})
+        revision = changes[-1].seq
+        # a photo's change leaves its record as it was: only the revision number moves on
+        changes = [r for r in changes if r.action not in PHOTO_ACTIONS]
         edits, versions = [], dict(self._versions)
         # the records the writer did not type are checked in turn (another server's writes):
         # only then are the ids of every record needed
@@ -585,7 +589,6 @@ class DatabaseStore(Store):
                 versions.pop(f"{rev.collection}/{rev.record_id}", None)
             else:
                 versions[f"{rev.collection}/{rev.record_id}"] = rev.version
-        revision = changes[-1].seq
         snapshot = apply_edits(self.snapshot, edits, _version(self._baseline, revision))
         return DatabaseStore(self._link, snapshot, revision, self._baseline, versions)
 
@@ -770,7 +773,10 @@ class DatabaseStore(Store):
         record's latest change can be undone (Conflict otherwise, naming the later one), so no
         later edit is lost."""
         target = self.revision_of(seq)
-        latest = self.history(target.collection, target.record_id, limit=1)
+        if target.action in PHOTO_ACTIONS:
+            raise Conflict(f"revision {seq} changed the photo of {target.collection}/"
+                           f"{target.record_id}: set or remove the photo on its photo page")
+        latest = self._latest_edit(target.collection, target.record_id)
         if latest and latest[0].seq != seq:
             raise Conflict(f"revision {seq} is not the latest change of "
                            f"{target.collection}/{target.record_id} (revision "
@@ -788,6 +794,31 @@ class DatabaseStore(Store):
         return self._link.write(target.collection, target.record_id, decide, author=author,
                                 source=source, comment=comment or f"revert of revision {seq}",
                                 reverts=seq)
+
+    def _latest_edit(self, collection: str, fid: str) -> list[Revision]:
+        """The record's latest revision that changed the record (not only its photo)."""
+        query = sa.select(revisions).where(
+            revisions.c.plan_id == self._link.plan_id, revisions.c.collection == collection,
+            revisions.c.record_id == fid, revisions.c.action.not_in(PHOTO_ACTIONS)
+        ).order_by(revisions.c.seq.desc()).limit(1)
+        with self._link.db.engine.connect() as conn:
+            return [Revision.of_row(r) for r in conn.execute(query)]
+
+    # --- photos (see :mod:`.db_photos`) ------------------------------------------------------
+    def photo(self, collection: str, fid: str, with_data: bool = False):
+        from . import db_photos
+
+        return db_photos.read(self._link.db.engine, self._link.plan_id, collection, fid,
+                              with_data)
+
+    def set_photo(self, collection: str, fid: str, photo, *, expected: str, author: str,
+                  source: Source, comment: str = "") -> Change:
+        from . import db_photos
+
+        revision, store = db_photos.change(self._link, collection, fid, photo,
+                                           expected=expected, author=author, source=source,
+                                           comment=comment, now=_now())
+        return Change(revision, store)
 
     # --- history ---------------------------------------------------------------------------
     def history(self, collection: str | None = None, fid: str | None = None,

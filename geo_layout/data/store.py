@@ -237,6 +237,18 @@ class Store(abc.ABC):
         """Undo every change of batch ``batch`` with one new batch."""
         raise self._read_only()
 
+    def photo(self, collection: str, fid: str, with_data: bool = False):
+        """Record ``fid``'s photo (a :class:`.photos.StoredPhoto`, its bytes when
+        ``with_data``), or None (a seeds folder has no photos)."""
+        return None
+
+    def set_photo(self, collection: str, fid: str, photo, *, expected: str, author: str,
+                  source, comment: str = ""):
+        """Set (a :class:`.photos.ProcessedPhoto`) or remove (None) record ``fid``'s photo,
+        as a revision; PreconditionFailed when its photo is no longer ``expected`` (the
+        sha256 the editor saw, or "none")."""
+        raise self._read_only()
+
     def history(self, collection: str | None = None, fid: str | None = None, since=None,
                 before: int | None = None, limit: int | None = 50, author: str | None = None,
                 batch: str | None = None) -> list:

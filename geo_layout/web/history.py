@@ -28,6 +28,7 @@ from flask import (Blueprint, Response, has_request_context, make_response, redi
 
 from ..data.changes import ABSENT, field_changes
 from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
+from ..data.photos import PHOTO_ACTIONS
 from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
 from ..data.writers import columns
 from ..errors import (BadRequest, Conflict, GeoLayoutError, InvalidParameter, NotFound,
@@ -186,6 +187,9 @@ def _latest_flags(store, revisions) -> list[bool]:
     it (at their version, or absent after a delete)."""
     seen, out = set(), []
     for r in revisions:
+        if r.action in PHOTO_ACTIONS:  # undone on the photo page, not here
+            out.append(False)
+            continue
         key = (r.collection, r.record_id)
         first = key not in seen
         seen.add(key)

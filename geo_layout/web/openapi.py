@@ -19,6 +19,7 @@ from ..data.fields import COLLECTION_DOCS
 from ..data.model import LODS
 from ..data.clusters import CELL_PX as CLUSTER_CELL_PX
 from ..data.store import FILTERS
+from ..data.photos import PHOTO_ACTIONS
 from ..data.writers import MEDIA_TYPES, formats_for
 from ..errors import InvalidParameter
 from . import params as p
@@ -308,8 +309,10 @@ def _api_operations() -> list[Operation]:
         ("api-history",), "/api/history", "The plan's changes (revisions), newest first", "api",
         HISTORY_PARAMS, (JSON,), "History",
         description="Every change to the plan's records: who, when (UTC), which record, the "
-                    "action (create, update, delete, revert), the record before and after "
-                    "(shaped like a seed file's entry), the source and a comment. Paged by "
+                    "action (create, update, delete, revert; photo-set, photo-replaced, "
+                    "photo-removed for a park's or site's photo, the record itself unchanged), "
+                    "the record before and after (shaped like a seed file's entry), the source "
+                    "and a comment. Paged by "
                     "before=<seq> (the next link). Data served read-only from a seeds folder "
                     "has no history: revisions is empty."))
     return ops
@@ -582,7 +585,8 @@ def _schemas() -> dict:
                         "collection": {"type": "string", "enum": list(WRITABLE_COLLECTIONS)},
                         "id": {"type": "string"},
                         "action": {"type": "string",
-                                   "enum": ["create", "update", "delete", "revert"]},
+                                   "enum": ["create", "update", "delete", "revert",
+                                            *PHOTO_ACTIONS]},
                         "version": {"type": "integer"}, "author": {"type": "string"},
                         "at": {"type": "string", "format": "date-time"},
                         "source": {"type": "object", "required": ["kind", "reference"],

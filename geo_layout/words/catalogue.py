@@ -527,6 +527,61 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "{about}. ?{param}=<value>: the features whose {name} is "
                                   "the value (a code or a name)"},
 
+    # --- photos of parks and sites (data/photos.py, web/photos.py, the place page) ---
+    "photo.of": {"zh": "{name}的照片", "en": "Photo of {name}"},
+    "photo.caption": {"zh": "照片来源：{source}", "en": "Photo source: {source}"},
+    "photo.edit_title": {"zh": "{name}：照片", "en": "{name}: photo"},
+    "photo.back": {"zh": "返回{name}", "en": "Back to {name}"},
+    "photo.current": {"zh": "现在的照片", "en": "The current photo"},
+    "photo.none_yet": {"zh": "这条记录还没有照片。", "en": "This record has no photo yet."},
+    "photo.details": {"zh": "{width}×{height} 像素，{author} 于 {at} 上传",
+                      "en": "{width}×{height} pixels, uploaded by {author} on {at}"},
+    "photo.choose": {"zh": "上传照片", "en": "Upload a photo"},
+    "photo.file": {"zh": "照片文件（JPEG、PNG 或 WebP，不超过 5 MB）",
+                   "en": "Photo file (JPEG, PNG or WebP, up to 5 MB)"},
+    "photo.help": {"zh": "服务器会重新编码照片，并删除其中的全部元数据（包括拍摄位置 GPS）；"
+                         "长边缩小到 1600 像素。上传新照片会替换现在的照片。",
+                   "en": "The server re-encodes the photo and removes all its metadata (the "
+                         "GPS position too); the longer side is shrunk to 1,600 pixels. A new "
+                         "photo replaces the current one."},
+    "photo.upload": {"zh": "保存照片", "en": "Save the photo"},
+    "photo.remove": {"zh": "删除照片", "en": "Remove the photo"},
+    "photo.remove_help": {"zh": "删除也是一条修改记录，需要来源。",
+                          "en": "A removal is a revision too, and needs its source."},
+    "photo.stale": {"zh": "照片已被他人修改，下方是现在的照片。请重新选择并保存。",
+                    "en": "Someone changed the photo meanwhile; the current one is shown "
+                          "below. Choose again and save."},
+    "photo.refused": {"zh": "无法保存照片：请检查来源和文件后重试。",
+                      "en": "The photo was not saved: check the source and the file, and try "
+                            "again."},
+    "photo.error.none": {"zh": "{id} 没有照片", "en": "{id} has no photo"},
+    "photo.error.empty": {"zh": "没有收到照片：请选择一个 JPEG、PNG 或 WebP 文件",
+                          "en": "no photo came: choose a JPEG, PNG or WebP file"},
+    "photo.error.too_big": {"zh": "照片超过 {mb} MB：请上传较小的照片",
+                            "en": "the photo is larger than {mb} MB: send a smaller one"},
+    "photo.error.too_many_pixels": {
+        "zh": "照片像素过多（超过 {megapixels} 百万像素），不予接收",
+        "en": "the photo has too many pixels (more than {megapixels} megapixels) and is not "
+              "taken"},
+    "photo.error.not_image": {"zh": "这个文件不是 JPEG、PNG 或 WebP 图片（按文件内容判断，"
+                                    "与文件名无关）",
+                              "en": "this file is not a JPEG, PNG or WebP image (judged by its "
+                                    "content, not its name)"},
+    "photo.error.damaged": {"zh": "照片文件已损坏或不完整，无法读取",
+                            "en": "the photo is damaged or incomplete and cannot be read"},
+    "photo.error.no_photos": {"zh": "{collection} 的记录没有照片（只有园区和项目点有）",
+                              "en": "records of {collection} have no photo (parks and sites "
+                                    "do)"},
+    "photo.error.need_expected": {
+        "zh": "缺少 expected：请说明修改前的照片（其 sha256，或 none），以免覆盖他人的修改",
+        "en": "expected is missing: name the photo you saw (its sha256, or none), so no one "
+              "else's change is overwritten"},
+    "photo.error.none_to_remove": {"zh": "这条记录没有照片，无可删除",
+                                   "en": "this record has no photo to remove"},
+    "photo.error.need_source": {"zh": "照片的修改需要来源：请说明照片来自哪里（拍摄人、文件等）。",
+                                "en": "a photo change needs its source: say where the photo "
+                                      "comes from (who took it, the document)"},
+
     # --- exports (the panel's export options, the approval number) ---
     "export.title": {"zh": "导出地图文件", "en": "Export a map file"},
     "export.help": {"zh": "导出的文件显示地图当前的范围和筛选条件。",
@@ -827,6 +882,9 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "update": {"zh": "修改", "en": "Updated"},
         "delete": {"zh": "删除", "en": "Deleted"},
         "revert": {"zh": "撤销", "en": "Reverted"},
+        "photo-set": {"zh": "添加照片", "en": "Photo added"},
+        "photo-replaced": {"zh": "更换照片", "en": "Photo replaced"},
+        "photo-removed": {"zh": "删除照片", "en": "Photo removed"},
     },
     "source_kind": {
         "plan": {"zh": "规划文本", "en": "The plan"},

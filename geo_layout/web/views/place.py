@@ -10,6 +10,7 @@ from ...data.map_apps import handoffs
 from ... import words
 from ..history import last_change
 from ..i18n import label, t
+from ..photos import photo_view
 from .rows import citation, enterprise_row, industries, names, note, of_elements, place_row
 
 
@@ -38,7 +39,8 @@ def place_page(store, feature, lang: str) -> dict:
             "citation": citation(store, p, lang), "precision_text": precision,
             "note": note(store, p, lang), "coords": coords,
             "investors": investor_facts(p, lang),
-            "last_change": last_change(store, feature.collection, feature.id, lang)}
+            "last_change": last_change(store, feature.collection, feature.id, lang),
+            "photo": photo_view(store, feature, lang)}
 
 
 def precision_text(store, p: dict, lang: str) -> str:
