@@ -76,6 +76,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     for bp in blueprints():
         app.register_blueprint(bp)
+    from .web import imports_page  # the import pages (/import…)
+    app.register_blueprint(imports_page.bp)
     web_errors.register(app)
     return app
 

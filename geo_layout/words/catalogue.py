@@ -596,6 +596,172 @@ STRINGS: dict[str, dict[str, str]] = {
     "app.amap": {"zh": "高德地图", "en": "Amap"},
     "app.baidu": {"zh": "百度地图", "en": "Baidu Maps"},
     "app.tianditu": {"zh": "天地图", "en": "Tianditu"},
+    # --- imports in the browser (web/imports_page.py) and the import engine's messages ---
+    # the engine (data/imports.py, say()): the dry run's and the CLI's words
+    "import.formula": {"zh": "以 {c} 开头：表格软件会把它当作公式执行；本系统不执行也不保存公式，如为文字请去掉开头的 {c}",
+                       "en": "begins with {c}: a spreadsheet would run it as a formula; formulas "
+                             "are never run or stored: remove the leading {c} if it is meant as "
+                             "text"},
+    "import.swapped_file": {"zh": "经纬度列似乎颠倒了：{n} 个点中有 {k} 个的“经度”在 18–54、“纬度”在 "
+                                  "73–136 之间。请交换经度和纬度列（命令行加 --swap-lonlat）",
+                            "en": "the lon and lat columns look swapped: {k} of {n} points have "
+                                  "a 'longitude' between 18 and 54 and a 'latitude' between 73 "
+                                  "and 136; swap them (on the command line: --swap-lonlat)"},
+    "import.swapped_row": {"zh": "经纬度似乎颠倒了（经度 {lon}，纬度 {lat}）",
+                           "en": "lon and lat look swapped (lon {lon}, lat {lat})"},
+    "import.outside": {"zh": "点（{lon}，{lat}）不在中国境内：请检查坐标和坐标系",
+                       "en": "the point ({lon}, {lat}) is outside China: check the coordinates "
+                             "and their coordinate system"},
+    "import.not_number": {"zh": "不是数字：{v}", "en": "not a number: {v}"},
+    "import.half_point": {"zh": "只有经度或纬度之一", "en": "only one of lon and lat is given"},
+    "import.not_point": {"zh": "几何必须是点（WKT POINT），而不是 {g}",
+                         "en": "the geometry must be a point (WKT POINT), not {g}"},
+    "import.bad_wkt": {"zh": "不是可读的 WKT", "en": "not readable WKT"},
+    "import.no_id": {"zh": "缺少编号，也没有可用来生成编号的英文名称",
+                     "en": "no id, and no English name to make one from"},
+    "import.dup_file": {"zh": "与第 {row} 行重复（{why}）", "en": "likely the same as row {row} ({why})"},
+    "import.dup_store": {"zh": "可能与已有记录 {id} 重复（{why}）",
+                         "en": "likely the same as the existing record {id} ({why})"},
+    "import.same_name": {"zh": "同名", "en": "same name"},
+    "import.near": {"zh": "相距 {m} 米", "en": "{m} m apart"},
+    "import.unused": {"zh": "未使用的列：{cols}", "en": "columns not used: {cols}"},
+    "import.unknown_column": {"zh": "文件中没有这一列：{c}", "en": "no such column: {c}"},
+    "import.no_valid_row": {"zh": "没有可导入的有效行", "en": "no valid row to import"},
+    "import.file": {"zh": "文件", "en": "file"},
+    "import.row": {"zh": "第 {n} 行", "en": "row {n}"},
+    "import.row_column": {"zh": "{where}，{column}", "en": "{where}, {column}"},
+    "import.line": {"zh": "{where}：{kind}{message}", "en": "{where}: {kind}{message}"},
+    "import.warning": {"zh": "提示：", "en": "warning: "},
+    "import.summary": {"zh": "共 {rows} 行（跳过空行 {empty} 行）：有效 {valid} 行（新增 {creates}，更新 "
+                             "{updates}），有问题 {bad} 行；提示 {warnings} 条",
+                       "en": "{rows} rows ({empty} empty rows skipped): {valid} valid ({creates} "
+                             "new, {updates} updates), {bad} with problems; {warnings} warnings"},
+    # the pages
+    "imports.title": {"zh": "从表格或文件导入", "en": "Import from a spreadsheet or file"},
+    "imports.link": {"zh": "编辑人员：从表格或文件导入园区、项目基地、企业和目标",
+                     "en": "Editors: import parks, sites, enterprises and targets from a "
+                           "spreadsheet or file"},
+    "imports.intro": {"zh": "导入到规划“{plan}”。先上传文件，再核对各列，试运行列出每一处问题，确认后作为一批写入，"
+                            "并可整批撤销。",
+                      "en": "Into the plan “{plan}”. Upload a file, say what its columns hold, "
+                            "see every problem in a dry run, then write it as one batch, which "
+                            "can be reverted as one."},
+    "imports.plans": {"zh": "您可编辑的规划", "en": "Plans you edit"},
+    "imports.steps": {"zh": "导入步骤", "en": "Import steps"},
+    "imports.step_upload": {"zh": "上传文件", "en": "Upload"},
+    "imports.step_columns": {"zh": "核对各列", "en": "Columns"},
+    "imports.step_check": {"zh": "试运行", "en": "Dry run"},
+    "imports.step_done": {"zh": "已导入", "en": "Imported"},
+    "imports.collection": {"zh": "导入到", "en": "Import into"},
+    "imports.file": {"zh": "文件", "en": "File"},
+    "imports.file_help": {"zh": "CSV（UTF-8 或 GB18030）、XLSX、GeoJSON、GeoPackage、KML 或压缩的 "
+                                "Shapefile（.zip），最大 {mb} MB。第一行为表头。",
+                          "en": "CSV (UTF-8 or GB18030), XLSX, GeoJSON, GeoPackage, KML or a "
+                                "zipped Shapefile, up to {mb} MB. The first row names the "
+                                "columns."},
+    "imports.upload": {"zh": "上传并核对各列", "en": "Upload and map the columns"},
+    "imports.no_file": {"zh": "请选择要上传的文件。", "en": "Choose a file to upload."},
+    "imports.too_large": {"zh": "文件过大：最多可导入 {mb} MB，请拆分后再导入。",
+                          "en": "the file is too large: at most {mb} MB can be imported; split "
+                                "it"},
+    "imports.refused_file": {"zh": "无法导入此文件，未做任何更改。原因（英文）：{detail}",
+                             "en": "This file cannot be imported; nothing was changed: {detail}"},
+    "imports.templates": {"zh": "模板", "en": "Templates"},
+    "imports.templates_help": {"zh": "每类数据一个 XLSX 模板，第 1、2 行为中文和英文表头，第二个工作表说明每一列。",
+                               "en": "One XLSX template for each collection: rows 1 and 2 are "
+                                     "its English and Chinese headers; a second sheet explains "
+                                     "every column."},
+    "imports.template_of": {"zh": "{noun}导入模板（XLSX）", "en": "{noun}: import template (XLSX)"},
+    "imports.columns_title": {"zh": "核对各列", "en": "Map the columns"},
+    "imports.file_is": {"zh": "文件“{name}”：{rows} 行，导入到{noun}。",
+                        "en": "File “{name}”: {rows} rows, into {noun}."},
+    "imports.columns_help": {"zh": "已按表头（中文或英文）预先选好每一列对应的字段；请核对。坐标可用经度、纬度两列，"
+                                   "或一列 WKT。",
+                             "en": "Each column's field is chosen from its header (Chinese or "
+                                   "English): check them. Coordinates are a lon and a lat "
+                                   "column, or one WKT column."},
+    "imports.columns": {"zh": "各列对应的字段", "en": "What each column holds"},
+    "imports.file_column": {"zh": "文件中的列", "en": "Column of the file"},
+    "imports.becomes": {"zh": "对应字段", "en": "Field"},
+    "imports.not_used": {"zh": "（不使用）", "en": "(not used)"},
+    "imports.target_lon": {"zh": "经度", "en": "Longitude"},
+    "imports.target_lat": {"zh": "纬度", "en": "Latitude"},
+    "imports.target_wkt": {"zh": "几何（WKT 点）", "en": "Geometry (WKT point)"},
+    "imports.crs": {"zh": "坐标系", "en": "Coordinate system"},
+    "imports.crs.wgs84": {"zh": "WGS-84（GPS、天地图）", "en": "WGS-84 (GPS, Tianditu)"},
+    "imports.crs.gcj02": {"zh": "GCJ-02（高德、腾讯）", "en": "GCJ-02 (Amap, Tencent)"},
+    "imports.crs.bd09": {"zh": "BD-09（百度）", "en": "BD-09 (Baidu)"},
+    "imports.swap": {"zh": "经度列实际是纬度、纬度列实际是经度（交换两列）",
+                     "en": "The lon column holds latitudes and the lat column longitudes "
+                           "(swap them)"},
+    "imports.preview": {"zh": "前 {n} 行", "en": "The first {n} rows"},
+    "imports.check": {"zh": "试运行", "en": "Dry run"},
+    "imports.other_file": {"zh": "换一个文件", "en": "Another file"},
+    "imports.bad_target": {"zh": "列“{column}”：没有字段“{got}”。", "en": "column {column!r}: no field "
+                                                                    "{got!r}"},
+    "imports.twice": {"zh": "同一字段选给了多列：{fields}。每个字段只能对应一列。",
+                      "en": "several columns are mapped to {fields}: each field takes one "
+                            "column"},
+    "imports.check_title": {"zh": "试运行：导入前的检查", "en": "Dry run: the import checked"},
+    "imports.bad_rows": {"zh": "有问题的行", "en": "Rows with problems"},
+    "imports.swap_ask": {"zh": "经度和纬度两列似乎颠倒了。要交换这两列再检查一次吗？",
+                         "en": "The longitude and latitude columns look swapped. Swap them and "
+                               "check again?"},
+    "imports.swap_do": {"zh": "交换经纬度并重新检查", "en": "Swap lon and lat, check again"},
+    "imports.issues": {"zh": "问题与提示", "en": "Problems and warnings"},
+    "imports.where": {"zh": "行", "en": "Row"},
+    "imports.column": {"zh": "列", "en": "Column"},
+    "imports.kind": {"zh": "类别", "en": "Kind"},
+    "imports.message": {"zh": "说明", "en": "What is wrong"},
+    "imports.row": {"zh": "第 {n} 行", "en": "row {n}"},
+    "imports.whole_file": {"zh": "整个文件", "en": "whole file"},
+    "imports.problem": {"zh": "问题", "en": "problem"},
+    "imports.warning": {"zh": "提示", "en": "warning"},
+    "imports.more_issues": {"zh": "另有 {n} 条未列出。", "en": "{n} more not listed."},
+    "imports.apply_title": {"zh": "写入", "en": "Write the import"},
+    "imports.which_rows": {"zh": "有问题的行怎么办", "en": "The rows with problems"},
+    "imports.all_or_nothing": {"zh": "全部或全不：有任何问题就不写入（默认）",
+                               "en": "All or nothing: write nothing while any row has a problem "
+                                     "(default)"},
+    "imports.only_valid": {"zh": "只写入 {n} 个有效的行，跳过有问题的行",
+                           "en": "Write only the {n} valid rows, skip the others"},
+    "imports.apply": {"zh": "作为一批写入", "en": "Write as one batch"},
+    "imports.none_valid": {"zh": "没有可写入的有效行：请修正文件或更改各列的对应关系。",
+                           "en": "No row can be written: fix the file or change the columns."},
+    "imports.change_columns": {"zh": "更改各列的对应关系", "en": "Change the columns"},
+    "imports.check_again": {"zh": "重新试运行", "en": "Dry run again"},
+    "imports.nothing_written": {"zh": "未写入任何数据：文件中有问题的行。请修正，或选择只写入有效的行。",
+                                "en": "Nothing was written: some rows have problems. Fix them, "
+                                      "or choose to write only the valid rows."},
+    "imports.no_valid_rows": {"zh": "未写入任何数据：没有有效的行，或数据在试运行后已被他人更改。请重新试运行。",
+                              "en": "Nothing was written: no valid row, or the data changed "
+                                    "since the dry run. Run it again."},
+    "imports.need_source": {"zh": "请填写来源（数据从哪里来）。",
+                            "en": "a source (where the data comes from) is required"},
+    "imports.upload_gone": {"zh": "没有这个上传文件，或已过期（上传的文件保留 1 小时，只有上传者本人可用）。请重新上传。",
+                            "en": "no such upload, or it has expired (an upload is kept an hour, "
+                                  "for the person who uploaded it): upload the file again"},
+    "imports.read_only": {"zh": "此处的数据只读（来自数据文件夹），不能导入。",
+                          "en": "this data is read-only (served from a seeds folder): nothing "
+                                "can be imported"},
+    "imports.no_batch": {"zh": "本规划没有批次 “{batch}”。", "en": "no batch {batch!r} in this plan"},
+    "imports.batch_title": {"zh": "导入批次 {batch}", "en": "Import batch {batch}"},
+    "imports.written": {"zh": "{author} 写入了 {n} 条{noun}记录，作为历史中的一个批次。",
+                        "en": "{author} wrote {n} records of {noun} as one batch of the "
+                              "history."},
+    "imports.skipped": {"zh": "跳过的行（有问题）", "en": "Rows skipped (with problems)"},
+    "imports.in_history": {"zh": "在修改历史中查看此批次", "en": "This batch in the history"},
+    "imports.another": {"zh": "再导入一个文件", "en": "Import another file"},
+    "imports.records": {"zh": "此批次的 {n} 条记录", "en": "The batch's {n} records"},
+    "imports.revert_title": {"zh": "撤销此批次", "en": "Revert this batch"},
+    "imports.revert_help": {"zh": "撤销会新增一个批次，把每条记录恢复到导入之前；若其中某条记录之后又被修改，则不能撤销。",
+                            "en": "A revert is a new batch that puts every record back as it "
+                                  "was before; it is refused when one of them has been changed "
+                                  "since."},
+    "imports.revert_reference": {"zh": "撤销批次 {batch}", "en": "revert of batch {batch}"},
+    "imports.revert": {"zh": "撤销此批次", "en": "Revert this batch"},
+    "imports.batch_filter": {"zh": "只显示批次 {batch} 的修改。", "en": "Only the changes of batch "
+                                                                "{batch}."},
     # --- search and filters ---
     "search.element_named": {"zh": "布局要素（规划列出）", "en": "Element (plan names)"},
     "search.area": {"zh": "位于区域内", "en": "Located in area"},
