@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import words
+from ..words.problems import problem_text
 from ..errors import InvalidParameter, InvalidRecord
 from . import crs as crs_module
 from .fields import FIELDS
@@ -353,7 +354,7 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
         try:
             body, _ = record_of_feature(collection, feature, mapping.crs)
         except ValueError as exc:
-            issues.append(Issue(r.number, "", str(exc)))
+            issues.append(Issue(r.number, "", problem_text(str(exc), lang)))
             continue
         fid = rid if rid in existing else None
         version = None
@@ -365,7 +366,7 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
     # the validator, every row in turn as the batch would write them
     for at, problem in store.check_batch(collection, [(p.fid, p.body) for p in prepared]):
         issues.append(Issue(prepared[at].row, _column(problem.field, mapping, column_of),
-                            problem.message))
+                            problem_text(problem.message, lang)))
     issues += _duplicates(store, collection, prepared, lang)
     bad = {i.row for i in issues if i.blocking}
     good = [p for p in prepared if p.row not in bad]

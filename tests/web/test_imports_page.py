@@ -148,14 +148,18 @@ def test_the_columns_are_pre_filled_from_chinese_headers(ed, import_app):
     assert "no-store" in ed.get(f"/import/{uid}").headers["Cache-Control"]
 
 
-@pytest.mark.parametrize("lang,bad_message", [
-    ("en", "is required"), ("zh", "第 6 行")])
-def test_the_dry_run_names_exactly_the_bad_rows_with_their_columns(ed, lang, bad_message):
+@pytest.mark.parametrize("lang,messages", [
+    ("en", ["unknown industry id &#39;no-such-industry&#39;", "must be a non-empty string"]),
+    ("zh", ["未知的编号 &#39;no-such-industry&#39;（industry）", "不能为空"])])
+def test_the_dry_run_names_exactly_the_bad_rows_with_their_columns(ed, lang, messages):
     uid = uploaded(ed, xlsx_bytes(BAD), lang=lang)
     response = ed.post(f"/import/{uid}/check?lang={lang}", data=mapping_form(ed, uid, lang))
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert issues(page) == {(4, "industries"), (6, "name_zh")}
+    shown = re.findall(r'<tr class="problem" data-row="\d+".*?<td class="message">(.*?)</td>',
+                       page, re.S)
+    assert shown == messages
     summary = re.search(r'id="import-summary">([^<]*)<', page).group(1)
     if lang == "en":
         assert summary.startswith("4 rows (1 empty rows skipped): 2 valid (2 new, 0 updates), "
