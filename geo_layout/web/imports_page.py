@@ -96,12 +96,13 @@ def _upload(uid: str, user):
 
 
 def _refusal(exc: GeoLayoutError, lang: str) -> str:
-    """What is wrong, in the page's language: the catalogue's words, or (for the file
-    reader's details, written in English) a sentence of ours with the detail after it."""
-    text = exc.text(lang)
-    if text:
-        return text
-    return t("imports.refused_file", lang, detail=exc.description)
+    """What is wrong, in the page's language (the English description where the catalogue
+    has no words for the detail)."""
+    return exc.text(lang) or exc.description
+
+
+def _file_refusal(exc: ImportRefused, lang: str) -> str:
+    return t("imports.refused_file", lang, detail=_refusal(exc, lang))
 
 
 # --- the steps -----------------------------------------------------------------------------
@@ -261,7 +262,7 @@ def upload():
     try:
         read_table(data, filename)  # refuse a bad file now: nothing is kept of it
     except ImportRefused as exc:
-        return _form_page(lang, collection, _refusal(exc, lang), exc.status)
+        return _form_page(lang, collection, _file_refusal(exc, lang), exc.status)
     uid = _folder().save(data, user=user.name, plan=current_plan_id(), collection=collection,
                          filename=filename)
     kept = [u for u in session.get(SESSION_KEY, []) if u != uid][-(PER_SESSION - 1):]

@@ -636,6 +636,68 @@ STRINGS: dict[str, dict[str, str]] = {
                              "{updates}），有问题 {bad} 行；提示 {warnings} 条",
                        "en": "{rows} rows ({empty} empty rows skipped): {valid} valid ({creates} "
                              "new, {updates} updates), {bad} with problems; {warnings} warnings"},
+    # the file reader's refusals (data/import_read.py)
+    "import.read.too_big": {"zh": "文件大小为 {mb:.1f} MB，最多可导入 {cap} MB：请拆分后再导入",
+                            "en": "the file is {mb:.1f} MB; at most {cap} MB can be imported: "
+                                  "split it"},
+    "import.read.empty": {"zh": "{name}：文件是空的", "en": "{name}: the file is empty"},
+    "import.read.misnamed": {"zh": "{name}：文件名表明是 {said}，内容却是 {got}：文件与其名称不符",
+                             "en": "{name}: named as {said} but the content is {got}: the file "
+                                   "is not what its name says"},
+    "import.read.not_json": {"zh": "{name}：文件名表明是 GeoJSON，内容却不是 JSON 对象",
+                             "en": "{name}: named as GeoJSON but it is not a JSON object"},
+    "import.read.no_header": {"zh": "{name}：没有表头行（第一行应为各列名称）",
+                              "en": "{name}: no header row (the first row names the columns)"},
+    "import.read.columns": {"zh": "{name}：有 {n} 列，最多 {cap} 列",
+                            "en": "{name}: {n} columns; at most {cap}"},
+    "import.read.other_zip": {"zh": "ZIP 压缩包既不是 XLSX 工作簿，也不是压缩的 Shapefile（.shp 及其 .shx、.dbf、.prj）",
+                              "en": "a ZIP archive that is neither an XLSX workbook nor a zipped "
+                                    "Shapefile (.shp with its .shx, .dbf and .prj)"},
+    "import.read.not_kml": {"zh": "XML 或 HTML 文档，但不是 KML", "en": "an XML or HTML document that "
+                                                                 "is not KML"},
+    "import.read.binary": {"zh": "无法导入这类二进制文件（可导入 CSV、XLSX、GeoJSON、GeoPackage、KML 或压缩的 Shapefile）",
+                           "en": "a binary file of a kind that cannot be imported (CSV, XLSX, "
+                                 "GeoJSON, GeoPackage, KML or a zipped Shapefile)"},
+    "import.read.bad_zip": {"zh": "ZIP 压缩包（或 XLSX 工作簿）已损坏",
+                            "en": "a damaged ZIP archive (or XLSX workbook)"},
+    "import.read.members": {"zh": "压缩包内有 {n} 个文件，最多 {cap} 个",
+                            "en": "the archive holds {n} files; at most {cap}"},
+    "import.read.expands": {"zh": "压缩包解压后为 {mb:.0f} MB，最多 {cap} MB（是否为“压缩炸弹”？）",
+                            "en": "the archive expands to {mb:.0f} MB; at most {cap} MB (is it a "
+                                  "zip bomb?)"},
+    "import.read.ratio": {"zh": "压缩包内的 {name} 解压后膨胀 {ratio} 倍，最多 {cap} 倍（是否为“压缩炸弹”？）",
+                          "en": "{name} in the archive expands {ratio} times; at most {cap} (is "
+                                "it a zip bomb?)"},
+    "import.read.bom": {"zh": "文件以 UTF-8 标记开头，但不是 UTF-8 编码（第 {at} 字节）",
+                        "en": "the file starts with a UTF-8 mark but is not UTF-8 (byte {at})"},
+    "import.read.encoding": {"zh": "文本既不是 UTF-8 也不是 GB18030 编码（第 {at} 字节）：请另存为 UTF-8 CSV",
+                             "en": "the text is neither UTF-8 nor GB18030 (byte {at}): save it "
+                                   "as UTF-8 CSV"},
+    "import.read.csv": {"zh": "第 {line} 行：无法按 CSV 读取（{why}）",
+                        "en": "line {line}: not readable as CSV ({why})"},
+    "import.read.rows": {"zh": "超过 {cap:,} 行：请拆分文件", "en": "more than {cap:,} rows; split "
+                                                           "the file"},
+    "import.read.wide_row": {"zh": "第 {row} 行：有 {n} 个单元格，但表头只有 {width} 列（最后一列之后还有内容）",
+                             "en": "row {row}: {n} cells but the header names {width} columns (a "
+                                   "value beyond the last named column)"},
+    "import.read.bad_xlsx": {"zh": "无法读取的 XLSX 工作簿（{why}）",
+                             "en": "not a readable XLSX workbook ({why})"},
+    "import.read.merged": {"zh": "工作表“{sheet}”有合并单元格（{ranges}）：请取消合并，并填好每一行的单元格",
+                           "en": "the sheet '{sheet}' has merged cells ({ranges}): unmerge them "
+                                 "and fill every row's cells"},
+    "import.read.shapefiles": {"zh": "压缩包内有 {n} 个 Shapefile：请一次导入一个",
+                               "en": "the archive holds {n} Shapefiles; import one at a time"},
+    "import.read.no_dbf": {"zh": "压缩的 Shapefile 缺少 .dbf（属性表）",
+                           "en": "the zipped Shapefile has no .dbf (its attributes)"},
+    "import.read.no_layer": {"zh": "{format} 文件中没有图层", "en": "the {format} file holds no "
+                                                              "layer"},
+    "import.read.features": {"zh": "共 {n:,} 个要素，最多 {cap:,} 个：请拆分文件",
+                             "en": "{n:,} features; at most {cap:,}: split the file"},
+    "import.read.unreadable": {"zh": "无法读取的 {format} 文件：{why}",
+                               "en": "not a readable {format} file: {why}"},
+    "import.read.crs": {"zh": "图层坐标系为 {crs}：请先转换为 WGS-84（EPSG:4326），或提供经纬度列",
+                        "en": "the layer's coordinates are in {crs}: reproject it to WGS-84 "
+                              "(EPSG:4326) first, or give lon/lat columns"},
     # the pages
     "imports.title": {"zh": "从表格或文件导入", "en": "Import from a spreadsheet or file"},
     "imports.link": {"zh": "编辑人员：从表格或文件导入园区、项目基地、企业和目标",
@@ -664,7 +726,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imports.too_large": {"zh": "文件过大：最多可导入 {mb} MB，请拆分后再导入。",
                           "en": "the file is too large: at most {mb} MB can be imported; split "
                                 "it"},
-    "imports.refused_file": {"zh": "无法导入此文件，未做任何更改。原因（英文）：{detail}",
+    "imports.refused_file": {"zh": "无法导入此文件，未做任何更改：{detail}",
                              "en": "This file cannot be imported; nothing was changed: {detail}"},
     "imports.templates": {"zh": "模板", "en": "Templates"},
     "imports.templates_help": {"zh": "每类数据一个 XLSX 模板，第 1、2 行为中文和英文表头，第二个工作表说明每一列。",
@@ -780,7 +842,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "{v} is not a prefecture adcode"},
     "problem.not_one_of": {"zh": "{v} 不是以下之一：{allowed}", "en": "{v} is not one of {allowed}"},
     "problem.unknown_id": {"zh": "未知的编号 {v}（{what}）", "en": "unknown {what} id {v}"},
-    "problem.unknown_fields": {"zh": "未知的字段 {v}", "en": "unknown field(s) {v}"},
+    "problem.unknown_fields": {"zh": "未知的字段 {v}", "en": "unknown fields {v}"},
     "problem.outside_unit": {"zh": "点（{lon}，{lat}）不在所填的行政区 {code}（{name}）内",
                              "en": "point ({lon}, {lat}) is outside its declared {unit} {code} "
                                    "({name})"},

@@ -294,7 +294,8 @@ def test_a_zip_bomb_is_refused_before_it_is_expanded(ed, import_app):
     response = upload(ed, buf.getvalue(), filename="bomb.xlsx", lang="zh")
     assert response.status_code == 413
     page = response.get_data(as_text=True)
-    assert "zip bomb" in page and "无法导入此文件" in page
+    assert "无法导入此文件，未做任何更改：压缩包内的 xl/worksheets/sheet1.xml 解压后膨胀" in page
+    assert "是否为“压缩炸弹”" in page
 
 
 def test_a_huge_file_is_refused_with_413(ed, import_app):
