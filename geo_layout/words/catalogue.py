@@ -774,7 +774,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imports.where": {"zh": "行", "en": "Row"},
     "imports.column": {"zh": "列", "en": "Column"},
     "imports.kind": {"zh": "类别", "en": "Kind"},
-    "imports.message": {"zh": "说明", "en": "What is wrong"},
+    "imports.message": {"zh": "详情", "en": "What is wrong"},
     "imports.row": {"zh": "第 {n} 行", "en": "row {n}"},
     "imports.whole_file": {"zh": "整个文件", "en": "whole file"},
     "imports.problem": {"zh": "问题", "en": "problem"},
