@@ -230,6 +230,21 @@ def test_swapped_columns_are_detected_and_the_swap_asked(ed, import_app):
     assert "3 valid (3 new" in text
 
 
+@pytest.mark.parametrize("collection", ["parks", "sites", "enterprises", "targets"])
+def test_each_collection_can_be_chosen_and_its_template_read_back(ed, collection):
+    page = ed.get(f"/import?collection={collection}&lang=en").get_data(as_text=True)
+    assert f'<option value="{collection}" selected>' in page
+    template = ed.get(f"/import/template/{collection}.xlsx?lang=en").data
+    uid = uploaded(ed, template, filename=f"{collection}.xlsx", collection=collection)
+    form = mapping_form(ed, uid)
+    from geo_layout.data.import_template import template_fields
+
+    chosen = [form[f"col-{i}"] for i in range(len(template_fields(collection)))]
+    assert chosen == [f.name for f in template_fields(collection)]
+    checked = ed.post(f"/import/{uid}/check?lang=en", data=form).get_data(as_text=True)
+    assert "0 rows" in checked and 'id="import-none-valid"' in checked
+
+
 def test_the_template_downloads_for_anyone_with_both_headers(import_app):
     response = import_app.test_client().get("/import/template/sites.xlsx?lang=en")
     assert response.status_code == 200
