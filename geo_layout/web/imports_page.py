@@ -27,19 +27,19 @@ from flask import (Blueprint, Response, current_app, make_response, redirect, re
 
 from ..data import crs as crs_module
 from ..data import imports
-from ..data.fields import FIELDS
 from ..data.import_read import MAX_BYTES, Table, read_table
-from ..data.import_template import template_xlsx
+from ..data.import_template import template_fields, template_xlsx
 from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
 from ..errors import (BadRequest, Conflict, GeoLayoutError, ImportRefused, ImportTooLarge,
                       InvalidParameter,
                       InvalidRecord, NotFound, PreconditionFailed, ReadOnly)
 from . import params
 from .auth import require_editor
+from .history import record_page
 from .i18n import t
 from .import_uploads import UploadFolder
 from .ogc_write import rate_limit
-from .plans import current_plan_id, plans
+from .plans import current_plan_id, plan_root, plans
 from .state import current_store
 
 bp = Blueprint("imports", __name__)
@@ -112,8 +112,8 @@ def _targets(collection: str, lang: str) -> list[tuple[str, str]]:
     out = [("", t("imports.not_used", lang)),
            ("lon", t("imports.target_lon", lang)), ("lat", t("imports.target_lat", lang)),
            ("wkt", t("imports.target_wkt", lang))]
-    out += [(f.name, f"{f.header(lang)} ({f.name})") for f in FIELDS[collection]
-            if f.name not in imports._DERIVED and f.name not in ("lon", "lat")]
+    out += [(f.name, f"{f.header(lang)} ({f.name})") for f in template_fields(collection)
+            if f.name not in ("lon", "lat")]
     return out
 
 
@@ -213,14 +213,13 @@ def _dry_run_page(upload, table, mapping, chosen, lang: str, *, error: str = "",
 @bp.get("/import")
 def index():
     lang = params.lang()
-    _editor()
-    chosen = request.args.get("collection") or "parks"
-    return _form_page(lang, _collection(chosen))
+    user = _editor()
+    return _form_page(user, lang, _collection(request.args.get("collection") or "parks"))
 
 
-def _form_page(lang: str, collection: str, error: str = "", status: int = 200) -> Response:
+def _form_page(user, lang: str, collection: str, error: str = "",
+               status: int = 200) -> Response:
     store = current_store()
-    user = require_editor(current_plan_id())
     mine = [{"title": h.store.plan().title.get(lang), "current": pid == current_plan_id(),
              "url": _plan_import_url(pid, lang)}
             for pid, h in plans().holders.items() if user.may_edit(pid) and h.store.editable]
@@ -234,8 +233,6 @@ def _form_page(lang: str, collection: str, error: str = "", status: int = 200) -
 
 
 def _plan_import_url(plan_id: str, lang: str) -> str:
-    from .plans import plan_root
-
     return f"{plan_root(plan_id)}/import?lang={lang}"
 
 
@@ -256,13 +253,13 @@ def upload():
     collection = _collection(request.form.get("collection"))
     sent = request.files.get("file")
     if sent is None or not sent.filename:
-        return _form_page(lang, collection, t("imports.no_file", lang), 400)
+        return _form_page(user, lang, collection, t("imports.no_file", lang), 400)
     data = sent.stream.read(MAX_BYTES + 1)
     filename = Path(sent.filename.replace("\\", "/")).name or "upload"
     try:
         read_table(data, filename)  # refuse a bad file now: nothing is kept of it
     except ImportRefused as exc:
-        return _form_page(lang, collection, _file_refusal(exc, lang), exc.status)
+        return _form_page(user, lang, collection, _file_refusal(exc, lang), exc.status)
     uid = _folder().save(data, user=user.name, plan=current_plan_id(), collection=collection,
                          filename=filename)
     kept = [u for u in session.get(SESSION_KEY, []) if u != uid][-(PER_SESSION - 1):]
@@ -356,8 +353,6 @@ def _batch_page(batch: str, lang: str, error: str = "", status: int = 200) -> Re
         raise NotFound(key="imports.no_batch", batch=batch)
     skipped = [int(n) for n in request.args.get("skipped", "").split(",")
                if n.isdigit() and len(n) < 10][:200]
-    from .history import record_page
-
     records = [{"id": r.record_id, "action": r.action,
                 "url": record_page(store, r.collection, r.record_id, lang)}
                for r in sorted(revisions, key=lambda r: r.seq)]
