@@ -18,6 +18,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
     ("too_long", r"longer than (?P<n>\d+) characters"),
     ("not_integer", r"must be an integer, got (?P<v>.+)"),
     ("not_number", r"must be a number, got (?P<v>.+)"),
+    ("not_positive", r"must be a positive integer, got (?P<v>.+)"),
+    ("not_date_form", r"must be a date, YYYY-MM-DD or YYYY-MM"),
     ("not_text", r"must be a string, got (?P<v>\w+)"),
     ("not_list", r"must be a list, got (?P<v>\w+)"),
     ("not_slug", r"(?P<v>.+) is not a lowercase ASCII slug"),

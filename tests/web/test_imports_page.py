@@ -397,3 +397,11 @@ def _folder(app):
     from pathlib import Path
 
     return Path(app.config["IMPORT_FOLDER"])
+
+
+def test_read_only_data_has_no_import_but_its_templates(client):
+    response = client.get("/import?lang=en")
+    assert response.status_code == 405
+    assert "read-only" in response.get_data(as_text=True)
+    assert client.get("/import/template/parks.xlsx").status_code == 200
+    assert 'id="data-import"' not in client.get("/data").get_data(as_text=True)
