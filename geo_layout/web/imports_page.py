@@ -118,18 +118,28 @@ def _targets(collection: str, lang: str) -> list[tuple[str, str]]:
 
 
 def _guessed(table: Table, mapping: imports.Mapping) -> list[str]:
-    """What each column maps to (a target value of :func:`_targets`), in column order."""
+    """What each column maps to (a target value of :func:`_targets`), in column order; a
+    header the file repeats maps only once."""
     out = []
     for header in table.header:
         if header == mapping.lon:
-            out.append("lon")
+            target = "lon"
         elif header == mapping.lat:
-            out.append("lat")
+            target = "lat"
         elif header == mapping.wkt:
-            out.append("wkt")
+            target = "wkt"
         else:
-            out.append(mapping.columns.get(header, ""))
+            target = mapping.columns.get(header, "")
+        out.append("" if target in out else target)
     return out
+
+
+def _submitted(table: Table, collection: str) -> imports.Mapping:
+    """The form's choices as far as they are valid (to show them again with what is wrong):
+    a mapping of no column, with the form's coordinate system and swap."""
+    crs = request.form.get("crs", "wgs84")
+    return imports.Mapping(crs=crs if crs in crs_module.SYSTEMS else "wgs84",
+                           swap=request.form.get("swap") == "1")
 
 
 def _form_mapping(table: Table, collection: str) -> tuple[imports.Mapping, list[str]]:
@@ -151,7 +161,10 @@ def _form_mapping(table: Table, collection: str) -> tuple[imports.Mapping, list[
     if crs not in crs_module.SYSTEMS:
         raise InvalidParameter(key="error.one_of", name="crs", got=crs[:20],
                                allowed=", ".join(crs_module.SYSTEMS))
-    overrides = dict(zip(table.header, chosen))
+    overrides: dict[str, str] = {}
+    for header, value in zip(table.header, chosen):  # a repeated header: its first column
+        if not overrides.get(header):
+            overrides[header] = value
     mapping = imports.Mapping.guess(table, collection, crs=crs, overrides=overrides,
                                     swap=request.form.get("swap") == "1")
     return mapping, chosen
@@ -277,8 +290,28 @@ def mapping(uid: str):
     up = _upload(uid, user)
     table = _table(up)
     guess = imports.Mapping.guess(table, up.collection)
-    context = _context(up, table, up.collection, lang, _guessed(table, guess), guess)
-    return _private(render_template("import_mapping.html", **context))
+    return _mapping_page(up, table, lang, _guessed(table, guess), guess)
+
+
+def _mapping_page(up, table: Table, lang: str, chosen: list[str], mapping: imports.Mapping,
+                  error: str = "", status: int = 200) -> Response:
+    context = _context(up, table, up.collection, lang, chosen, mapping)
+    return _private(render_template("import_mapping.html", error=error, **context), status)
+
+
+def _mapping_or_page(up, table: Table, lang: str):
+    """(mapping, chosen, None) from the form, or (None, None, the columns step again with
+    what is wrong: 400)."""
+    try:
+        mapping, chosen = _form_mapping(table, up.collection)
+    except InvalidParameter as exc:
+        allowed = {value for value, _ in _targets(up.collection, "en")}
+        chosen = [v if v in allowed else "" for v in
+                  (request.form.get(f"col-{i}", "") for i in range(len(table.header)))]
+        return None, None, _mapping_page(up, table, lang, chosen,
+                                         _submitted(table, up.collection),
+                                         error=_refusal(exc, lang), status=400)
+    return mapping, chosen, None
 
 
 @bp.post("/import/<uid>/check")
@@ -287,7 +320,9 @@ def check(uid: str):
     user = _editor()
     up = _upload(uid, user)
     table = _table(up)
-    mapping, chosen = _form_mapping(table, up.collection)
+    mapping, chosen, refused = _mapping_or_page(up, table, lang)
+    if refused is not None:
+        return refused
     return _dry_run_page(up, table, mapping, chosen, lang)
 
 
@@ -297,7 +332,9 @@ def apply_upload(uid: str):
     user = _editor()
     up = _upload(uid, user)
     table = _table(up)
-    mapping, chosen = _form_mapping(table, up.collection)
+    mapping, chosen, refused = _mapping_or_page(up, table, lang)
+    if refused is not None:
+        return refused
     only_valid = request.form.get("only_valid") == "1"
     comment = request.form.get("comment", "").strip()
     form_source = {"kind": request.form.get("source_kind", ""),

@@ -384,9 +384,28 @@ def test_unknown_stale_and_someone_elses_uploads_are_not_found(ed, import_app, u
 def test_a_mapping_the_form_forges_is_refused(ed):
     uid = uploaded(ed, xlsx_bytes(GOOD))
     form = mapping_form(ed, uid)
-    assert ed.post(f"/import/{uid}/check", data={**form, "col-0": "version"}).status_code == 400
-    assert ed.post(f"/import/{uid}/check", data={**form, "col-1": "name_en"}).status_code == 400
+    forged = ed.post(f"/import/{uid}/check?lang=en", data={**form, "col-0": "version"})
+    assert forged.status_code == 400
+    assert "column &#39;id&#39;: no field &#39;version&#39;" in forged.get_data(as_text=True)
+    twice = ed.post(f"/import/{uid}/check?lang=zh", data={**form, "col-1": "name_en"})
+    assert twice.status_code == 400
+    page = twice.get_data(as_text=True)
+    assert "同一字段选给了多列：name_en" in page and 'id="col-1"' in page  # the columns again
     assert ed.post(f"/import/{uid}/check", data={**form, "crs": "mars"}).status_code == 400
+    assert ed.post(f"/import/{uid}/apply", data=apply_form({**form, "col-0": "version"})
+                   ).status_code == 400
+
+
+def test_a_header_the_file_repeats_is_mapped_once(ed):
+    data = "id,name_zh,name_zh,name_en\nimp-web-r,重复园,重复园,Repeat Park\n".encode()
+    uid = uploaded(ed, data, filename="parks.csv")
+    form = mapping_form(ed, uid)
+    assert [form[f"col-{i}"] for i in range(4)] == ["id", "name_zh", "", "name_en"]
+    checked = ed.post(f"/import/{uid}/check?lang=en", data=form)
+    assert checked.status_code == 200
+    # the Chinese name is read (from the first of the two columns); what is missing is said
+    assert issues(checked.get_data(as_text=True)) == {(2, "citation"), (2, "kind"),
+                                                      (2, "precision")}
 
 
 def _store(app):
