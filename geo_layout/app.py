@@ -72,12 +72,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         return security.apply_headers(response)
 
     from .web import blueprints
-    from .web import photos as web_photos
-
 
     for bp in blueprints():
         app.register_blueprint(bp)
-    app.register_blueprint(web_photos.bp)
     web_errors.register(app)
     return app
 

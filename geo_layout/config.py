@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "THREADS": 8,                # waitress worker threads
     "RENDER_CACHE_BYTES": 64 * 1024 * 1024,  # rendered pages / API bodies kept in memory
     "EXPORT_QUEUE": 3,           # static/standalone exports drawn or waiting at once; then 503
+    "IMPORT_FOLDER": "",         # where /import keeps uploads between its steps (empty: the
+                                 # app's instance folder, imports/)
     "APPROVAL_NUMBER": "",
     "SECRET_KEY": "",            # signs session cookies; empty = one random key kept in the
                                  # database (shared by every server on it)       # map approval number (审图号), printed on exports and pages

@@ -70,33 +70,33 @@ def read_table(source: str | Path | bytes, filename: str | None = None) -> Table
         path = Path(source)
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImportTooLarge(f"the file is {size / 1e6:.1f} MB; at most "
-                                 f"{MAX_BYTES // 2**20} MB can be imported: split it")
+            raise ImportTooLarge(key="import.read.too_big", mb=size / 1e6,
+                                 cap=MAX_BYTES // 2**20)
         data = path.read_bytes()
         filename = filename or path.name
     else:
         data = bytes(source)
         if len(data) > MAX_BYTES:
-            raise ImportTooLarge(f"the file is {len(data) / 1e6:.1f} MB; at most "
-                                 f"{MAX_BYTES // 2**20} MB can be imported: split it")
+            raise ImportTooLarge(key="import.read.too_big", mb=len(data) / 1e6,
+                                 cap=MAX_BYTES // 2**20)
     filename = filename or "upload"
     if not data.strip():
-        raise ImportRefused(f"{filename}: the file is empty")
+        raise ImportRefused(key="import.read.empty", name=filename)
     fmt = sniff(data)
     said = EXTENSIONS.get(Path(filename).suffix.lower())
     if said is not None and said != fmt and not (said == "geojson" and fmt == "csv"):
-        raise ImportRefused(f"{filename}: named as {FORMAT_NAMES[said]} but the content is "
-                            f"{FORMAT_NAMES[fmt] if fmt != 'csv' else 'text'}: the file is "
-                            "not what its name says")
+        raise ImportRefused(key="import.read.misnamed", name=filename, said=FORMAT_NAMES[said],
+                            got=FORMAT_NAMES[fmt] if fmt != "csv" else "text")
     if said == "geojson" and fmt == "csv":
-        raise ImportRefused(f"{filename}: named as GeoJSON but it is not a JSON object")
+        raise ImportRefused(key="import.read.not_json", name=filename)
     reader = {"csv": _csv, "xlsx": _xlsx, "geojson": _ogr, "gpkg": _ogr, "kml": _ogr,
               "shp": _shapefile}[fmt]
     table = reader(data, fmt)
     if not table.header:
-        raise ImportRefused(f"{filename}: no header row (the first row names the columns)")
+        raise ImportRefused(key="import.read.no_header", name=filename)
     if len(table.header) > MAX_COLUMNS:
-        raise ImportRefused(f"{filename}: {len(table.header)} columns; at most {MAX_COLUMNS}")
+        raise ImportRefused(key="import.read.columns", name=filename, n=len(table.header),
+                            cap=MAX_COLUMNS)
     return table
 
 
@@ -108,8 +108,7 @@ def sniff(data: bytes) -> str:
             return "xlsx"
         if any(n.lower().endswith(".shp") for n in names):
             return "shp"
-        raise ImportRefused("a ZIP archive that is neither an XLSX workbook nor a zipped "
-                            "Shapefile (.shp with its .shx, .dbf and .prj)")
+        raise ImportRefused(key="import.read.other_zip")
     if data[:16] == b"SQLite format 3\x00":
         return "gpkg"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -118,10 +117,9 @@ def sniff(data: bytes) -> str:
     if head[:1] == b"<":
         if b"<kml" in data[:4096]:
             return "kml"
-        raise ImportRefused("an XML or HTML document that is not KML")
+        raise ImportRefused(key="import.read.not_kml")
     if b"\x00" in data[:8192]:
-        raise ImportRefused("a binary file of a kind that cannot be imported (CSV, XLSX, "
-                            "GeoJSON, GeoPackage, KML or a zipped Shapefile)")
+        raise ImportRefused(key="import.read.binary")
     return "csv"
 
 
@@ -132,19 +130,19 @@ def _zip_names(data: bytes) -> list[str]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ImportRefused("a damaged ZIP archive (or XLSX workbook)") from None
+        raise ImportRefused(key="import.read.bad_zip") from None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise ImportRefused(f"the archive holds {len(infos)} files; at most {MAX_MEMBERS}")
+        raise ImportRefused(key="import.read.members", n=len(infos), cap=MAX_MEMBERS)
     total = sum(i.file_size for i in infos)
     if total > MAX_EXPANDED:
-        raise ImportTooLarge(f"the archive expands to {total / 1e6:.0f} MB; at most "
-                             f"{MAX_EXPANDED // 2**20} MB (is it a zip bomb?)")
+        raise ImportTooLarge(key="import.read.expands", mb=total / 1e6,
+                             cap=MAX_EXPANDED // 2**20)
     for info in infos:
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise ImportTooLarge(f"{info.filename} in the archive expands {ratio} times; at "
-                                 f"most {MAX_RATIO} (is it a zip bomb?)")
+            raise ImportTooLarge(key="import.read.ratio", name=info.filename[:200],
+                                 ratio=ratio, cap=MAX_RATIO)
     return [i.filename for i in infos]
 
 
@@ -155,8 +153,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise ImportRefused(f"the file starts with a UTF-8 mark but is not UTF-8 (byte "
-                                f"{exc.start + 3})") from None
+            raise ImportRefused(key="import.read.bom", at=exc.start + 3) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -164,8 +161,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise ImportRefused(f"the text is neither UTF-8 nor GB18030 (byte {exc.start}): save "
-                            "it as UTF-8 CSV") from None
+        raise ImportRefused(key="import.read.encoding", at=exc.start) from None
 
 
 def _csv(data: bytes, fmt: str) -> Table:
@@ -183,7 +179,8 @@ def _csv(data: bytes, fmt: str) -> Table:
             cells = tuple(_cell(v) for v in values)
             _add(table, number, cells)
     except csv.Error as exc:
-        raise ImportRefused(f"line {reader.line_num}: not readable as CSV ({exc})") from None
+        raise ImportRefused(key="import.read.csv", line=reader.line_num,
+                            why=str(exc)[:200]) from None
     return table
 
 
@@ -214,12 +211,11 @@ def _add(table: Table, number: int, cells: tuple) -> None:
             table.header.pop()
         return
     if len(table.rows) >= MAX_ROWS:
-        raise ImportTooLarge(f"more than {MAX_ROWS:,} rows; split the file")
+        raise ImportTooLarge(key="import.read.rows", cap=MAX_ROWS)
     width = len(table.header)
     extra = [c for c in cells[width:] if c is not None]
     if extra:
-        raise ImportRefused(f"row {number}: {len(cells)} cells but the header names "
-                            f"{width} columns (a value beyond the last named column)")
+        raise ImportRefused(key="import.read.wide_row", row=number, n=len(cells), width=width)
     table.rows.append(Row(number, tuple(cells[:width]) + (None,) * (width - len(cells))))
 
 
@@ -235,19 +231,18 @@ def _xlsx(data: bytes, fmt: str) -> Table:
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except Exception as exc:  # noqa: BLE001 - a damaged workbook: say so, whatever broke
-            raise ImportRefused(f"not a readable XLSX workbook ({type(exc).__name__})") from None
+            raise ImportRefused(key="import.read.bad_xlsx", why=type(exc).__name__) from None
     try:
         sheet = book.worksheets[0]
         merged = _merged_ranges(data, sheet)
         if merged:
-            more = f" and {len(merged) - 10} more" if len(merged) > 10 else ""
-            raise ImportRefused(f"the sheet {sheet.title!r} has merged cells "
-                                f"({', '.join(merged[:10])}{more}): unmerge them and fill "
-                                "every row's cells")
+            more = " …" if len(merged) > 10 else ""
+            raise ImportRefused(key="import.read.merged", sheet=sheet.title[:100],
+                                ranges=", ".join(merged[:10]) + more)
         table = Table(fmt, [], [])
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS + 1000 and len(table.rows) >= MAX_ROWS:
-                raise ImportTooLarge(f"more than {MAX_ROWS:,} rows; split the file")
+                raise ImportTooLarge(key="import.read.rows", cap=MAX_ROWS)
             _add(table, number, tuple(_cell(v) for v in values))
         return table
     finally:
@@ -293,7 +288,7 @@ def _shapefile(data: bytes, fmt: str) -> Table:
             tempfile.TemporaryDirectory(prefix="geo-layout-import-") as tmp:
         shps = [n for n in archive.namelist() if n.lower().endswith(".shp")]
         if len(shps) != 1:
-            raise ImportRefused(f"the archive holds {len(shps)} Shapefiles; import one at a time")
+            raise ImportRefused(key="import.read.shapefiles", n=len(shps))
         stem = shps[0][:-4]
         for name in archive.namelist():
             if name.startswith(stem + ".") and "/" not in name[len(stem):]:
@@ -301,7 +296,7 @@ def _shapefile(data: bytes, fmt: str) -> Table:
                 with archive.open(name) as src:
                     target.write_bytes(src.read(MAX_EXPANDED + 1))
         if not (Path(tmp) / "upload.dbf").exists():
-            raise ImportRefused("the zipped Shapefile has no .dbf (its attributes)")
+            raise ImportRefused(key="import.read.no_dbf")
         return _read_ogr(Path(tmp) / "upload.shp", fmt)
 
 
@@ -312,25 +307,23 @@ def _read_ogr(path: Path, fmt: str) -> Table:
     try:
         layers = pyogrio.list_layers(path)
         if len(layers) == 0:
-            raise ImportRefused(f"the {FORMAT_NAMES[fmt]} file holds no layer")
+            raise ImportRefused(key="import.read.no_layer", format=FORMAT_NAMES[fmt])
         info = pyogrio.read_info(path, layer=0)
         if info["features"] > MAX_ROWS:
-            raise ImportTooLarge(f"{info['features']:,} features; at most {MAX_ROWS:,}: "
-                                 "split the file")
+            raise ImportTooLarge(key="import.read.features", n=info["features"], cap=MAX_ROWS)
         meta, _, geometry, values = pyogrio.raw.read(path, layer=0)
     except ImportRefused:
         raise
     except Exception as exc:  # noqa: BLE001 - GDAL's message says what it could not read
-        raise ImportRefused(f"not a readable {FORMAT_NAMES[fmt]} file: "
-                            f"{str(exc).splitlines()[0][:200]}") from None
+        raise ImportRefused(key="import.read.unreadable", format=FORMAT_NAMES[fmt],
+                            why=(str(exc).splitlines() or [""])[0][:200]) from None
     crs = meta.get("crs")
     if crs and crs.upper() not in ("EPSG:4326", "OGC:CRS84") and fmt != "kml":
         import pyproj
 
         try:
             if pyproj.CRS(crs).to_epsg() not in (4326, None) or not pyproj.CRS(crs).is_geographic:
-                raise ImportRefused(f"the layer's coordinates are in {crs}: reproject it to "
-                                    "WGS-84 (EPSG:4326) first, or give lon/lat columns")
+                raise ImportRefused(key="import.read.crs", crs=crs[:100])
         except pyproj.exceptions.CRSError:
             pass
     header = [str(f) for f in meta["fields"]]

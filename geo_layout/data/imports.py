@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import words
+from ..words.problems import problem_text
 from ..errors import InvalidParameter, InvalidRecord
 from . import crs as crs_module
 from .fields import FIELDS
@@ -55,39 +57,10 @@ WKT_NAMES = ("wkt", "geometry", "geometry_wkt", "geom", "几何", "坐标wkt")
 _DERIVED = {name for names in DERIVED.values() for name in names}
 _SWAP_SHARE = 0.5  # more than this share of the points swapped-looking: the columns are swapped
 
-_SAY = {
-    "formula": ("以 {c} 开头：表格软件会把它当作公式执行；本系统不执行也不保存公式，如为文字请去掉开头的 {c}",
-                "begins with {c}: a spreadsheet would run it as a formula; formulas are never "
-                "run or stored: remove the leading {c} if it is meant as text"),
-    "swapped_file": ("经纬度列似乎颠倒了：{n} 个点中有 {k} 个的“经度”在 18–54、“纬度”在 73–136 之间。"
-                     "请交换经度和纬度列（命令行加 --swap-lonlat）",
-                     "the lon and lat columns look swapped: {k} of {n} points have a "
-                     "'longitude' between 18 and 54 and a 'latitude' between 73 and 136; "
-                     "swap them (on the command line: --swap-lonlat)"),
-    "swapped_row": ("经纬度似乎颠倒了（经度 {lon}，纬度 {lat}）", "lon and lat look swapped "
-                    "(lon {lon}, lat {lat})"),
-    "outside": ("点（{lon}，{lat}）不在中国境内：请检查坐标和坐标系",
-                "the point ({lon}, {lat}) is outside China: check the coordinates and "
-                "their coordinate system"),
-    "not_number": ("不是数字：{v}", "not a number: {v}"),
-    "half_point": ("只有经度或纬度之一", "only one of lon and lat is given"),
-    "not_point": ("几何必须是点（WKT POINT），而不是 {g}", "the geometry must be a point (WKT "
-                  "POINT), not {g}"),
-    "bad_wkt": ("不是可读的 WKT", "not readable WKT"),
-    "no_id": ("缺少编号，也没有可用来生成编号的英文名称", "no id, and no English name to make one from"),
-    "dup_file": ("与第 {row} 行重复（{why}）", "likely the same as row {row} ({why})"),
-    "dup_store": ("可能与已有记录 {id} 重复（{why}）", "likely the same as the existing record "
-                  "{id} ({why})"),
-    "same_name": ("同名", "same name"),
-    "near": ("相距 {m} 米", "{m} m apart"),
-    "unused": ("未使用的列：{cols}", "columns not used: {cols}"),
-    "unknown_column": ("没有这一列：{c}", "no such column: {c}"),
-}
-
-
 def say(key: str, lang: str, **values) -> str:
-    zh, en = _SAY[key]
-    return (en if lang == "en" else zh).format(**values)
+    """An import message in ``lang``: the catalogue's ``import.<key>`` (both languages live
+    there, with the pages' words)."""
+    return words.t(f"import.{key}", lang, **values)
 
 
 def _norm_header(text: str) -> str:
@@ -200,23 +173,20 @@ class Report:
     def lines(self, lang: str = "zh") -> list[str]:
         """The report as text, one issue a line (``row 12, 经度: …``), then the counts."""
         out = []
-        comma, colon = (", ", ": ") if lang == "en" else ("，", "：")
         for i in sorted(self.issues, key=lambda i: (i.row, not i.blocking, i.column)):
-            kind = "" if i.blocking else ("warning: " if lang == "en" else "提示：")
-            where = ("file" if lang == "en" else "文件") if i.row == 0 else (
-                f"row {i.row}" if lang == "en" else f"第 {i.row} 行")
-            out.append(f"{where}{comma}{i.column}{colon}{kind}{i.message}" if i.column
-                       else f"{where}{colon}{kind}{i.message}")
-        valid = len(self.valid_rows)
-        if lang == "en":
-            out.append(f"{self.rows} rows ({self.empty_rows} empty rows skipped): {valid} valid "
-                       f"({self.creates} new, {self.updates} updates), {len(self.bad_rows)} with "
-                       f"problems; {len(self.warnings)} warnings")
-        else:
-            out.append(f"共 {self.rows} 行（跳过空行 {self.empty_rows} 行）：有效 {valid} 行（新增 "
-                       f"{self.creates}，更新 {self.updates}），有问题 {len(self.bad_rows)} 行；"
-                       f"提示 {len(self.warnings)} 条")
+            out.append(say("line", lang, where=self.where(i, lang), kind="" if i.blocking
+                           else say("warning", lang), message=i.message))
+        out.append(say("summary", lang, rows=self.rows, empty=self.empty_rows,
+                       valid=len(self.valid_rows), creates=self.creates, updates=self.updates,
+                       bad=len(self.bad_rows), warnings=len(self.warnings)))
         return out
+
+    @staticmethod
+    def where(issue: Issue, lang: str) -> str:
+        """``row 12, 经度`` / ``第 12 行，经度`` / ``file``: where an issue is."""
+        place = say("file", lang) if issue.row == 0 else say("row", lang, n=issue.row)
+        return say("row_column", lang, where=place, column=issue.column) if issue.column \
+            else place
 
     def as_dict(self) -> dict:
         return {"collection": self.collection, "rows": self.rows, "empty_rows": self.empty_rows,
@@ -298,7 +268,7 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
     columns = {h: table.header.index(h) for h in table.header}
     for header in [*mapping.columns, mapping.lon, mapping.lat, mapping.wkt]:
         if header is not None and header not in columns:
-            raise InvalidParameter(say("unknown_column", "en", c=header))
+            raise InvalidParameter(key="import.unknown_column", c=header)
     column_of = {f: h for h, f in mapping.columns.items()}
     issues: list[Issue] = []
     unused = mapping.unused(table)
@@ -384,7 +354,7 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
         try:
             body, _ = record_of_feature(collection, feature, mapping.crs)
         except ValueError as exc:
-            issues.append(Issue(r.number, "", str(exc)))
+            issues.append(Issue(r.number, "", problem_text(str(exc), lang)))
             continue
         fid = rid if rid in existing else None
         version = None
@@ -396,7 +366,7 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
     # the validator, every row in turn as the batch would write them
     for at, problem in store.check_batch(collection, [(p.fid, p.body) for p in prepared]):
         issues.append(Issue(prepared[at].row, _column(problem.field, mapping, column_of),
-                            problem.message))
+                            problem_text(problem.message, lang)))
     issues += _duplicates(store, collection, prepared, lang)
     bad = {i.row for i in issues if i.blocking}
     good = [p for p in prepared if p.row not in bad]
@@ -505,7 +475,7 @@ def apply(store, collection: str, table: Table, mapping: Mapping, *, author: str
     bad = set(report.bad_rows)
     changes = [c for c in report.changes if c[0] not in bad]
     if not changes:
-        raise InvalidRecord([_AsProblem("(file)", "no valid row to import")])
+        raise InvalidRecord([_AsProblem("(file)", say("no_valid_row", lang))])
     try:
         done = store.write_batch(collection, [(fid, body, version)
                                               for _, fid, body, version in changes],

@@ -46,6 +46,7 @@ bp = Blueprint("history", __name__)
 PAGE_SIZE = 50
 MAX_ID_CHARS = 120       # the revisions table's record_id
 MAX_AUTHOR_CHARS = 80    # and author
+MAX_BATCH_CHARS = 40     # and batch
 MAX_COMMENT_CHARS = 2000
 #: a value longer than this is cut in the field-by-field table (the JSON has it whole)
 MAX_VALUE_CHARS = 300
@@ -59,10 +60,12 @@ class Filters:
     author: str | None = None
     since: datetime | None = None
     before: int | None = None
+    batch: str | None = None   # one import's changes (linked from /import/batch/<batch>)
 
     def query(self, limit: int) -> dict:
         return {"collection": self.collection, "fid": self.fid, "author": self.author,
-                "since": self.since, "before": self.before, "limit": limit}
+                "since": self.since, "before": self.before, "limit": limit,
+                "batch": self.batch}
 
 
 # --- the request -------------------------------------------------------------------------------
@@ -86,7 +89,8 @@ def _page_filters() -> Filters:
                                allowed=", ".join(WRITABLE_COLLECTIONS))
     return Filters(collection, _text_arg("id", MAX_ID_CHARS),
                    _text_arg("author", MAX_AUTHOR_CHARS),
-                   params.day("since", request.args.get("since")), _before())
+                   params.day("since", request.args.get("since")), _before(),
+                   _text_arg("batch", MAX_BATCH_CHARS))
 
 
 def _known_collection(collection: str) -> str:
