@@ -13,7 +13,7 @@ from flask import Flask, g, request
 
 from . import config as config_mod
 from .data.store import open_store
-from .web import compression
+from .web import areas_edit, compression
 from .web import errors as web_errors
 from .web import security
 from .web.export_queue import ExportQueue
@@ -73,7 +73,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from .web import blueprints
 
-
+    app.register_blueprint(areas_edit.bp)  # /edit/<collection>/<id>/area (drawing an area)
     for bp in blueprints():
         app.register_blueprint(bp)
     web_errors.register(app)

@@ -28,6 +28,7 @@ from ..data.features import PLACE_COLLECTIONS
 from ..errors import InvalidParameter, NotFound, TooLarge
 from . import geometry as geo
 from .basemaps import BASEMAPS, LocalTiles, check_basemap, overlay_crs, tile_layers
+from .extents import has_drawn_area
 from .labels import label
 from .popups import (
     Context, county_tooltip, element_popup, element_tooltip, legend_html, place_popup,
@@ -160,6 +161,18 @@ def _zone_approximate(store) -> bool:
                for f in store.query("layout-elements").features)
 
 
+def element_extents(store, lang: str) -> tuple[list[str], list[str]]:
+    """The short names of the layout elements drawn from their own boundary, and of those
+    with an extent drawn from the counties and prefectures standing in for it (plan order)."""
+    drawn, standing_in = [], []
+    for f in store.query("layout-elements").features:
+        if f.geometry("coarse") is None:
+            continue
+        short = f.properties.get("short_en" if lang == "en" else "short_zh") or f.name(lang)
+        (drawn if has_drawn_area(f) else standing_in).append(short)
+    return drawn, standing_in
+
+
 def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
             kinds: Iterable[str] = ()):
     import folium
@@ -178,7 +191,9 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
         Legend(legend_html(o.lang, roles=ctx.roles if roles else None, places=places,
                            kinds=kinds, colours=palette(ctx.store).roles,
                            heading=ctx.store.plan().formula.get(o.lang),
-                           zone_approximate=roles and _zone_approximate(ctx.store))).add_to(m)
+                           zone_approximate=roles and _zone_approximate(ctx.store),
+                           extents=element_extents(ctx.store, o.lang) if roles else None)
+               ).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
     texts["attribution"] = escape(label(o.lang, "map.attribution"))
@@ -257,6 +272,8 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     colour = palette(ctx.store).element_colours.get(feature.id, OUTLINE)
     symbol = element_symbol(colour, p["kind"])
     cls = f"gl-element gl-{p['kind']}"
+    if has_drawn_area(feature):  # its own boundary, not the counties standing in for it
+        cls += " gl-drawn-area"
     popup = element_popup(ctx, feature)
     tooltip = element_tooltip(ctx, feature)
     by_part = has_approximate_part(feature)
