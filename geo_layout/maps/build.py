@@ -28,7 +28,7 @@ from ..data.features import PLACE_COLLECTIONS
 from ..errors import InvalidParameter, NotFound, TooLarge
 from . import geometry as geo
 from .basemaps import BASEMAPS, LocalTiles, check_basemap, overlay_crs, tile_layers
-from .extents import has_drawn_area
+from .extents import extent_names, has_drawn_area
 from .labels import label
 from .popups import (
     Context, county_tooltip, element_popup, element_tooltip, legend_html, place_popup,
@@ -161,18 +161,6 @@ def _zone_approximate(store) -> bool:
                for f in store.query("layout-elements").features)
 
 
-def element_extents(store, lang: str) -> tuple[list[str], list[str]]:
-    """The short names of the layout elements drawn from their own boundary, and of those
-    with an extent drawn from the counties and prefectures standing in for it (plan order)."""
-    drawn, standing_in = [], []
-    for f in store.query("layout-elements").features:
-        if f.geometry("coarse") is None:
-            continue
-        short = f.properties.get("short_en" if lang == "en" else "short_zh") or f.name(lang)
-        (drawn if has_drawn_area(f) else standing_in).append(short)
-    return drawn, standing_in
-
-
 def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
             kinds: Iterable[str] = ()):
     import folium
@@ -192,7 +180,8 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
                            kinds=kinds, colours=palette(ctx.store).roles,
                            heading=ctx.store.plan().formula.get(o.lang),
                            zone_approximate=roles and _zone_approximate(ctx.store),
-                           extents=element_extents(ctx.store, o.lang) if roles else None)
+                           extents=extent_names(ctx.store.query("layout-elements").features,
+                                                o.lang) if roles else None)
                ).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}

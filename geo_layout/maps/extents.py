@@ -40,3 +40,16 @@ def has_approximate_part(element) -> bool:
 def has_drawn_area(element) -> bool:
     """The element is drawn from its own boundary, not from the counties standing in for it."""
     return element.properties.get("area") is not None
+
+
+def extent_names(elements, lang: str) -> tuple[list[str], list[str]]:
+    """The short names of ``elements`` (layout-elements Features, in order) drawn from their
+    own boundary, and of those drawn from whole counties and prefectures; elements without
+    any extent are in neither."""
+    drawn, standing_in = [], []
+    for el in elements:
+        if el.geometry("coarse") is None:
+            continue
+        short = el.properties.get("short_en" if lang == "en" else "short_zh") or el.id
+        (drawn if has_drawn_area(el) else standing_in).append(short)
+    return drawn, standing_in

@@ -656,7 +656,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
     # --- drawing an area: a drawn or uploaded boundary (web/areas_edit.py, maps' legend) ---
     "area.drawn": {"zh": "绘制的边界", "en": "Drawn boundary"},
-    "area.standin": {"zh": "以整县（州市）代替的范围", "en": "Whole counties (prefectures) standing in"},
+    "area.standin": {"zh": "以整县（州市）绘制", "en": "Drawn as whole counties or prefectures"},
     "area.drawn_as": {"zh": "范围画法", "en": "Extent drawn as"},
     "area.none": {"zh": "尚无边界（只有点位）", "en": "No boundary yet (a point only)"},
     "area.province": {"zh": "省界", "en": "Province boundary"},
