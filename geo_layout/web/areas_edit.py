@@ -131,26 +131,40 @@ def _drawn(text: str) -> dict:
         raise InvalidParameter(f"area: {exc}") from None
 
 
+def _context(store, feature) -> tuple[dict | None, dict | None]:
+    """What the drawing map shows for bearings: an element's stand-in (the union of its
+    prefectures and counties) and the county lines of the prefectures around the record."""
+    import shapely
+
+    p = feature.properties
+    if feature.collection == "layout-elements":
+        members = [store.get("prefectures", c).geometry("low") for c in p.get("prefectures", [])]
+        members += [store.get("counties", c["adcode"]).geometry("low")
+                    for c in p.get("counties", [])]
+        around = set(p.get("prefectures", []))
+        around |= {store.get("counties", c["adcode"]).properties["parent"]
+                   for c in p.get("counties", [])}
+    else:
+        members, around = [], {p.get("prefecture")} - {None}
+    lines = [shapely.boundary(f.geometry("low")) for f in store.query("counties").features
+             if f.properties["parent"] in around]
+    return (as_geojson(shapely.union_all(members)) if members else None,
+            as_geojson(shapely.union_all(lines)) if lines else None)
+
+
 def _page(store, feature, lang: str, *, text: str = "", error: str | None = None,
           status: int = 200, theirs=None) -> Response:
     collection, fid = feature.collection, feature.id
     p = feature.properties
-    context_geom = None
-    if collection == "layout-elements":
-        members = [store.get("prefectures", c).geometry("low") for c in p.get("prefectures", [])]
-        members += [store.get("counties", c["adcode"]).geometry("low")
-                    for c in p.get("counties", [])]
-        if members:
-            import shapely
-
-            context_geom = as_geojson(shapely.union_all(members))
+    context_geom, near = _context(store, feature)
     point = feature.geometry() if collection != "layout-elements" else None
     html = render_template(
         "edit_area.html", name=feature.name(lang), collection=collection, fid=fid,
         area=p.get("area"), area_source=p.get("area_source"), text=text, error=error,
         theirs=theirs, version=store.record_version(collection, fid),
         map_data={"province": as_geojson(store.province().geometry("coarse")),
-                  "standin": context_geom, "area": p.get("area"), "theirs": theirs,
+                  "standin": context_geom, "counties": near, "area": p.get("area"),
+                  "theirs": theirs,
                   "point": [point.y, point.x] if point is not None else None,
                   "texts": {key: t(f"area.js_{key}", lang) for key in JS_TEXTS}},
         record_url=record_page(store, collection, fid, lang),

@@ -2,7 +2,8 @@
    (Leaflet's own draggable markers) to move it, "undo" drops the last one, "finish" closes the
    outline, "clear" starts again. The outline is written as GeoJSON into the form's text field,
    which is what the server reads; pasting GeoJSON there (the keyboard path) shows it on the map.
-   No tiles: the province, and the counties standing in for an element, give the bearings.
+   No tiles: the province, the county lines around the record and the counties standing in
+   for an element give the bearings.
    Every text shown is set with textContent. */
 (function () {
   "use strict";
@@ -11,7 +12,8 @@
   var texts = data.texts || {};
   var field = document.getElementById("area-text");
   var status = document.getElementById("area-status");
-  var map = L.map("area-map", {zoomSnap: 0.25, doubleClickZoom: false});
+  var map = L.map("area-map", {zoomSnap: 0.25, doubleClickZoom: false,
+                               attributionControl: false});
   var corners = [];       // L.marker, in drawing order
   var finished = false;
   var outline = L.polygon([], {color: "#1f5fa8", weight: 3, fillOpacity: 0.15,
@@ -25,6 +27,9 @@
 
   L.geoJSON(data.province, {style: {color: "#777", weight: 1.5, fill: false},
                             interactive: false}).addTo(map);
+  if (data.counties) {  // the county lines around the record, for bearings
+    L.geoJSON(data.counties, {style: {color: "#999", weight: 0.8}, interactive: false}).addTo(map);
+  }
   var bounds = null;
   if (data.standin) {
     bounds = L.geoJSON(data.standin, {style: {color: "#8a5a00", weight: 2, dashArray: "6 4",
