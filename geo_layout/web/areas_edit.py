@@ -68,7 +68,8 @@ def area(collection: str, id: str):  # noqa: A002 - the route parameter's public
     store = current_store()
     feature = _record(store, collection, id)
     if request.method == "GET" and current_user() is None:
-        return redirect(url_for("auth.login", lang=lang, next=request.full_path), 303)
+        here = request.script_root + request.full_path.rstrip("?")
+        return redirect(url_for("auth.login", lang=lang, next=here), 303)
     user = require_editor(current_plan_id())
     if request.method == "GET":
         return _page(store, feature, lang)
@@ -93,9 +94,10 @@ def area(collection: str, id: str):  # noqa: A002 - the route parameter's public
             body["area_source"] = f"{source.kind}: {source.reference}"
         store.replace(collection, id, body, expected=expected, author=user.name,
                       source=source, comment=comment)
-    except PreconditionFailed as stale:
-        return _page(current_store(), feature, lang, text=text, status=409,
-                     error=t("area.stale", lang), theirs=(stale.current or {}).get("area"))
+    except PreconditionFailed as stale:  # the form carries the version saved meanwhile
+        return _page(store, feature, lang, text=text, status=409, error=t("area.stale", lang),
+                     theirs=(stale.current or {}).get("area"),
+                     version=int(stale.current_version or 0))
     except InvalidRecord as invalid:
         lines = [f"{p.field}: {p.message}" for p in invalid.problems]
         return _page(store, feature, lang, text=text, status=400, error="; ".join(lines))
@@ -153,7 +155,7 @@ def _context(store, feature) -> tuple[dict | None, dict | None]:
 
 
 def _page(store, feature, lang: str, *, text: str = "", error: str | None = None,
-          status: int = 200, theirs=None) -> Response:
+          status: int = 200, theirs=None, version: int | None = None) -> Response:
     collection, fid = feature.collection, feature.id
     p = feature.properties
     context_geom, near = _context(store, feature)
@@ -161,7 +163,8 @@ def _page(store, feature, lang: str, *, text: str = "", error: str | None = None
     html = render_template(
         "edit_area.html", name=feature.name(lang), collection=collection, fid=fid,
         area=p.get("area"), area_source=p.get("area_source"), text=text, error=error,
-        theirs=theirs, version=store.record_version(collection, fid),
+        theirs=theirs,
+        version=store.record_version(collection, fid) if version is None else version,
         map_data={"province": as_geojson(store.province().geometry("coarse")),
                   "standin": context_geom, "counties": near, "area": p.get("area"),
                   "theirs": theirs,

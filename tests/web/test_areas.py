@@ -124,6 +124,12 @@ def test_a_stale_version_shows_the_conflict_and_keeps_the_drawing(web):
     # the first save stands: one revision
     history = web.get(f"/api/history?collection=layout-elements&id={ZONE}").get_json()
     assert [r["source"]["reference"] for r in history["revisions"]] == ["first save"]
+    # the conflict page carries the version saved meanwhile: redoing the change works
+    assert _version(html) == "2"
+    redo = dict(stale, version=_version(html), csrf_token=_csrf(html), area=json.dumps(mine))
+    assert post(web, redo).status_code == 303
+    feature = web.get(f"/ogc/collections/layout-elements/items/{ZONE}").get_json()
+    assert feature["properties"]["area"]["coordinates"][0][1] == [103.0, 24.9]
 
 
 @pytest.mark.parametrize("name, data, status, words", [
@@ -232,6 +238,21 @@ def test_an_uploaded_shapefile_in_web_mercator_is_reprojected(web, tmp_path):
         "properties"]["area"]
     got = shapely.geometry.shape(area)
     assert got.symmetric_difference(shapely.box(102.4, 24.9, 103.1, 25.4)).area < 1e-9
+
+
+def test_a_detailed_boundary_larger_than_a_usual_request_is_taken(web):
+    import math
+
+    ring = [[round(102.75 + 0.3 * math.cos(2 * math.pi * i / 6000), 7),
+             round(25.15 + 0.2 * math.sin(2 * math.pi * i / 6000), 7)] for i in range(6000)]
+    ring.append(ring[0])
+    text = json.dumps({"type": "Polygon", "coordinates": [ring]})
+    assert len(text) > 150_000  # past the app's 64 KiB cap for other requests
+    sign_in(web)
+    assert post(web, form(web, area=text)).status_code == 303
+    area = web.get(f"/ogc/collections/layout-elements/items/{ZONE}").get_json()[
+        "properties"]["area"]
+    assert len(area["coordinates"][0]) == 6001
 
 
 def test_a_park_gets_a_boundary_and_keeps_its_point(web):
