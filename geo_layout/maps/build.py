@@ -540,6 +540,13 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
+def geo_shape(geojson: dict):
+    """A shapely geometry of a GeoJSON geometry object (a record's drawn ``area``)."""
+    import shapely.geometry
+
+    return shapely.geometry.shape(geojson)
+
+
 def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
               local_tiles=None, layers=None, view=None, legend=True, asset_base="/assets",
               link_base=""):
@@ -562,9 +569,11 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
             area = store.get(collection, code)
             break
     point = feature.geometry()
+    drawn = geo_shape(p["area"]) if p.get("area") else None
     if point is not None:  # the point, its uncertainty circle and the unit it lies in
         radius_deg = max((p.get("uncertainty_km") or 0.5) / 111.0 * 1.15, 0.02)
         shapes = [point.buffer(radius_deg)] + ([area.geometry(lod)] if area else [])
+        shapes += [drawn] if drawn is not None else []
         bounds = geo.bounds(shapes, o.crs)
     elif area is not None:
         bounds = geo.bounds([area.geometry(lod)], o.crs)
@@ -582,6 +591,10 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
                               className="gl-focus")
         HtmlGeoJson("focus", [_gj(area.id, area.geometry(lod), lod, o, style,
                                   escape(area.name(o.lang)), None)]).add_to(group)
+    if drawn is not None:  # the place's own boundary, drawn or uploaded by an editor
+        style = leaflet_style(FOCUS, weight=3, fillOpacity=0.1, className="gl-drawn-area")
+        HtmlGeoJson("area", [_gj(feature.id, drawn, lod, o, style,
+                                 escape(label(o.lang, "area.drawn")), None)]).add_to(group)
     kinds = _places_layer(m, o, ctx, "places", label(o.lang, "noun.places"), [feature])
     return _finish(m, o, ctx, bounds, roles=False, places=True, kinds=kinds)
 

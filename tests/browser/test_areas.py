@@ -89,8 +89,9 @@ def test_an_editor_draws_the_zones_boundary_and_the_layout_map_draws_it(open_pag
     ring = drawn["coordinates"][0]
     assert drawn["type"] == "Polygon" and len(ring) == 5 and ring[0] == ring[-1]
     assert all(97 < lon < 107 and 21 < lat < 30 for lon, lat in ring)
-    page.fill("#area-source", "new-area boundary notice 2026")
+    page.evaluate("document.getElementById('area-now').scrollIntoView()")
     page.screenshot(path=str(shots / "area-draw-en.png"))
+    page.fill("#area-source", "new-area boundary notice 2026")
     assert blocking_violations(page) == []
     with page.expect_navigation():
         page.click("#area-save")

@@ -265,6 +265,8 @@ def test_a_park_gets_a_boundary_and_keeps_its_point(web):
     feature = web.get(f"/ogc/collections/parks/items/{PARK}").get_json()
     assert feature["geometry"]["type"] == "Point"
     assert feature["properties"]["area"] == small
+    html = web.get(f"/parks/{PARK}?lang=en").get_data(as_text=True)
+    assert "gl-drawn-area" in html and "Drawn boundary" in html  # its page's map outlines it
 
 
 def test_a_feature_read_and_sent_back_keeps_its_boundary(web, area_app):
