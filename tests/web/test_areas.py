@@ -255,6 +255,38 @@ def test_a_detailed_boundary_larger_than_a_usual_request_is_taken(web):
     assert len(area["coordinates"][0]) == 6001
 
 
+@pytest.mark.parametrize("name, driver", [("zone.kml", "KML"), ("zone.gpkg", "GPKG")])
+def test_kml_and_geopackage_uploads_are_read(web, tmp_path, name, driver):
+    import geopandas
+    import shapely
+
+    frame = geopandas.GeoDataFrame({"name": ["zone"]}, geometry=[shapely.box(
+        102.4, 24.9, 103.1, 25.4)], crs="EPSG:4326")
+    frame.to_file(tmp_path / name, driver=driver)
+    sign_in(web)
+    data = (tmp_path / name).read_bytes()
+    response = post(web, form(web, area="", file=upload(name, data)))
+    assert response.status_code == 303, response.get_data(as_text=True)[-3000:]
+    area = web.get(f"/ogc/collections/layout-elements/items/{ZONE}").get_json()[
+        "properties"]["area"]
+    assert shapely.geometry.shape(area).equals(shapely.box(102.4, 24.9, 103.1, 25.4))
+
+
+def test_a_geopackage_of_two_polygon_layers_is_refused(web, tmp_path):
+    import geopandas
+    import shapely
+
+    for layer in ("one", "two"):
+        geopandas.GeoDataFrame({"n": [layer]}, geometry=[shapely.box(102.4, 24.9, 103.1, 25.4)],
+                               crs="EPSG:4326").to_file(tmp_path / "two.gpkg", layer=layer)
+    sign_in(web)
+    response = post(web, form(web, area="", file=upload("two.gpkg",
+                                                        (tmp_path / "two.gpkg").read_bytes())))
+    assert response.status_code == 400
+    assert ("two.gpkg: the GeoPackage file holds 2 layers; one polygon layer is expected"
+            in response.get_data(as_text=True))
+
+
 def test_a_park_gets_a_boundary_and_keeps_its_point(web):
     sign_in(web)
     page = f"/edit/parks/{PARK}/area"
