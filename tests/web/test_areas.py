@@ -156,6 +156,34 @@ def test_a_bad_file_is_refused_naming_why(web, name, data, status, words):
         "properties"]["area"] is None
 
 
+def test_a_hostile_file_name_is_shown_as_text(web):
+    sign_in(web)
+    name = "<img src=x onerror=alert(1)>.zip"
+    response = post(web, form(web, area="", file=upload(name, b"not a zip")))
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "&lt;img src=x onerror=alert(1)&gt;.zip: named as a ZIP archive but it is" in html
+    assert "<img src=x" not in html
+
+
+def test_the_write_api_refuses_a_boundary_that_crosses_itself(web, area_app):
+    token = Accounts(area_app.extensions["geo_layout.database"].engine,
+                     hasher=CHEAP).create_token("ed")[1]
+    item = f"/ogc/collections/layout-elements/items/{ZONE}"
+    read = web.get(item)
+    feature = read.get_json()
+    feature["properties"].update(area={"type": "Polygon", "coordinates": [[
+        [102.4, 24.9], [103.1, 25.4], [103.1, 24.9], [102.4, 25.4], [102.4, 24.9]]]},
+        area_source="survey: 2026")
+    feature["source"] = "survey: 2026"
+    response = web.put(item, json=feature, headers={"Authorization": f"Bearer {token}",
+                                                    "If-Match": read.headers["ETag"]})
+    assert response.status_code == 400
+    [problem] = response.get_json()["problems"]
+    assert problem["field"] == "area"
+    assert problem["message"].startswith("is not a valid polygon (Self-intersection[102.75 25.15])")
+
+
 def test_a_zip_bomb_is_refused_before_it_is_expanded(web):
     sign_in(web)
     buffer = io.BytesIO()
