@@ -11,6 +11,7 @@ from typing import Any
 
 import shapely
 
+from .areas import as_geojson
 from .model import LAND_AVAILABLE, LODS, Dataset, Place, Text
 
 GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
@@ -150,7 +151,9 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
         members = [prefecture_geoms[c] for c in el.prefectures] + [
             county_geoms[p.adcode] for p in el.counties]
         geoms = {}
-        if members:
+        if el.area is not None:  # a drawn boundary: the element's extent, at every level
+            geoms = {lod: el.area for lod in LODS}
+        elif members:
             for lod in LODS:
                 geoms[lod] = shapely.union_all([m[lod] for m in members])
         out["layout-elements"].append(Feature("layout-elements", el.id, {
@@ -163,7 +166,7 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
             "approximate": el.approximate, "industries": list(el.industries),
             "places": sorted(places_by_element.get(el.id, [])),
             "enterprises": sorted(e.id for e in ds.enterprises if el.id in e.elements),
-            **_cite(el),
+            **_cite(el), **_area(el),
         }, geoms))
 
     located = [p for p in places if p.point is not None and p.id not in reuse]
@@ -278,7 +281,19 @@ def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
         "industries": shared(place.industries), "group": place.group,
         "enterprises": shared(sorted(enterprises_by_place.get(place.id, []))),
         **_investor_facts(place), **_text("note", place.note), **_cite(place),
+        **_area(place),
     }), geoms)
+
+
+_NO_AREA = {"area": None, "area_source": None}
+
+
+def _area(record) -> dict:
+    """A record's drawn boundary as properties: ``area`` (a GeoJSON geometry, what a client
+    reads and sends back) and ``area_source``; both null for the county stand-in."""
+    if record.area is None:
+        return _NO_AREA
+    return {"area": as_geojson(record.area), "area_source": record.area_source}
 
 
 def land_available(hectares: float | None) -> str | None:

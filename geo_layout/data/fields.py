@@ -71,6 +71,16 @@ def _pair(prefix: str, zh: str, en: str, about_zh: str, about_en: str, **kw
 
 
 IDS = {"type": "array", "items": "string"}  # a list of ids or codes
+#: A drawn or uploaded boundary and where it comes from (parks, sites, layout elements).
+AREA = (
+    _f("area", "绘制边界", "Drawn boundary",
+       "绘制或上传的边界（GeoJSON Polygon/MultiPolygon，WGS-84）；未绘制时为空",
+       "Drawn or uploaded boundary (a GeoJSON Polygon or MultiPolygon, WGS-84); empty when "
+       "none is drawn", type="object", nullable=True),
+    _f("area_source", "边界来源", "Boundary from", "绘制边界的出处（文件、测绘或规划文件）",
+       "Where the drawn boundary comes from (a notice, a survey, a planning document)",
+       nullable=True),
+)
 
 
 ID = _f("id", "编号", "ID", "记录的稳定编号（州市、县区为 6 位行政区划代码，其他为小写英文短名）",
@@ -157,7 +167,7 @@ PLACE_FIELDS = (
        "Shared id of places the plan lists together", nullable=True),
     _f("enterprises", "企业", "Enterprises", "规划写明落户于此的企业编号",
        "Ids of the enterprises the plan places here", refs=("enterprises",), **IDS),
-    *INVESTOR_FACTS, *NOTES, *CITATION, LON, LAT,
+    *INVESTOR_FACTS, *NOTES, *CITATION, *AREA, LON, LAT,
 )
 
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -195,14 +205,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
            "纳入的县区（JSON：adcode 代码、extent 范围（whole 全境 / approximate 近似）、note 说明）",
            "Counties it includes (JSON: adcode, extent (whole / approximate), note)",
            type="array", items="object"),
-        _f("approximate", "范围近似", "Approximate", "是否有县区只是近似范围（true/false）",
-           "Whether some county is only an approximate extent (true/false)", type="boolean"),
+        _f("approximate", "范围近似", "Approximate",
+           "是否有县区只是近似范围（true/false；绘制了边界时为 false）",
+           "Whether some county is only an approximate extent (true/false; false once a "
+           "boundary is drawn)", type="boolean"),
         INDUSTRIES,
         _f("places", "园区与项目", "Parks and sites", "属于该要素的园区和项目编号",
            "Ids of the parks and sites of this element", refs=("parks", "sites"), **IDS),
         _f("enterprises", "企业", "Enterprises", "该要素的企业编号",
            "Ids of this element's enterprises", refs=("enterprises",), **IDS),
-        *CITATION,
+        *CITATION, *AREA,
     ),
     "parks": PLACE_FIELDS,
     "sites": PLACE_FIELDS,

@@ -143,10 +143,17 @@ class LayoutElement:
     industries: tuple[str, ...]
     note: Text | None
     citation: Citation
+    #: a drawn or uploaded boundary (shapely Polygon/MultiPolygon, WGS-84) that replaces the
+    #: counties and prefectures standing in for the element's extent; ``area_source`` says
+    #: where it comes from (see :mod:`.areas`)
+    area: Any = field(default=None, repr=False)
+    area_source: str | None = None
 
     @property
     def approximate(self) -> bool:
-        return any(part.extent == "approximate" for part in self.counties)
+        """Some county is only an approximate extent (never once a boundary is drawn)."""
+        return self.area is None and any(part.extent == "approximate"
+                                         for part in self.counties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +202,10 @@ class Place:
     #: when ``status`` began: YYYY, YYYY-MM or YYYY-MM-DD
     status_since: str | None = None
     facts_source: str | None = None
+    #: the place's drawn or uploaded boundary (shapely, WGS-84) and where it comes from; the
+    #: point stays the place's geometry (see :mod:`.areas`)
+    area: Any = field(default=None, repr=False)
+    area_source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .model import (
     PLACE_STATUSES, PRECISIONS, TARGET_MEASURES, Commitment, Contact, CountyPart, ElementKind,
     Enterprise, Industry, LayoutElement, Place, Plan, Section, Target,
 )
+from .areas import parse_area
 from .seed_checks import Known, check_citation, check_refs, county_ref, locate, prefecture_ref
 from .seed_records import ADCODE, MAX_TEXT_CHARS, SLUG, Record, shown
 
@@ -112,7 +113,7 @@ def parse_kind(rec: Record, known: Known) -> ElementKind | None:
 
 def parse_element(rec: Record, known: Known) -> LayoutElement | None:
     rec.check_fields({"id", "kind", "name", "short", "role", "prefectures", "counties",
-                      "industries", "note", "citation"})
+                      "industries", "note", "citation", "area", "area_source"})
     kind = rec.string("kind", choices=ELEMENT_KINDS)
     if kind is not None and kind not in known.kind_ids:
         rec.problem("kind", f"{kind!r} is not listed under kinds")
@@ -142,18 +143,21 @@ def parse_element(rec: Record, known: Known) -> LayoutElement | None:
         rec.problem("prefectures", f"a {kind} needs at least one prefecture")
     if kind in ("zone", "point") and not (prefectures or counties):
         rec.problem("counties", f"a {kind} needs counties or prefectures")
+    area, area_source = parse_area(rec, known, "layout-elements")
     if None in (kind, name, short, role, cite, rec.id):
         return None
     return LayoutElement(id=rec.id, kind=kind, name=name, short=short, role=role,
                          prefectures=prefectures, counties=tuple(counties),
-                         industries=industries, note=note, citation=cite)
+                         industries=industries, note=note, citation=cite, area=area,
+                         area_source=area_source)
 
 
 # --- parks.yaml / sites.yaml -----------------------------------------------------------------
 def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
     rec.check_fields({"id", "name", "kind", "elements", "prefecture", "county", "precision",
                       "lon", "lat", "location_source", "uncertainty_km", "industries",
-                      "group", "note", "citation", *INVESTOR_FACTS, "facts_source"})
+                      "group", "note", "citation", *INVESTOR_FACTS, "facts_source", "area",
+                      "area_source"})
     name, kind = rec.text("name"), rec.string("kind", choices=PLACE_KINDS)
     precision = rec.string("precision", choices=PRECISIONS)
     elements = rec.list_of("elements")
@@ -170,6 +174,8 @@ def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
     point, source, uncertainty = locate(rec, precision, prefecture, county, location_source,
                                         known)
     facts = investor_facts(rec)
+    if rec.raw.get("area") is not None or rec.raw.get("area_source") is not None:
+        facts["area"], facts["area_source"] = parse_area(rec, known, collection)
     if None in (name, kind, precision, cite, rec.id) or (precision != "unknown"
                                                           and point is None):
         return None

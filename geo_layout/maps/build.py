@@ -28,6 +28,7 @@ from ..data.features import PLACE_COLLECTIONS
 from ..errors import InvalidParameter, NotFound, TooLarge
 from . import geometry as geo
 from .basemaps import BASEMAPS, LocalTiles, check_basemap, overlay_crs, tile_layers
+from .extents import extent_names, has_drawn_area
 from .labels import label
 from .popups import (
     Context, county_tooltip, element_popup, element_tooltip, legend_html, place_popup,
@@ -178,7 +179,10 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
         Legend(legend_html(o.lang, roles=ctx.roles if roles else None, places=places,
                            kinds=kinds, colours=palette(ctx.store).roles,
                            heading=ctx.store.plan().formula.get(o.lang),
-                           zone_approximate=roles and _zone_approximate(ctx.store))).add_to(m)
+                           zone_approximate=roles and _zone_approximate(ctx.store),
+                           extents=extent_names(ctx.store.query("layout-elements").features,
+                                                o.lang) if roles else None)
+               ).add_to(m)
     texts = {key: label(o.lang, "control." + key) for key in
              ("fullscreen", "exit_fullscreen", "locate", "locate_failed")}
     texts["attribution"] = escape(label(o.lang, "map.attribution"))
@@ -257,6 +261,8 @@ def _element_layer(m, o: _Options, ctx: Context, feature, lod: str, *, badge: bo
     colour = palette(ctx.store).element_colours.get(feature.id, OUTLINE)
     symbol = element_symbol(colour, p["kind"])
     cls = f"gl-element gl-{p['kind']}"
+    if has_drawn_area(feature):  # its own boundary, not the counties standing in for it
+        cls += " gl-drawn-area"
     popup = element_popup(ctx, feature)
     tooltip = element_tooltip(ctx, feature)
     by_part = has_approximate_part(feature)
@@ -534,6 +540,13 @@ def places_map(store, collection="parks", *, filters=None, ids=None, lang="zh",
     return _finish(m, o, ctx, bounds, roles=True, places=True, kinds=kinds)
 
 
+def geo_shape(geojson: dict):
+    """A shapely geometry of a GeoJSON geometry object (a record's drawn ``area``)."""
+    import shapely.geometry
+
+    return shapely.geometry.shape(geojson)
+
+
 def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
               local_tiles=None, layers=None, view=None, legend=True, asset_base="/assets",
               link_base=""):
@@ -556,9 +569,11 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
             area = store.get(collection, code)
             break
     point = feature.geometry()
+    drawn = geo_shape(p["area"]) if p.get("area") else None
     if point is not None:  # the point, its uncertainty circle and the unit it lies in
         radius_deg = max((p.get("uncertainty_km") or 0.5) / 111.0 * 1.15, 0.02)
         shapes = [point.buffer(radius_deg)] + ([area.geometry(lod)] if area else [])
+        shapes += [drawn] if drawn is not None else []
         bounds = geo.bounds(shapes, o.crs)
     elif area is not None:
         bounds = geo.bounds([area.geometry(lod)], o.crs)
@@ -576,6 +591,10 @@ def place_map(store, place_id, *, lang="zh", basemap="none", tianditu_key="",
                               className="gl-focus")
         HtmlGeoJson("focus", [_gj(area.id, area.geometry(lod), lod, o, style,
                                   escape(area.name(o.lang)), None)]).add_to(group)
+    if drawn is not None:  # the place's own boundary, drawn or uploaded by an editor
+        style = leaflet_style(FOCUS, weight=3, fillOpacity=0.1, className="gl-drawn-area")
+        HtmlGeoJson("area", [_gj(feature.id, drawn, lod, o, style,
+                                 escape(label(o.lang, "area.drawn")), None)]).add_to(group)
     kinds = _places_layer(m, o, ctx, "places", label(o.lang, "noun.places"), [feature])
     return _finish(m, o, ctx, bounds, roles=False, places=True, kinds=kinds)
 

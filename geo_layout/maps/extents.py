@@ -20,8 +20,11 @@ class Part:
 
 
 def element_parts(store, element, lod: str) -> list[Part]:
-    """The members of ``element`` (a layout-elements Feature) with their shapes at ``lod``."""
+    """The members of ``element`` (a layout-elements Feature) with their shapes at ``lod``;
+    none when the element has a drawn boundary (it is drawn instead of its members)."""
     p = element.properties
+    if has_drawn_area(element):
+        return []
     parts = [Part("prefectures", code, store.get("prefectures", code).geometry(lod), False)
              for code in p.get("prefectures", [])]
     parts += [Part("counties", c["adcode"], store.get("counties", c["adcode"]).geometry(lod),
@@ -30,4 +33,23 @@ def element_parts(store, element, lod: str) -> list[Part]:
 
 
 def has_approximate_part(element) -> bool:
-    return any(c["extent"] == "approximate" for c in element.properties.get("counties", []))
+    return not has_drawn_area(element) and any(
+        c["extent"] == "approximate" for c in element.properties.get("counties", []))
+
+
+def has_drawn_area(element) -> bool:
+    """The element is drawn from its own boundary, not from the counties standing in for it."""
+    return element.properties.get("area") is not None
+
+
+def extent_names(elements, lang: str) -> tuple[list[str], list[str]]:
+    """The short names of ``elements`` (layout-elements Features, in order) drawn from their
+    own boundary, and of those drawn from whole counties and prefectures; elements without
+    any extent are in neither."""
+    drawn, standing_in = [], []
+    for el in elements:
+        if el.geometry("coarse") is None:
+            continue
+        short = el.properties.get("short_en" if lang == "en" else "short_zh") or el.id
+        (drawn if has_drawn_area(el) else standing_in).append(short)
+    return drawn, standing_in

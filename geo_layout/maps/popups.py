@@ -210,13 +210,29 @@ def _swatch(colour: str, cls: str = "") -> str:
     return f'<i class="gl-swatch {cls}" style="--gl-colour:{escape(colour)}"></i>'
 
 
+def extent_lines(lang: str, drawn: list[str], standing_in: list[str]) -> list[str]:
+    """Which elements are drawn from their own boundary and which from whole counties or
+    prefectures standing in for them (the legend's lines, and the pages' list), in one
+    wording; none when no boundary is drawn."""
+    if not drawn:
+        return []
+    colon = words.colon(lang)
+    out = [f"{words.t('area.drawn', lang)}{colon}{words.join(drawn, lang)}"]
+    if standing_in:
+        out.append(f"{words.t('area.standin', lang)}{colon}{words.join(standing_in, lang)}")
+    return out
+
+
 def legend_html(lang: str, *, roles: Mapping[str, str] | None = None, kinds=(),
                 colours: Mapping[str, str] | None = None, heading: str = "",
-                places: bool = True, zone_approximate: bool = False) -> str:
+                places: bool = True, zone_approximate: bool = False,
+                extents: tuple[list[str], list[str]] | None = None) -> str:
     """The legend: under ``heading`` (the plan's formula), layout roles (``colours`` by role,
     labels in the given order: :func:`role_labels`), the
     zone (hatch; a dashed outline when its extent is approximate), place kinds (labelled as in
-    every list) and what solid, hollow and dashed-circle markers mean."""
+    every list) and what solid, hollow and dashed-circle markers mean. ``extents``: the names
+    of the elements drawn from their own boundary and of those drawn from the counties
+    standing in for them (:func:`extent_lines`), when any boundary is drawn."""
     t = lambda key: escape(label(lang, key))  # noqa: E731
     rows = []
     if roles:
@@ -228,6 +244,9 @@ def legend_html(lang: str, *, roles: Mapping[str, str] | None = None, kinds=(),
         if zone_approximate:  # every approximate part is dashed, on the web and in exports
             rows.append(f"<div>{_swatch(OUTLINE, 'gl-swatch-dashed')}"
                         f"{t('legend.approximate')}</div>")
+        for cls, line in zip(("gl-swatch-drawn", "gl-swatch-standin"),
+                             extent_lines(lang, *extents) if extents else ()):
+            rows.append(f"<div>{_swatch(OUTLINE, cls)}{escape(line)}</div>")
     if places:
         rows.append(f'<p class="gl-legend-heading">{t("noun.places")}</p>')
         rows += [f"<div>{_swatch(KIND_COLOURS[k], 'gl-swatch-dot')}"

@@ -5,14 +5,16 @@ same role rule, so a printed map and the page's map look alike."""
 
 from __future__ import annotations
 
+import textwrap
+
 import shapely.ops
 
 from ..data.store import Store
 from . import static_style as style
 from . import style as web_style
-from .extents import element_parts
+from .extents import element_parts, extent_names, has_drawn_area
 from .labels import label
-from .popups import role_labels
+from .popups import extent_lines, role_labels
 from .roles import palette
 from .static_paint import add_polygon, dashes, draw_hatch, draw_outline, hatch_handle, largest
 from .static_spec import MapSpec
@@ -71,6 +73,8 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
                                       hatched=symbol.hatched)
         if symbol.hatched:
             draw_hatch(ax, geom, pal.zone_colour, k, zorder=4)
+        if has_drawn_area(el):  # its own boundary: outlined whole, no county parts
+            draw_outline(ax, geom, symbol, k, zorder=5 if el.id == focus_id else 4.5)
         for part in element_parts(store, el, spec.lod):
             part_symbol = symbol
             if part.approximate:
@@ -83,6 +87,12 @@ def draw_areas(ax, store: Store, spec: MapSpec, lang: str, k: float) -> list:
     if any(el.properties["kind"] == "zone" and el.geometry(spec.lod) is not None
            for el in elements):
         handles.append(hatch_handle(names["zone"], pal.zone_colour))
+    drawn = [el for el in elements if has_drawn_area(el)]
+    if drawn:  # which elements are a drawn boundary, which whole counties (as on the web)
+        lines = extent_lines(lang, *extent_names(elements, lang))
+        width = 48 if lang == "en" else 24  # the legend column's width in characters
+        handles += [Patch(facecolor="none", edgecolor=web_style.OUTLINE, linewidth=w,
+                          label=textwrap.fill(line, width)) for line, w in zip(lines, (2.0, 0.5))]
     if approximate_drawn:
         handles.append(Patch(facecolor="none", edgecolor=web_style.OUTLINE,
                              linewidth=web_style.FOCUS.weight * web_style.PT_PER_PX,

@@ -233,7 +233,8 @@ def geojson_feature_schema(collection: str) -> dict:
         if isinstance(prop["type"], list) and prop["type"][0] != "string":
             # GDAL reads only a string "type": ["integer", "null"] would make a text field.
             # Validators apply patternProperties like properties; GDAL skips them and types
-            # these (nullable numbers) from the first page, as it did without this schema.
+            # these (nullable numbers, a drawn boundary) from the first page, as it did
+            # without this schema.
             by_pattern[f"^{re.escape(name)}$"] = prop
         else:
             properties[name] = prop

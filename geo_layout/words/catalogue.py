@@ -991,6 +991,77 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.places_located": {"zh": "位于该区域内的园区与项目基地",
                              "en": "Places located in this area"},
 
+    # --- drawing an area: a drawn or uploaded boundary (web/areas_edit.py, maps' legend) ---
+    "area.drawn": {"zh": "绘制的边界", "en": "Drawn boundary"},
+    "area.standin": {"zh": "以整县（州市）绘制", "en": "Drawn as whole counties or prefectures"},
+    "area.drawn_as": {"zh": "范围画法", "en": "Extent drawn as"},
+    "area.none": {"zh": "尚无边界（只有点位）", "en": "No boundary yet (a point only)"},
+    "area.province": {"zh": "省界", "en": "Province boundary"},
+    "area.yours": {"zh": "你绘制的边界", "en": "Your boundary"},
+    "area.theirs": {"zh": "他人刚保存的边界", "en": "The boundary someone else just saved"},
+    "area.now": {"zh": "目前", "en": "Now"},
+    "area.source": {"zh": "来源", "en": "source"},
+    "area.title": {"zh": "绘制范围：{name}", "en": "Draw the area of {name}"},
+    "area.draw_heading": {"zh": "在地图上绘制", "en": "Draw on the map"},
+    "area.draw_help": {"zh": "在地图上逐个点击边界的拐点；拖动拐点可移动它。完成后点“完成”，再填写来源并保存。"
+                             "也可以在下方粘贴 GeoJSON 或上传文件（键盘操作请用这两种方式）。",
+                       "en": "Click on the map at each corner of the boundary; drag a corner to "
+                             "move it. Press Finish when the outline is complete, then give its "
+                             "source and save. You can also paste GeoJSON or upload a file below "
+                             "(the way to do it by keyboard)."},
+    "area.tools": {"zh": "绘制工具", "en": "Drawing tools"},
+    "area.undo": {"zh": "撤销上一点", "en": "Undo last corner"},
+    "area.finish": {"zh": "完成", "en": "Finish"},
+    "area.clear": {"zh": "清除", "en": "Clear"},
+    "area.map_label": {"zh": "绘制边界的地图：点击添加拐点",
+                       "en": "Map to draw the boundary: click to add corners"},
+    "area.text_label": {"zh": "边界（GeoJSON Polygon 或 MultiPolygon，WGS-84）",
+                        "en": "Boundary (GeoJSON Polygon or MultiPolygon, WGS-84)"},
+    "area.text_help": {"zh": "地图上绘制的边界会写在这里；也可以直接粘贴。",
+                       "en": "What you draw on the map is written here; you can also paste it."},
+    "area.file_label": {"zh": "或上传文件（最大 {mb} MB）", "en": "Or upload a file (up to {mb} MB)"},
+    "area.file_help": {"zh": "GeoJSON、KML、GeoPackage 或 zip 压缩的 Shapefile，只含一个面图层；"
+                             "其他坐标系会转换为 WGS-84。上传的文件优先于上面的文本。",
+                       "en": "GeoJSON, KML, GeoPackage or a zipped Shapefile holding one polygon "
+                             "layer; other coordinate systems are converted to WGS-84. An "
+                             "uploaded file takes the place of the text above."},
+    "area.source_legend": {"zh": "边界从何而来", "en": "Where the boundary comes from"},
+    "area.save": {"zh": "保存边界", "en": "Save the boundary"},
+    "area.remove": {"zh": "删除边界", "en": "Remove the boundary"},
+    "area.remove_help": {"zh": "删除后，地图重新以整县（州市）代替其范围（园区只显示点位）。",
+                         "en": "Once removed, the map draws the whole counties (prefectures) "
+                               "standing in again (a park shows its point only)."},
+    "area.stale": {"zh": "你编辑期间，他人已保存了这条记录，因此没有保存你的边界。",
+                   "en": "Someone else saved this record while you were editing, so your "
+                         "boundary was not saved."},
+    "area.stale_help": {"zh": "地图上虚线是对方保存的边界，你的边界仍在下方文本框中：核对后再次保存即可。",
+                        "en": "The dotted line on the map is what they saved; yours is still in "
+                              "the text field below: check it and save again."},
+    "area.no_collection": {"zh": "“{got}” 不能绘制范围；可以绘制的：{allowed}",
+                           "en": "{got!r} has no area to draw; areas belong to: {allowed}"},
+    "area.read_only": {"zh": "这些数据只读（来自种子文件夹），不能绘制范围。",
+                       "en": "This data is read-only (a seeds folder): no area can be drawn."},
+    "area.need_version": {"zh": "表单缺少记录版本，请重新打开本页。",
+                          "en": "The form lacks the record's version: open this page again."},
+    "area.nothing_to_remove": {"zh": "这条记录没有可删除的边界。",
+                               "en": "This record has no boundary to remove."},
+    "area.need_source": {"zh": "请说明边界从何而来（来源）。",
+                         "en": "Say where the boundary comes from (its source)."},
+    "area.need_area": {"zh": "请先在地图上绘制、粘贴 GeoJSON 或上传文件。",
+                       "en": "Draw on the map, paste GeoJSON or upload a file first."},
+    "area.js_corners": {"zh": "已有 {n} 个拐点；绘制完成后点“完成”。",
+                        "en": "{n} corners; press Finish when the outline is complete."},
+    "area.js_ready": {"zh": "边界已闭合，共 {n} 个拐点：请在下方填写来源并保存。",
+                      "en": "Outline closed with {n} corners: give its source below and save."},
+    "area.js_need3": {"zh": "至少需要 3 个拐点。", "en": "At least 3 corners are needed."},
+    "area.js_cleared": {"zh": "已清除：点击地图重新开始。", "en": "Cleared: click on the map to start again."},
+    "area.js_pasted": {"zh": "已在地图上显示粘贴的边界。", "en": "The pasted boundary is shown on the map."},
+    "area.js_unreadable": {"zh": "文本不是 GeoJSON Polygon 或 MultiPolygon。",
+                           "en": "The text is not a GeoJSON Polygon or MultiPolygon."},
+    "area.js_fixed": {"zh": "这个边界有多个部分或孔洞：只显示，不能拖动；可清除后重新绘制。",
+                      "en": "This boundary has several parts or holes: shown, not draggable; clear "
+                            "it to draw a new one."},
+
     # --- accounts: sign-in, roles, tokens (web/auth.py, data/accounts.py, the CLI) ---
     "auth.sign_in": {"zh": "登录", "en": "Sign in"},
     "auth.sign_out": {"zh": "退出登录", "en": "Sign out"},

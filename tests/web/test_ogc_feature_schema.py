@@ -41,14 +41,16 @@ def test_every_feature_is_valid_against_its_schema(client, collection):
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_properties_are_those_of_schema(client, collection):
     """One definition: each property is /schema's, the id is the feature's ``id`` member;
-    nullable numbers sit under patternProperties (GDAL reads only a string ``type``)."""
+    nullable numbers (and a drawn boundary, a nullable object) sit under patternProperties
+    (GDAL reads only a string ``type``)."""
     flat = client.get(f"/ogc/collections/{collection}/schema").get_json(force=True)
     schema = feature_schema(client, collection)
     props = schema["properties"]["properties"]
     listed = dict(props["properties"])
     for pattern, prop in props.get("patternProperties", {}).items():
         assert pattern.startswith("^") and pattern.endswith("$")
-        assert isinstance(prop["type"], list) and prop["type"][0] in ("integer", "number")
+        assert isinstance(prop["type"], list) and prop["type"][0] in ("integer", "number",
+                                                                      "object")
         listed[pattern[1:-1].replace("\\", "")] = prop
     expected = {k: v for k, v in flat["properties"].items() if k not in ("id", "geometry")}
     assert listed == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..history import last_change
 from ..i18n import plan_label
 from .lists import capped
+from .overview import extent_word
 from .rows import (PLACE_COLLECTIONS, citation, enterprise_row, industries, names, note,
                    of_elements, pinned, places_of, target_row)
 
@@ -42,6 +43,7 @@ def element_page(store, feature, lang: str) -> dict:
                     for f in store.query("targets", {"element": element_id}).features],
         "citation": citation(store, p, lang),
         "last_change": last_change(store, "layout-elements", element_id, lang),
+        "drawn": extent_word(feature), "area_source": p.get("area_source"),
     }
 
 

@@ -9,6 +9,14 @@ from .lists import capped, unlocated
 from .rows import PLACE_COLLECTIONS, county_parts, names
 
 
+def extent_word(feature) -> str | None:
+    """The catalogue key saying how an element is drawn: its own boundary (``area.drawn``)
+    or the counties and prefectures standing in (``area.standin``); None without extent."""
+    if feature.properties.get("area") is not None:
+        return "area.drawn"
+    return "area.standin" if feature.geometry("coarse") is not None else None
+
+
 def layout_page(store, lang: str) -> dict:
     colours = palette(store).element_colours
     elements = [{"id": f.id, "name": f.name(lang), "kind": f.properties["kind"],
@@ -17,6 +25,7 @@ def layout_page(store, lang: str) -> dict:
                  "prefectures": names(store, "prefectures", f.properties["prefectures"], lang),
                  "counties": county_parts(store, f, lang),
                  "approximate": f.properties.get("approximate", False),
+                 "drawn": extent_word(f),
                  "places": len(f.properties["places"])}
                 for f in store.query("layout-elements").features]
     counts = {c: store.count(c) for c in ("prefectures", "parks", "sites", "targets")}
