@@ -1,0 +1,519 @@
+"""The editor in the browser: forms that change and add a plan's records (parks and sites
+first; layout elements, enterprises and targets with the same form), and a point placed on
+a map or typed in WGS-84, GCJ-02 or BD-09.
+
+- ``GET/POST /edit/<collection>/<id>``: change a record; ``GET/POST /new/<collection>``: add
+  one. An editor of the plan only (:func:`.auth.require_editor`, which checks the CSRF token
+  of a POST); every change names its source (kind and reference, as the history's revert form
+  asks) and may carry a comment.
+- ``GET /edit/locate?lon=&lat=&crs=``: the WGS-84 point, the county and prefecture holding it
+  and whether it lies inside the plan's province (the form shows them before saving).
+
+A save goes the write API's way (:mod:`.ogc_write`): the form's flat properties become a
+record by :func:`~geo_layout.data.record_shapes.record_of_feature`, the store validates it
+(one validator) and records the revision; the hidden ``version`` is the If-Match. A stale
+form gets both versions side by side and can be saved again on top of the current one.
+A point outside the province is refused unless the editor ticks "confirm".
+
+Caching: these pages carry the session's CSRF token and are never cached (``no-store``).
+The record pages (cached for everyone) carry hidden "Edit" links; the account corner, filled
+after the cache, says whether the reader may edit this plan, and ``js/editor_links.js``
+reveals them. After a save, the record page shows what changed: the note rides in the
+session and fills the page's notice marker after the cache (:func:`_saved_note`).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from flask import (Blueprint, current_app, has_request_context, jsonify, make_response,
+                   redirect, render_template, request, session, url_for)
+from werkzeug.exceptions import HTTPException
+
+from ..data import crs as crs_mod
+from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
+from ..data.fields import FIELDS
+from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.record_shapes import OWN_POINT, record_of_feature, without_stale_radius
+from ..data.units_at import units_at
+from ..errors import (BadRequest, Conflict, InvalidParameter, InvalidRecord, NotFound,
+                      PreconditionFailed, ReadOnly)
+from . import edit_form, geojson, params
+from .auth import accounts, current_user, require_editor
+from .edit_problems import said
+from .history import MAX_COMMENT_CHARS, record_page
+from .i18n import t
+from .ogc_write import rate_limit
+from .plans import current_plan_id
+from .state import current_store
+
+bp = Blueprint("editor", __name__)
+
+NOTICE_MARKER = "<!--geo-layout:notice-->"
+NO_STORE = "no-store"
+#: changes listed in the note after a save (the history has them all) and their length
+MAX_NOTED = 12
+MAX_NOTED_CHARS = 80
+#: coordinates are shown to 7 decimals (about 1 cm), as the store keeps them
+DECIMALS = 7
+#: parts of a record's editing that other pages do (their routes, when the app has them)
+MORE_PAGES = (("area", "editor.more.area"), ("photo", "editor.more.photo"))
+
+
+# --- the request ------------------------------------------------------------------------------
+
+def _store():
+    store = current_store()
+    if not store.editable:
+        raise ReadOnly(key="editor.read_only")
+    return store
+
+
+def _collection(collection: str) -> str:
+    if collection not in WRITABLE_COLLECTIONS:
+        raise NotFound(key="editor.no_collection", got=collection[:80],
+                       allowed=", ".join(WRITABLE_COLLECTIONS))
+    return collection
+
+
+def _signed_in_or_login():
+    """A signed-out browser asking for a form is sent to sign in (and back here after);
+    None when someone is signed in (who may still be refused: 403)."""
+    if request.method == "GET" and accounts() is not None and current_user() is None:
+        here = request.full_path if request.query_string else request.path
+        return redirect(url_for("auth.login", lang=params.lang(),
+                                next=request.script_root + here), 303)
+    return None
+
+
+def _crs() -> str:
+    name = (request.values.get("crs") or "wgs84").lower()
+    if name not in crs_mod.SYSTEMS:
+        raise InvalidParameter(key="error.one_of", name="crs", got=name[:40],
+                               allowed=", ".join(crs_mod.SYSTEMS))
+    return name
+
+
+# --- the routes -------------------------------------------------------------------------------
+
+@bp.route("/edit/<collection>/<id>", methods=["GET", "POST"])
+def edit(collection: str, id: str):  # noqa: A002 - the route parameter's public name
+    lang = params.lang()
+    store = _store()
+    _collection(collection)
+    gone = _signed_in_or_login()
+    if gone is not None:
+        return gone
+    user = require_editor(current_plan_id())
+    current = store.get(collection, id)  # 404 naming the record
+    if request.method == "GET":
+        return _page(store, collection, id, lang, values=_values_of(current),
+                     version=store.record_version(collection, id))
+    rate_limit(user.name)
+    return _save(store, collection, id, current, lang, user)
+
+
+@bp.route("/new/<collection>", methods=["GET", "POST"])
+def new(collection: str):
+    lang = params.lang()
+    store = _store()
+    _collection(collection)
+    gone = _signed_in_or_login()
+    if gone is not None:
+        return gone
+    user = require_editor(current_plan_id())
+    if request.method == "GET":
+        return _page(store, collection, None, lang, values=_new_values(collection))
+    rate_limit(user.name)
+    return _save(store, collection, None, None, lang, user)
+
+
+@bp.get("/edit/locate")
+def locate():
+    """Where a point falls: ``{"lon", "lat"}`` in WGS-84, ``county`` and ``prefecture``
+    (``{"id", "name_zh", "name_en"}`` or null) and ``in_province``."""
+    lon = params.number("lon", request.args.get("lon"), low=-180, high=180, required=True)
+    lat = params.number("lat", request.args.get("lat"), low=-90, high=90, required=True)
+    system = _crs()
+    lon, lat = crs_mod.convert(lon, lat, system, "wgs84")
+    at = units_at(current_store(), lon, lat)
+
+    def unit(feature):
+        if feature is None:
+            return None
+        return {"id": feature.id, "name_zh": feature.properties.get("name_zh"),
+                "name_en": feature.properties.get("name_en")}
+
+    response = jsonify({"lon": round(lon, DECIMALS), "lat": round(lat, DECIMALS),
+                        "crs": "wgs84", "county": unit(at.county),
+                        "prefecture": unit(at.prefecture), "in_province": at.in_province})
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# --- what the form shows ------------------------------------------------------------------------
+
+def _point_of(feature) -> tuple[str, str]:
+    """A place's own point (WGS-84) as the form shows it; empty when it has none of its own
+    (a point derived from its county is not the place's)."""
+    geometry = feature.geometry() if feature is not None else None
+    if geometry is None or feature.properties.get("precision") not in OWN_POINT:
+        return "", ""
+    return f"{round(geometry.x, DECIMALS)}", f"{round(geometry.y, DECIMALS)}"
+
+
+def _values_of(feature) -> dict:
+    """The form's values for record ``feature`` as it is stored."""
+    props = dict(feature.properties)
+    lon, lat = _point_of(feature) if feature.collection in PLACE_COLLECTIONS else ("", "")
+    return {"props": props, "lon": lon, "lat": lat, "crs": "wgs84"}
+
+
+def _new_values(collection: str) -> dict:
+    props: dict = {}
+    if collection in PLACE_COLLECTIONS:
+        props = {"kind": "park" if collection == "parks" else "project", "precision": "site"}
+    return {"props": props, "lon": request.args.get("lon", ""),
+            "lat": request.args.get("lat", ""), "crs": "wgs84"}
+
+
+def _page(store, collection: str, fid: str | None, lang: str, *, values: dict,
+          version: int | None = None, problems: dict | None = None, general=(),
+          conflict: list | None = None, source: dict | None = None, status: int = 200,
+          confirm: bool = False):
+    new = fid is None
+    items = edit_form.controls(store, collection, lang, new=new)
+    shown = {c.name: edit_form.shown_value(c, values["props"].get(c.name)) for c in items}
+    groups = [(g, [c for c in items if c.group == g]) for g in ("record", "point", "investors")]
+    record_url = None
+    if not new:
+        record_url = record_page(store, collection, fid, lang) or url_for(
+            "history.record", collection=collection, id=fid, lang=lang)
+    context = {
+        "collection": collection, "fid": fid, "new": new, "groups": groups, "shown": shown,
+        "problems": problems or {}, "general": list(general), "conflict": conflict,
+        "version": version, "point": {k: values[k] for k in ("lon", "lat", "crs")},
+        "confirm": confirm, "has_point": collection in PLACE_COLLECTIONS,
+        "source": source or {"kind": "survey", "reference": "", "comment": ""},
+        "source_kinds": SOURCE_KINDS, "max_reference": MAX_REFERENCE_CHARS,
+        "max_comment": MAX_COMMENT_CHARS, "systems": crs_mod.SYSTEMS,
+        "record_url": record_url, "name": _name(store, collection, fid, lang),
+        "more_pages": _more_pages(collection, fid, lang),
+        "history_url": None if new else url_for("history.record", collection=collection,
+                                                id=fid, lang=lang),
+        "map_config": _map_config(store, lang) if collection in PLACE_COLLECTIONS else None,
+        "assets": _assets(),
+    }
+    response = make_response(render_template("edit.html", **context), status)
+    response.headers["Cache-Control"] = NO_STORE
+    response.vary.add("Cookie")
+    return response
+
+
+def _assets() -> dict:
+    """The URLs of the editor's scripts and styles (Leaflet from its XStatic package)."""
+    from ..maps.assets import APP, LEAFLET, asset_url
+    from .links import asset_base
+
+    base = asset_base()
+    return {"leaflet_css": asset_url(base, LEAFLET, "leaflet.css"),
+            "editor_css": asset_url(base, APP, "css/editor.css"),
+            "js": [asset_url(base, LEAFLET, "leaflet.js"),
+                   asset_url(base, APP, "js/controls.js"),
+                   asset_url(base, APP, "js/basemap.js"),
+                   asset_url(base, APP, "js/editor.js")]}
+
+
+def _name(store, collection: str, fid: str | None, lang: str) -> str | None:
+    if fid is None:
+        return None
+    try:
+        return store.get(collection, fid).name(lang)
+    except NotFound:
+        return fid
+
+
+def _more_pages(collection: str, fid: str | None, lang: str) -> list[tuple[str, str]]:
+    """(text key, URL) of the area and photo pages of this record, when the app has them
+    (``/edit/<collection>/<id>/area`` and ``/photo``; other modules serve them)."""
+    if fid is None:
+        return []
+    adapter = current_app.url_map.bind("localhost")
+    out = []
+    for part, key in MORE_PAGES:
+        path = f"/edit/{collection}/{fid}/{part}"
+        try:
+            adapter.match(path, "GET")
+        except HTTPException:
+            continue
+        out.append((key, f"{request.script_root}{path}?lang={lang}"))
+    return out
+
+
+def _map_config(store, lang: str) -> dict:
+    """What ``js/editor.js`` draws under the point: the province's bounds, the county
+    outlines as the offline maps draw them, the texts of its controls."""
+    from ..maps.style import levels_config
+    from ..maps.tiles import CONTEXT_LABEL_ZOOM
+
+    west, south, east, north = store.province().geometry("coarse").bounds
+    return {"bounds": [[south, west], [north, east]], "lang": lang,
+            "prefectures": url_for("api.collection_items", collection="prefectures"),
+            "context": {"url": url_for("api.collection_items", collection="counties"),
+                        "crs": "wgs84", "lang": lang, "minZoom": 7,
+                        "labelZoom": CONTEXT_LABEL_ZOOM, "skip": [],
+                        "levels": levels_config()},
+            "locate": url_for("editor.locate"),
+            "texts": {key: t(f"editor.map.{key}", lang) for key in (
+                "label", "marker", "outside", "inside", "unknown_unit", "no_geolocation",
+                "geolocation_failed", "accuracy", "gps_source", "checking")}}
+
+
+# --- saving -----------------------------------------------------------------------------------
+
+def _submitted_point() -> dict:
+    return {"lon": request.form.get("lon", "").strip(), "lat": request.form.get("lat", "").strip(),
+            "crs": _crs()}
+
+
+def _save(store, collection: str, fid: str | None, current, lang: str, user):
+    items = edit_form.controls(store, collection, lang, new=fid is None)
+    names = {c.name for c in items}
+    props = edit_form.read(request.form, items)
+    point = _submitted_point()
+    values = {"props": props, **point}
+    confirm = request.form.get("confirm_outside") == "yes"
+    source_in = {"kind": request.form.get("source_kind", ""),
+                 "reference": request.form.get("source_reference", "").strip()[:2000],
+                 "comment": request.form.get("comment", "")[:MAX_COMMENT_CHARS + 1]}
+    version = _version(fid)
+    problems: dict[str, list] = {}
+    general: list = []
+
+    def note(name: str, message: dict) -> None:
+        (problems.setdefault(name, []) if name else general).append(message)
+
+    source = None
+    if not source_in["reference"]:
+        note("source_reference", {"text": t("editor.need_source", lang), "detail": None})
+    else:
+        try:
+            source = parse_source({"kind": source_in["kind"],
+                                   "reference": source_in["reference"]})
+        except InvalidParameter as refused:
+            note("source_reference", _refusal_text(refused, lang))
+    comment = source_in["comment"].strip()
+    if len(comment) > MAX_COMMENT_CHARS:
+        note("comment", {"text": t("error.too_long", lang, name="comment",
+                                   cap=MAX_COMMENT_CHARS), "detail": None})
+    feature = _feature(current, props, point, collection, fid)
+    record = None
+    try:
+        record, _ = record_of_feature(collection, feature, point["crs"], fid)
+    except ValueError as exc:
+        note("point", said(str(exc), lang))
+    if record is not None and current is not None:
+        record = without_stale_radius(record, current.properties)
+    if record is not None and collection in PLACE_COLLECTIONS and not confirm:
+        lon, lat = record.get("lon"), record.get("lat")
+        if isinstance(lon, (int, float)) and isinstance(lat, (int, float)) \
+                and -180 <= lon <= 180 and -90 <= lat <= 90 \
+                and not units_at(store, lon, lat).in_province:
+            note("point", {"text": t("editor.outside_province", lang,
+                                     province=store.province().name.get(lang)),
+                           "detail": None})
+    if record is not None and (problems or general):
+        for _, problem in store.check_batch(collection, [(fid, record)]):
+            note(edit_form.control_of(problem.field, names), said(problem.message, lang))
+    if problems or general or record is None:
+        return _page(store, collection, fid, lang, values=values, version=version,
+                     problems=problems, general=general, source=source_in, status=400,
+                     confirm=confirm)
+    try:
+        if fid is None:
+            change = store.create(collection, record, author=user.name, source=source,
+                                  comment=comment)
+        else:
+            change = store.replace(collection, fid, record, expected=version,
+                                   author=user.name, source=source, comment=comment)
+    except InvalidRecord as invalid:
+        for problem in invalid.problems:
+            note(edit_form.control_of(problem.field, names), said(problem.message, lang))
+        return _page(store, collection, fid, lang, values=values, version=version,
+                     problems=problems, general=general, source=source_in, status=400,
+                     confirm=confirm)
+    except Conflict as clash:
+        note("id" if fid is None else "", said(clash.description, lang))
+        return _page(store, collection, fid, lang, values=values, version=version,
+                     problems=problems, general=general, source=source_in, status=409,
+                     confirm=confirm)
+    except PreconditionFailed as stale:
+        return _conflict(collection, fid, lang, values, stale, source_in, confirm)
+    return _saved(change, collection, current, lang)
+
+
+def _version(fid: str | None) -> int | None:
+    if fid is None:
+        return None
+    raw = request.form.get("version", "")
+    if not raw.isdigit() or len(raw) > 9:
+        raise BadRequest(key="editor.no_version")
+    return int(raw)
+
+
+def _refusal_text(refused, lang: str) -> dict:
+    text = refused.text(lang)
+    if text:
+        return {"text": text, "detail": None}
+    return said(refused.description, lang)
+
+
+def _feature(current, props: dict, point: dict, collection: str, fid: str | None) -> dict:
+    """The Feature the form describes: the record as it is (its flat properties), with the
+    form's values over them (a PATCH of every control), and the typed point."""
+    base = json.loads(geojson.feature_text(current)) if current is not None else {
+        "type": "Feature", "properties": {}, "geometry": None}
+    base["properties"] = {**(base.get("properties") or {}), **props}
+    if fid is not None:
+        base["properties"]["id"] = fid
+    if collection in PLACE_COLLECTIONS:
+        base["properties"].pop("lon", None)
+        base["properties"].pop("lat", None)
+        if point["lon"] or point["lat"]:
+            base["properties"]["lon"] = edit_form.number(point["lon"]) if point["lon"] else None
+            base["properties"]["lat"] = edit_form.number(point["lat"]) if point["lat"] else None
+        base["geometry"] = None
+    return base
+
+
+# --- after a save: what changed -------------------------------------------------------------------
+
+def _flat(feature) -> dict:
+    """A record's flat properties with its own point (lon, lat), as the note compares them."""
+    if feature is None:
+        return {}
+    props = dict(feature.properties)
+    if feature.collection in PLACE_COLLECTIONS:
+        props["lon"], props["lat"] = _point_of(feature)
+    return props
+
+
+def _text(value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    text = value if isinstance(value, str) else "; ".join(map(str, value)) \
+        if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= MAX_NOTED_CHARS else text[:MAX_NOTED_CHARS] + "…"
+
+
+def changed_fields(collection: str, before: dict, after: dict) -> list[tuple[str, str, str]]:
+    """(field, before, after) of every field of the form whose value differs (the point's
+    two numbers as longitude and latitude)."""
+    out = []
+    for field in FIELDS[collection]:
+        old, new = before.get(field.name), after.get(field.name)
+        if (old in (None, "", []) and new in (None, "", [])) or old == new:
+            continue
+        if field.name in edit_form.DERIVED.get(collection, ()):
+            continue
+        out.append((field.name, _text(old), _text(new)))
+    return out
+
+
+def _saved(change, collection: str, current, lang: str):
+    """Redirect to the record's page; the note of what changed waits in the session."""
+    store = change.store
+    fid = change.revision.record_id
+    after = store.get(collection, fid)
+    changes = changed_fields(collection, _flat(current), _flat(after))
+    token = secrets.token_hex(4)
+    session["editor_saved"] = {"token": token, "collection": collection, "id": fid,
+                               "created": current is None, "seq": change.revision.seq,
+                               "changes": changes[:MAX_NOTED], "more": max(0, len(changes)
+                                                                          - MAX_NOTED)}
+    target = record_page(store, collection, fid, lang) or url_for(
+        "history.record", collection=collection, id=fid, lang=lang)
+    joiner = "&" if "?" in target.split("#")[0] else "?"
+    base, _, anchor = target.partition("#")
+    return redirect(f"{base}{joiner}saved={token}" + (f"#{anchor}" if anchor else ""), 303)
+
+
+@bp.after_app_request
+def _saved_note(response):
+    """Fill the notice marker of the page a save redirected to with the note of what changed
+    (only for the editor who saved, once; that response is not cached)."""
+    if (response.mimetype != "text/html" or response.is_streamed or response.direct_passthrough
+            or response.headers.get("Content-Encoding") or not has_request_context()):
+        return response
+    token = request.args.get("saved")
+    if not token or "editor_saved" not in session:
+        return response
+    saved = session.get("editor_saved") or {}
+    body = response.get_data()
+    marker = NOTICE_MARKER.encode()
+    if saved.get("token") != token or marker not in body:
+        return response
+    session.pop("editor_saved", None)
+    lang = "en" if request.args.get("lang") == "en" else "zh"
+    labels = {f.name: f.header(lang) for f in FIELDS.get(saved.get("collection"), ())}
+    fragment = render_template("_saved_note.html", saved=saved, labels=labels,
+                               history_url=url_for("history.record",
+                                                   collection=saved.get("collection"),
+                                                   id=saved.get("id"), lang=lang))
+    response.set_data(body.replace(marker, fragment.encode("utf-8"), 1))
+    response.headers["Cache-Control"] = NO_STORE
+    response.headers.pop("ETag", None)
+    response.vary.add("Cookie")
+    return response
+
+
+# --- a stale form -------------------------------------------------------------------------------
+
+def _conflict(collection: str, fid: str, lang: str, values: dict, stale: PreconditionFailed,
+              source_in: dict, confirm: bool):
+    """Both versions side by side: the editor's (still in the form) and the one saved
+    meanwhile; the form now carries the current version, so saving again puts the editor's
+    values on top of it."""
+    store = current_store()
+    now = store.get(collection, fid)
+    version = store.record_version(collection, fid)
+    items = edit_form.controls(store, collection, lang, new=False)
+    theirs = _flat(now)
+    rows = []
+    for c in items:
+        mine_text = _text(values["props"].get(c.name))
+        their_text = _text(theirs.get(c.name))
+        rows.append({"label": c.label(lang), "name": c.name, "mine": mine_text,
+                     "theirs": their_text, "differs": mine_text != their_text})
+    if collection in PLACE_COLLECTIONS:
+        mine_point = _text(f"{values['lon']}, {values['lat']} ({values['crs']})"
+                           if values["lon"] or values["lat"] else None)
+        their_point = _text(f"{theirs['lon']}, {theirs['lat']} (wgs84)"
+                            if theirs.get("lon") else None)
+        rows.append({"label": t("editor.point", lang), "name": "point", "mine": mine_point,
+                     "theirs": their_point, "differs": mine_point != their_point})
+    latest = store.history(collection, fid, limit=1)
+    conflict = {"rows": rows, "version": version, "stale": stale.description,
+                "author": latest[0].author if latest else None}
+    return _page(store, collection, fid, lang, values=values, version=version,
+                 conflict=conflict, source=source_in, status=409, confirm=confirm)
+
+
+# --- the cached pages' edit links ---------------------------------------------------------------
+
+@bp.app_context_processor
+def _editor_chrome() -> dict:
+    """``may_edit_here(user)`` for the account corner (filled after the cache): whether the
+    reader may edit this plan, which ``js/editor_links.js`` reads to reveal the edit links;
+    ``edit_plan``: the plan the cached pages' edit links belong to."""
+    if not has_request_context():
+        return {}
+
+    def may_edit_here(user) -> bool:
+        return bool(user is not None and current_store().editable
+                    and user.may_edit(current_plan_id()))
+
+    return {"may_edit_here": may_edit_here, "edit_plan": current_plan_id(),
+            "notice_marker": NOTICE_MARKER,
+            "editing_on": accounts() is not None and current_store().editable}
