@@ -71,6 +71,7 @@
                                    alt: texts.marker, autoPan: true});
         marker.on("dragend", function () { fromMap(marker.getLatLng()); });
         marker.addTo(map);
+        marker.getElement().classList.add("edit-marker");
       } else {
         marker.setLatLng(latlng);
       }
