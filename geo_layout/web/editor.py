@@ -166,7 +166,11 @@ def _point_of(feature) -> tuple[str, str]:
 def _values_of(feature) -> dict:
     """The form's values for record ``feature`` as it is stored."""
     props = dict(feature.properties)
-    lon, lat = _point_of(feature) if feature.collection in PLACE_COLLECTIONS else ("", "")
+    lon, lat = ("", "")
+    if feature.collection in PLACE_COLLECTIONS:
+        lon, lat = _point_of(feature)
+        if props.get("precision") not in OWN_POINT:
+            props["uncertainty_km"] = None  # its county's radius, not a point's of its own
     return {"props": props, "lon": lon, "lat": lat, "crs": "wgs84"}
 
 
@@ -180,8 +184,8 @@ def _new_values(collection: str) -> dict:
 
 def _page(store, collection: str, fid: str | None, lang: str, *, values: dict,
           version: int | None = None, problems: dict | None = None, general=(),
-          conflict: list | None = None, source: dict | None = None, status: int = 200,
-          confirm: bool = False):
+          conflict: dict | None = None, source: dict | None = None, status: int = 200,
+          confirm: bool = False, opened: str | None = None):
     new = fid is None
     items = edit_form.controls(store, collection, lang, new=new)
     shown = {c.name: edit_form.shown_value(c, values["props"].get(c.name)) for c in items}
@@ -204,6 +208,7 @@ def _page(store, collection: str, fid: str | None, lang: str, *, values: dict,
                                                 id=fid, lang=lang),
         "map_config": _map_config(store, lang) if collection in PLACE_COLLECTIONS else None,
         "assets": _assets(),
+        "opened": opened if opened is not None else opened_values(items, values),
     }
     response = make_response(render_template("edit.html", **context), status)
     response.headers["Cache-Control"] = NO_STORE
@@ -218,6 +223,7 @@ def _assets() -> dict:
 
     base = asset_base()
     return {"leaflet_css": asset_url(base, LEAFLET, "leaflet.css"),
+            "map_css": asset_url(base, APP, "css/map.css"),
             "editor_css": asset_url(base, APP, "css/editor.css"),
             "js": [asset_url(base, LEAFLET, "leaflet.js"),
                    asset_url(base, APP, "js/controls.js"),
@@ -329,7 +335,7 @@ def _save(store, collection: str, fid: str | None, current, lang: str, user):
     if problems or general or record is None:
         return _page(store, collection, fid, lang, values=values, version=version,
                      problems=problems, general=general, source=source_in, status=400,
-                     confirm=confirm)
+                     confirm=confirm, opened=request.form.get("opened", "")[:60000])
     try:
         if fid is None:
             change = store.create(collection, record, author=user.name, source=source,
@@ -342,12 +348,12 @@ def _save(store, collection: str, fid: str | None, current, lang: str, user):
             note(edit_form.control_of(problem.field, names), said(problem.message, lang))
         return _page(store, collection, fid, lang, values=values, version=version,
                      problems=problems, general=general, source=source_in, status=400,
-                     confirm=confirm)
+                     confirm=confirm, opened=request.form.get("opened", "")[:60000])
     except Conflict as clash:
         note("id" if fid is None else "", said(clash.description, lang))
         return _page(store, collection, fid, lang, values=values, version=version,
                      problems=problems, general=general, source=source_in, status=409,
-                     confirm=confirm)
+                     confirm=confirm, opened=request.form.get("opened", "")[:60000])
     except PreconditionFailed as stale:
         return _conflict(collection, fid, lang, values, stale, source_in, confirm)
     return _saved(change, collection, current, lang)
@@ -472,32 +478,66 @@ def _saved_note(response):
 
 def _conflict(collection: str, fid: str, lang: str, values: dict, stale: PreconditionFailed,
               source_in: dict, confirm: bool):
-    """Both versions side by side: the editor's (still in the form) and the one saved
-    meanwhile; the form now carries the current version, so saving again puts the editor's
-    values on top of it."""
+    """Both versions side by side: the editor's and the one saved meanwhile. The editor's
+    change is redone on top of the current version: the fields the editor changed (against
+    the form as it was opened, its hidden ``opened``) keep the editor's values, the others
+    take the current ones; the form now carries the current version, to save again."""
     store = current_store()
     now = store.get(collection, fid)
     version = store.record_version(collection, fid)
     items = edit_form.controls(store, collection, lang, new=False)
-    theirs = _flat(now)
+    opened = _opened()
+    theirs = _values_of(now)
+    merged = {"props": dict(theirs["props"]), "lon": theirs["lon"], "lat": theirs["lat"],
+              "crs": theirs["crs"]}
     rows = []
     for c in items:
-        mine_text = _text(values["props"].get(c.name))
-        their_text = _text(theirs.get(c.name))
-        rows.append({"label": c.label(lang), "name": c.name, "mine": mine_text,
-                     "theirs": their_text, "differs": mine_text != their_text})
+        mine = edit_form.shown_value(c, values["props"].get(c.name))
+        current = edit_form.shown_value(c, theirs["props"].get(c.name))
+        changed = opened is None or mine != opened.get(c.name)
+        if changed:
+            merged["props"][c.name] = values["props"].get(c.name)
+        if mine != current and (changed or current != (opened or {}).get(c.name)):
+            rows.append({"label": c.label(lang), "name": c.name, "kept": changed,
+                         "mine": _text(values["props"].get(c.name)),
+                         "theirs": _text(theirs["props"].get(c.name))})
     if collection in PLACE_COLLECTIONS:
-        mine_point = _text(f"{values['lon']}, {values['lat']} ({values['crs']})"
-                           if values["lon"] or values["lat"] else None)
-        their_point = _text(f"{theirs['lon']}, {theirs['lat']} (wgs84)"
-                            if theirs.get("lon") else None)
-        rows.append({"label": t("editor.point", lang), "name": "point", "mine": mine_point,
-                     "theirs": their_point, "differs": mine_point != their_point})
+        mine_point = [values["lon"], values["lat"], values["crs"]]
+        their_point = [theirs["lon"], theirs["lat"], "wgs84"]
+        changed = opened is None or mine_point != opened.get("point")
+        if changed:
+            merged.update(lon=values["lon"], lat=values["lat"], crs=values["crs"])
+        if mine_point != their_point and (changed or their_point != (opened or {}).get("point")):
+            rows.append({"label": t("editor.point", lang), "name": "point", "kept": changed,
+                         "mine": _point_text(*mine_point), "theirs": _point_text(*their_point)})
     latest = store.history(collection, fid, limit=1)
     conflict = {"rows": rows, "version": version, "stale": stale.description,
                 "author": latest[0].author if latest else None}
-    return _page(store, collection, fid, lang, values=values, version=version,
-                 conflict=conflict, source=source_in, status=409, confirm=confirm)
+    return _page(store, collection, fid, lang, values=merged, version=version,
+                 conflict=conflict, source=source_in, status=409, confirm=confirm,
+                 opened=opened_values(items, theirs))
+
+
+def _point_text(lon: str, lat: str, system: str) -> str:
+    return f"{lon}, {lat} ({system})" if lon or lat else _text(None)
+
+
+def _opened() -> dict | None:
+    """The form's values as it was opened (its hidden ``opened``), or None when it has none
+    that can be read (then every field counts as the editor's)."""
+    raw = request.form.get("opened", "")
+    try:
+        value = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def opened_values(items, values: dict) -> str:
+    """The hidden ``opened`` of a form: each control's value as shown, and the point."""
+    out = {c.name: edit_form.shown_value(c, values["props"].get(c.name)) for c in items}
+    out["point"] = [values["lon"], values["lat"], values["crs"]]
+    return json.dumps(out, ensure_ascii=False)
 
 
 # --- the cached pages' edit links ---------------------------------------------------------------

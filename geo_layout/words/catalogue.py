@@ -768,9 +768,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                    "differ; your change was not saved."},
     "editor.yours": {"zh": "您的填写", "en": "Yours"},
     "editor.theirs": {"zh": "当前已保存", "en": "Saved now"},
-    "editor.conflict_redo": {"zh": "下面的表单保留了您的填写，并基于当前版本：核对后再次保存即在当前版本上重做您的修改。",
-                             "en": "The form below keeps your values, now on top of the current "
-                                   "version: check them and save again to redo your change."},
+    "editor.conflict_redo": {"zh": "下面的表单已基于当前版本重做您的修改：您改过的字段保留您的填写，其余字段取当前已保存的值。核对后再次保存。",
+                             "en": "The form below redoes your change on top of the current "
+                                   "version: the fields you changed keep your values, the "
+                                   "others take the saved ones. Check them and save again."},
+    "editor.in_form": {"zh": "表单中现为", "en": "The form now has"},
+    "editor.kept_mine": {"zh": "您的填写（您改过此项）", "en": "Yours (you changed it)"},
+    "editor.kept_theirs": {"zh": "当前已保存的值（您未改此项）", "en": "The saved one (you did not change it)"},
     "editor.conflict_start_over": {"zh": "或从当前版本重新开始", "en": "Or start again from the current version"},
     "editor.saved": {"zh": "已保存。修改内容：", "en": "Saved. What changed:"},
     "editor.saved_created": {"zh": "已新增。填写内容：", "en": "Added. What it holds:"},

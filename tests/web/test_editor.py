@@ -242,16 +242,20 @@ def test_a_stale_form_shows_both_versions_and_can_be_saved_again(editor_app, peo
                                                          source_reference="my notes"))
     assert response.status_code == 409
     assert 'id="conflict"' in response.text
-    row = re.search(r'<tr class="differs" data-field="note_en">(.*?)</tr>', response.text, re.S)
+    row = re.search(r'<tr class="kept-mine" data-field="note_en">(.*?)</tr>', response.text, re.S)
     assert row is not None
     assert '<td class="mine">Mine instead</td>' in row.group(1)
     assert '<td class="theirs">Saved first</td>' in row.group(1)
+    # the other editor's move, which this form did not touch, is taken, not undone
+    assert '<tr class="kept-theirs" data-field="point">' in response.text
     again = form_of(response)
     assert again["version"] == "2" and again["note_en"] == "Mine instead"
+    assert (again["lon"], again["lat"], again["precision"]) == ("102.7436", "25.015", "site")
     assert again["source_reference"] == "my notes"
     assert client.post(EDIT, data=again).status_code == 303
-    props = client.get(f"/api/parks/{PARK}").get_json()["properties"]
-    assert props["note_en"] == "Mine instead"
+    feature = client.get(f"/api/parks/{PARK}").get_json()
+    assert feature["properties"]["note_en"] == "Mine instead"
+    assert feature["geometry"]["coordinates"] == list(WGS)
 
 
 def test_a_point_outside_the_province_needs_confirming(editor_app, people):
