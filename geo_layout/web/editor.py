@@ -43,7 +43,7 @@ from . import edit_form, geojson, params
 from .auth import accounts, current_user, require_editor
 from .edit_problems import said
 from .history import MAX_COMMENT_CHARS, record_page
-from .i18n import t
+from .i18n import plan_label, t
 from .ogc_write import rate_limit
 from .plans import current_plan_id
 from .state import current_store
@@ -413,9 +413,10 @@ def _text(value) -> str:
     return text if len(text) <= MAX_NOTED_CHARS else text[:MAX_NOTED_CHARS] + "…"
 
 
-def changed_fields(collection: str, before: dict, after: dict) -> list[tuple[str, str, str]]:
+def changed_fields(store, collection: str, before: dict, after: dict, lang: str
+                   ) -> list[tuple[str, str, str]]:
     """(field, before, after) of every field of the form whose value differs (the point's
-    two numbers as longitude and latitude)."""
+    two numbers as longitude and latitude), a code said by its label."""
     out = []
     for field in FIELDS[collection]:
         old, new = before.get(field.name), after.get(field.name)
@@ -423,6 +424,8 @@ def changed_fields(collection: str, before: dict, after: dict) -> list[tuple[str
             continue
         if field.name in edit_form.DERIVED.get(collection, ()):
             continue
+        if field.codes and field.type != "array":
+            old, new = (plan_label(store, field.codes, v, lang) if v else v for v in (old, new))
         out.append((field.name, _text(old), _text(new)))
     return out
 
@@ -432,7 +435,7 @@ def _saved(change, collection: str, current, lang: str):
     store = change.store
     fid = change.revision.record_id
     after = store.get(collection, fid)
-    changes = changed_fields(collection, _flat(current), _flat(after))
+    changes = changed_fields(store, collection, _flat(current), _flat(after), lang)
     token = secrets.token_hex(4)
     session["editor_saved"] = {"token": token, "collection": collection, "id": fid,
                                "created": current is None, "seq": change.revision.seq,

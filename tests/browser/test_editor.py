@@ -133,7 +133,7 @@ def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots
         assert re.match(rf"{re.escape(url)}/parks/{PARK}\?lang=en&saved=\w+$", page.url)
         note = page.locator("#saved-note")
         expect(note).to_contain_text("Saved. What changed:")
-        expect(note.locator('[data-field="precision"]')).to_contain_text("county → site")
+        expect(note.locator('[data-field="precision"]')).to_contain_text("County → Site")
         expect(note.locator('[data-field="lon"]')).to_contain_text("Longitude")
         check_page(page, DESKTOP, "park page after a save")
         snap(page, shots, "editor-saved-en.png", full_page=False)
@@ -185,6 +185,19 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
         page.get_by_label("纬度", exact=True).fill(str(WGS[1]))
         expect(page.locator("#point-where")).to_contain_text("官渡区")
         page.get_by_label("位置依据").fill("实地调查")
+        page.get_by_label("联系电话").fill("call us")
+        # sent without a source and with a bad phone number: each problem by its field
+        with page.expect_navigation():
+            page.get_by_role("button", name="保存").click()
+        expect(page.locator("#problems")).to_contain_text("有 3 个问题，未保存")
+        expect(page.locator("#problem-source_reference")).to_contain_text("每次修改都需要来源")
+        expect(page.locator("#problem-contact_phone")).to_contain_text("联系电话：不是有效的电话号码")
+        expect(page.locator("#problem-facts_source")).to_contain_text("资料来源")
+        expect(page.get_by_label("名称（英文）")).to_have_value("Phone Test Park")  # kept
+        check_page(page, PHONE, "new park form with problems, zh, phone")
+        snap(page, shots, "editor-problems-zh-390.png")
+        page.get_by_label("联系电话").fill("+86 871 6361 1234")
+        page.get_by_label("资料来源").fill("园区管委会公告")
         page.get_by_label("来源（必填").fill("2026 年 11 月实地调查")
         snap(page, shots, "editor-new-zh-390.png")
         with page.expect_navigation():

@@ -163,8 +163,8 @@ def test_gcj02_pasted_is_stored_within_a_metre_of_the_wgs84_point(editor_app, pe
     assert page.headers["Cache-Control"] == "no-store"
     note = page.text[page.text.index('id="saved-note"'):]
     note = note[:note.index("</section>")]
-    assert '<li data-field="precision"><b>定位精度</b>：<span class="before">county</span> → ' \
-           '<span class="after">site</span></li>' in note
+    assert '<li data-field="precision"><b>定位精度</b>：<span class="before">县市区</span> → ' \
+           '<span class="after">具体地点</span></li>' in note
     assert 'data-field="lon"' in note and "经度" in note
     assert 'id="saved-note"' not in client.get(target).text
     # and the history has the revision with its source and comment
