@@ -127,7 +127,8 @@ def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots
         page.get_by_label("Source (required").fill("field visit 2026-11")
         page.get_by_label("Comment (optional)").fill("moved to the surveyed gate")
         check_page(page, DESKTOP, "edit form, en")
-        snap(page, shots, "editor-en.png")
+        page.evaluate("document.fonts.ready")
+        page.locator("#group-point").screenshot(path=str(shots / "editor-point-en.png"))
         with page.expect_navigation():
             page.get_by_role("button", name="Save").click()
         assert re.match(rf"{re.escape(url)}/parks/{PARK}\?lang=en&saved=\w+$", page.url)
@@ -195,11 +196,11 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
         expect(page.locator("#problem-facts_source")).to_contain_text("资料来源")
         expect(page.get_by_label("名称（英文）")).to_have_value("Phone Test Park")  # kept
         check_page(page, PHONE, "new park form with problems, zh, phone")
-        snap(page, shots, "editor-problems-zh-390.png")
+        page.evaluate("window.scrollTo(0, 0)")
+        snap(page, shots, "editor-problems-zh-390.png", full_page=False)
         page.get_by_label("联系电话").fill("+86 871 6361 1234")
         page.get_by_label("资料来源").fill("园区管委会公告")
         page.get_by_label("来源（必填").fill("2026 年 11 月实地调查")
-        snap(page, shots, "editor-new-zh-390.png")
         with page.expect_navigation():
             page.get_by_role("button", name="保存").click()
         assert page.url.startswith(f"{url}/parks/phone-test-park?lang=zh&saved=")
@@ -234,7 +235,8 @@ def test_a_stale_form_shows_both_versions(browser, site, shots):
         expect(row.locator("td.theirs")).to_have_text("Saved first")
         expect(second.get_by_label("Note (English)")).to_have_value("Mine instead")
         check_page(second, DESKTOP, "conflict page")
-        snap(second, shots, "editor-conflict-en.png")
+        second.locator("#conflict").scroll_into_view_if_needed()
+        snap(second, shots, "editor-conflict-en.png", full_page=False)
         with second.expect_navigation():
             second.get_by_role("button", name="Save").click()
         expect(second.locator("#saved-note")).to_contain_text("Saved first → Mine instead")
