@@ -30,6 +30,8 @@ MAX_CHECKS = 60
 MAX_OPTIONS = 500
 LONG_TEXTS = ("note_zh", "note_en", "role_zh", "role_en")
 _SPLIT = re.compile(r"[;,，；、\s]+")
+#: the dictionary's note on typing several ids, which check boxes do not need
+_JOINED = re.compile(r"\s*[（(](?:多个以 ; 分隔|several joined by ;)[）)]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ class Control:
         return self.field.header(lang)
 
     def help(self, lang: str) -> str:
-        return self.field.about(lang)
+        """The field's description (without how several ids are typed, for check boxes)."""
+        text = self.field.about(lang)
+        return _JOINED.sub("", text) if self.widget == "checks" else text
 
     @property
     def optional(self) -> bool:
