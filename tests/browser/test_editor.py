@@ -5,7 +5,8 @@
    saving), saves, reads what changed on the park's page, sees the point there and in the
    history; the point is stored within 1 m of the WGS-84 point;
 2. an editor adds a park on a phone-sized page (390 x 844), placing a first point with a tap
-   on the map, then typing the surveyed one;
+   on the map, then standing at the park with "use my location" (its GPS accuracy recorded);
+   the form sent first with problems names each by its field, in Chinese;
 3. two editors open the same park; the second to save gets both versions side by side and
    saves again on top of the first's change.
 
@@ -74,8 +75,8 @@ def snap(page, shots, name: str, full_page: bool = True) -> None:
     page.screenshot(path=str(shots / name), full_page=full_page)
 
 
-def signed_in(browser, url: str, name: str, size, next_path: str):
-    context = browser.new_context(viewport=size, locale="zh-CN")
+def signed_in(browser, url: str, name: str, size, next_path: str, **options):
+    context = browser.new_context(viewport=size, locale="zh-CN", **options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -159,7 +160,9 @@ def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots
 
 def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
     url = site
-    context, page = signed_in(browser, url, EDITORS[0], PHONE, "/parks")
+    context, page = signed_in(browser, url, EDITORS[0], PHONE, "/parks",
+                              geolocation={"longitude": WGS[0], "latitude": WGS[1],
+                                           "accuracy": 30}, permissions=["geolocation"])
     try:
         new = page.locator("a.gl-edit", has_text="新增园区")
         expect(new).to_be_visible()
@@ -182,10 +185,15 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
         page.get_by_label("县区").select_option("530111")
         page.locator("#field-elements").get_by_label("一核：昆明").check()
         page.get_by_label("规划章节").select_option("layout")
-        page.get_by_label("经度", exact=True).fill(str(WGS[0]))
-        page.get_by_label("纬度", exact=True).fill(str(WGS[1]))
+        # standing at the park: "use my location" sets the point and its GPS accuracy
+        page.get_by_role("button", name="使用我的位置").click()
+        expect(page.get_by_label("经度", exact=True)).to_have_value(f"{WGS[0]:.7f}")
+        expect(page.get_by_label("纬度", exact=True)).to_have_value(f"{WGS[1]:.7f}")
         expect(page.locator("#point-where")).to_contain_text("官渡区")
-        page.get_by_label("位置依据").fill("实地调查")
+        expect(page.locator("#point-where")).to_contain_text("GPS 精度约 30 米")
+        expect(page.get_by_label("定位精度")).to_have_value("site")
+        expect(page.get_by_label("误差（公里）")).to_have_value("0.030")
+        expect(page.get_by_label("位置依据")).to_have_value("手机定位（GPS），精度约 30 米")
         page.get_by_label("联系电话").fill("call us")
         # sent without a source and with a bad phone number: each problem by its field
         with page.expect_navigation():
@@ -206,6 +214,11 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
         assert page.url.startswith(f"{url}/parks/phone-test-park?lang=zh&saved=")
         expect(page.locator("#saved-note")).to_contain_text("已新增")
         expect(page.locator("h1")).to_have_text("手机测试园区")
+        with urllib.request.urlopen(f"{url}/api/parks/phone-test-park") as response:
+            feature = json.load(response)
+        assert feature["geometry"]["coordinates"] == [WGS[0], WGS[1]]
+        assert feature["properties"]["uncertainty_km"] == 0.03
+        assert feature["properties"]["precision"] == "site"
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert page.errors == []
     finally:

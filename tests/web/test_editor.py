@@ -331,3 +331,24 @@ def test_edit_links_are_hidden_in_the_shared_page_and_revealed_for_editors(edito
     assert "data-may-edit" not in outsider.text
     directory = editor_app.test_client().get("/parks?lang=en")
     assert 'href="/new/parks?lang=en">New park</a>' in directory.text
+
+
+@pytest.mark.parametrize("collection, fid", [
+    ("parks", PARK), ("sites", None), ("layout-elements", "core"),
+    ("layout-elements", None), ("enterprises", "antvr-technology"),
+    ("targets", "blockchain-service-providers-2025"),
+])
+def test_every_form_saves_back_what_it_shows(editor_app, people, collection, fid):
+    """A form sent back unchanged is valid and changes nothing but what the form cannot
+    show differently (a no-op save is a revision with no field changed)."""
+    client = sign_in(editor_app)
+    if fid is None:  # the first record of the collection
+        fid = client.get(f"/api/{collection}?limit=1").get_json()["features"][0]["id"]
+    before = client.get(f"/api/{collection}/{fid}").get_json()
+    form = opened(client, f"/edit/{collection}/{fid}", lang="en")
+    response = client.post(f"/edit/{collection}/{fid}?lang=en",
+                           data=dict(form, source_reference="a check"))
+    assert response.status_code == 303, re.findall(r'<li>.*?</li>', response.text)[:5]
+    assert client.get(f"/api/{collection}/{fid}").get_json() == before
+    note = client.get(response.headers["Location"])
+    assert 'id="saved-note"' in note.text and "No field changed." in note.text
