@@ -116,6 +116,11 @@ def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots
         gcj = crs.convert(*WGS, "wgs84", "gcj02")
         # the keyboard path: every control by its label
         page.get_by_label("Location precision").select_option("site")
+        expect(page.locator("#confirm-outside")).to_be_hidden()
+        page.get_by_label("Paste").fill("116.39, 39.91")  # far away: the box to confirm it
+        expect(page.locator("#point-where")).to_contain_text("outside the plan's province")
+        expect(page.get_by_label("Confirm: the point really lies outside")).to_be_visible()
+        expect(page.get_by_label("Longitude", exact=True)).to_have_value("116.39")
         page.get_by_label("Coordinate system").select_option("gcj02")
         page.get_by_label("Longitude", exact=True).fill(f"{gcj[0]:.7f}")
         page.get_by_label("Latitude", exact=True).fill(f"{gcj[1]:.7f}")
@@ -124,6 +129,7 @@ def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots
         expect(where).to_contain_text("Kunming")
         expect(page.locator("#edit-map .edit-marker")).to_have_count(1)
         page.get_by_label("Location source").fill("survey 2026-11")
+        page.get_by_label("Paste").fill("")
         page.get_by_label("Kind of source").select_option("survey")
         page.get_by_label("Source (required").fill("field visit 2026-11")
         page.get_by_label("Comment (optional)").fill("moved to the surveyed gate")

@@ -3,7 +3,8 @@
  * - a click on the map sets the point; the marker is Leaflet's own draggable marker;
  * - typing or pasting coordinates (in the chosen system: WGS-84, GCJ-02 or BD-09) moves it:
  *   the keyboard path; the server converts them (/edit/locate) and says which county and
- *   prefecture hold the point and whether it lies inside the plan's province;
+ *   prefecture hold the point and whether it lies inside the plan's province (outside it,
+ *   the "confirm" box appears: the server refuses such a point without it);
  * - "use my location" (navigator.geolocation) sets the point and records the GPS accuracy as
  *   the point's precision and radius.
  * The form works without this script: the server converts and checks the same way. */
@@ -98,6 +99,10 @@
           placeMarker(latlng);
           if (recentre) { map.setView(latlng, Math.max(map.getZoom(), 10)); }
           var units = [name(data.county), name(data.prefecture)].filter(Boolean).join(cfg.lang === "en" ? ", " : "，");
+          var confirmBox = $("confirm-outside");
+          if (confirmBox) {
+            confirmBox.hidden = data.in_province && !$("edit-confirm").checked;
+          }
           if (!data.in_province) { show(texts.outside + (units ? " (" + units + ")" : ""), true); }
           else if (!units) { show(texts.unknown_unit, true); }
           else { show(format(texts.inside, {where: units}), false); }
