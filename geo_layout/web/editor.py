@@ -9,54 +9,50 @@ a map or typed in WGS-84, GCJ-02 or BD-09.
 - ``GET /edit/locate?lon=&lat=&crs=``: the WGS-84 point, the county and prefecture holding it
   and whether it lies inside the plan's province (the form shows them before saving).
 
-A save goes the write API's way (:mod:`.ogc_write`): the form's flat properties become a
-record by :func:`~geo_layout.data.record_shapes.record_of_feature`, the store validates it
-(one validator) and records the revision; the hidden ``version`` is the If-Match. A stale
-form gets both versions side by side and can be saved again on top of the current one.
-A point outside the province is refused unless the editor ticks "confirm".
+A save goes the write API's way (:mod:`.ogc_write`): the form's flat properties
+(:mod:`.edit_form`) become a record by
+:func:`~geo_layout.data.record_shapes.record_of_feature`, the store validates it (one
+validator; its problems said in the page's language by :mod:`.edit_problems`) and records
+the revision; the hidden ``version`` is the If-Match. A stale form gets both versions side
+by side and the editor's change redone on the current one (:mod:`.edit_conflict`). A point
+outside the province is refused unless the editor ticks "confirm".
 
 Caching: these pages carry the session's CSRF token and are never cached (``no-store``).
 The record pages (cached for everyone) carry hidden "Edit" links; the account corner, filled
 after the cache, says whether the reader may edit this plan, and ``js/editor_links.js``
 reveals them. After a save, the record page shows what changed: the note rides in the
-session and fills the page's notice marker after the cache (:func:`_saved_note`).
+session and fills the page's notice marker after the cache (:mod:`.edit_note`).
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 
 from flask import (Blueprint, current_app, has_request_context, jsonify, make_response,
-                   redirect, render_template, request, session, url_for)
+                   redirect, render_template, request, url_for)
 from werkzeug.exceptions import HTTPException
 
 from ..data import crs as crs_mod
 from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
-from ..data.fields import FIELDS
 from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
-from ..data.record_shapes import OWN_POINT, record_of_feature, without_stale_radius
+from ..data.record_shapes import record_of_feature, without_stale_radius
 from ..data.units_at import units_at
 from ..errors import (BadRequest, Conflict, InvalidParameter, InvalidRecord, NotFound,
                       PreconditionFailed, ReadOnly)
-from . import edit_form, geojson, params
+from . import edit_conflict, edit_form, edit_note, geojson, params
 from .auth import accounts, current_user, require_editor
+from .edit_conflict import opened_values
 from .edit_problems import said
+from .edit_values import DECIMALS, new_values, values_of
 from .history import MAX_COMMENT_CHARS, record_page
-from .i18n import plan_label, t
+from .i18n import t
 from .ogc_write import rate_limit
 from .plans import current_plan_id
 from .state import current_store
 
 bp = Blueprint("editor", __name__)
 
-NOTICE_MARKER = "<!--geo-layout:notice-->"
 NO_STORE = "no-store"
-#: changes listed in the note after a save (the history has them all) and their length
-MAX_NOTED = 12
-MAX_NOTED_CHARS = 80
-#: coordinates are shown to 7 decimals (about 1 cm), as the store keeps them
-DECIMALS = 7
 #: parts of a record's editing that other pages do (their routes, when the app has them)
 MORE_PAGES = (("area", "editor.more.area"), ("photo", "editor.more.photo"))
 
@@ -108,7 +104,7 @@ def edit(collection: str, id: str):  # noqa: A002 - the route parameter's public
     user = require_editor(current_plan_id())
     current = store.get(collection, id)  # 404 naming the record
     if request.method == "GET":
-        return _page(store, collection, id, lang, values=_values_of(current),
+        return _page(store, collection, id, lang, values=values_of(current),
                      version=store.record_version(collection, id))
     rate_limit(user.name)
     return _save(store, collection, id, current, lang, user)
@@ -124,7 +120,8 @@ def new(collection: str):
         return gone
     user = require_editor(current_plan_id())
     if request.method == "GET":
-        return _page(store, collection, None, lang, values=_new_values(collection))
+        return _page(store, collection, None, lang, values=new_values(collection, request.args.get("lon", ""),
+                                                        request.args.get("lat", "")))
     rate_limit(user.name)
     return _save(store, collection, None, None, lang, user)
 
@@ -152,35 +149,7 @@ def locate():
     return response
 
 
-# --- what the form shows ------------------------------------------------------------------------
-
-def _point_of(feature) -> tuple[str, str]:
-    """A place's own point (WGS-84) as the form shows it; empty when it has none of its own
-    (a point derived from its county is not the place's)."""
-    geometry = feature.geometry() if feature is not None else None
-    if geometry is None or feature.properties.get("precision") not in OWN_POINT:
-        return "", ""
-    return f"{round(geometry.x, DECIMALS)}", f"{round(geometry.y, DECIMALS)}"
-
-
-def _values_of(feature) -> dict:
-    """The form's values for record ``feature`` as it is stored."""
-    props = dict(feature.properties)
-    lon, lat = ("", "")
-    if feature.collection in PLACE_COLLECTIONS:
-        lon, lat = _point_of(feature)
-        if props.get("precision") not in OWN_POINT:
-            props["uncertainty_km"] = None  # its county's radius, not a point's of its own
-    return {"props": props, "lon": lon, "lat": lat, "crs": "wgs84"}
-
-
-def _new_values(collection: str) -> dict:
-    props: dict = {}
-    if collection in PLACE_COLLECTIONS:
-        props = {"kind": "park" if collection == "parks" else "project", "precision": "site"}
-    return {"props": props, "lon": request.args.get("lon", ""),
-            "lat": request.args.get("lat", ""), "crs": "wgs84"}
-
+# --- the page ---------------------------------------------------------------------------------
 
 def _page(store, collection: str, fid: str | None, lang: str, *, values: dict,
           version: int | None = None, problems: dict | None = None, general=(),
@@ -354,9 +323,18 @@ def _save(store, collection: str, fid: str | None, current, lang: str, user):
         return _page(store, collection, fid, lang, values=values, version=version,
                      problems=problems, general=general, source=source_in, status=409,
                      confirm=confirm, opened=request.form.get("opened", "")[:60000])
-    except PreconditionFailed as stale:
-        return _conflict(collection, fid, lang, values, stale, source_in, confirm)
-    return _saved(change, collection, current, lang)
+    except PreconditionFailed:
+        fresh = current_store()
+        merged, conflict, opened = edit_conflict.redo(fresh, collection, fid, items, values, lang)
+        return _page(fresh, collection, fid, lang, values=merged,
+                     version=fresh.record_version(collection, fid), conflict=conflict,
+                     source=source_in, status=409, confirm=confirm, opened=opened)
+    token = edit_note.remember(change, collection, current, lang)
+    target = record_page(change.store, collection, change.revision.record_id, lang) or url_for(
+        "history.record", collection=collection, id=change.revision.record_id, lang=lang)
+    base, _, anchor = target.partition("#")
+    joiner = "&" if "?" in base else "?"
+    return redirect(f"{base}{joiner}saved={token}" + (f"#{anchor}" if anchor else ""), 303)
 
 
 def _version(fid: str | None) -> int | None:
@@ -393,154 +371,10 @@ def _feature(current, props: dict, point: dict, collection: str, fid: str | None
     return base
 
 
-# --- after a save: what changed -------------------------------------------------------------------
-
-def _flat(feature) -> dict:
-    """A record's flat properties with its own point (lon, lat), as the note compares them."""
-    if feature is None:
-        return {}
-    props = dict(feature.properties)
-    if feature.collection in PLACE_COLLECTIONS:
-        props["lon"], props["lat"] = _point_of(feature)
-    return props
-
-
-def _text(value) -> str:
-    if value is None or value == "" or value == []:
-        return "—"
-    text = value if isinstance(value, str) else "; ".join(map(str, value)) \
-        if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= MAX_NOTED_CHARS else text[:MAX_NOTED_CHARS] + "…"
-
-
-def changed_fields(store, collection: str, before: dict, after: dict, lang: str
-                   ) -> list[tuple[str, str, str]]:
-    """(field, before, after) of every field of the form whose value differs (the point's
-    two numbers as longitude and latitude), a code said by its label."""
-    out = []
-    for field in FIELDS[collection]:
-        old, new = before.get(field.name), after.get(field.name)
-        if (old in (None, "", []) and new in (None, "", [])) or old == new:
-            continue
-        if field.name in edit_form.DERIVED.get(collection, ()):
-            continue
-        if field.codes and field.type != "array":
-            old, new = (plan_label(store, field.codes, v, lang) if v else v for v in (old, new))
-        out.append((field.name, _text(old), _text(new)))
-    return out
-
-
-def _saved(change, collection: str, current, lang: str):
-    """Redirect to the record's page; the note of what changed waits in the session."""
-    store = change.store
-    fid = change.revision.record_id
-    after = store.get(collection, fid)
-    changes = changed_fields(store, collection, _flat(current), _flat(after), lang)
-    token = secrets.token_hex(4)
-    session["editor_saved"] = {"token": token, "collection": collection, "id": fid,
-                               "created": current is None, "seq": change.revision.seq,
-                               "changes": changes[:MAX_NOTED], "more": max(0, len(changes)
-                                                                          - MAX_NOTED)}
-    target = record_page(store, collection, fid, lang) or url_for(
-        "history.record", collection=collection, id=fid, lang=lang)
-    joiner = "&" if "?" in target.split("#")[0] else "?"
-    base, _, anchor = target.partition("#")
-    return redirect(f"{base}{joiner}saved={token}" + (f"#{anchor}" if anchor else ""), 303)
-
-
 @bp.after_app_request
 def _saved_note(response):
-    """Fill the notice marker of the page a save redirected to with the note of what changed
-    (only for the editor who saved, once; that response is not cached)."""
-    if (response.mimetype != "text/html" or response.is_streamed or response.direct_passthrough
-            or response.headers.get("Content-Encoding") or not has_request_context()):
-        return response
-    token = request.args.get("saved")
-    if not token or "editor_saved" not in session:
-        return response
-    saved = session.get("editor_saved") or {}
-    body = response.get_data()
-    marker = NOTICE_MARKER.encode()
-    if saved.get("token") != token or marker not in body:
-        return response
-    session.pop("editor_saved", None)
-    lang = "en" if request.args.get("lang") == "en" else "zh"
-    labels = {f.name: f.header(lang) for f in FIELDS.get(saved.get("collection"), ())}
-    fragment = render_template("_saved_note.html", saved=saved, labels=labels,
-                               history_url=url_for("history.record",
-                                                   collection=saved.get("collection"),
-                                                   id=saved.get("id"), lang=lang))
-    response.set_data(body.replace(marker, fragment.encode("utf-8"), 1))
-    response.headers["Cache-Control"] = NO_STORE
-    response.headers.pop("ETag", None)
-    response.vary.add("Cookie")
-    return response
-
-
-# --- a stale form -------------------------------------------------------------------------------
-
-def _conflict(collection: str, fid: str, lang: str, values: dict, stale: PreconditionFailed,
-              source_in: dict, confirm: bool):
-    """Both versions side by side: the editor's and the one saved meanwhile. The editor's
-    change is redone on top of the current version: the fields the editor changed (against
-    the form as it was opened, its hidden ``opened``) keep the editor's values, the others
-    take the current ones; the form now carries the current version, to save again."""
-    store = current_store()
-    now = store.get(collection, fid)
-    version = store.record_version(collection, fid)
-    items = edit_form.controls(store, collection, lang, new=False)
-    opened = _opened()
-    theirs = _values_of(now)
-    merged = {"props": dict(theirs["props"]), "lon": theirs["lon"], "lat": theirs["lat"],
-              "crs": theirs["crs"]}
-    rows = []
-    for c in items:
-        mine = edit_form.shown_value(c, values["props"].get(c.name))
-        current = edit_form.shown_value(c, theirs["props"].get(c.name))
-        changed = opened is None or mine != opened.get(c.name)
-        if changed:
-            merged["props"][c.name] = values["props"].get(c.name)
-        if mine != current and (changed or current != (opened or {}).get(c.name)):
-            rows.append({"label": c.label(lang), "name": c.name, "kept": changed,
-                         "mine": _text(values["props"].get(c.name)),
-                         "theirs": _text(theirs["props"].get(c.name))})
-    if collection in PLACE_COLLECTIONS:
-        mine_point = [values["lon"], values["lat"], values["crs"]]
-        their_point = [theirs["lon"], theirs["lat"], "wgs84"]
-        changed = opened is None or mine_point != opened.get("point")
-        if changed:
-            merged.update(lon=values["lon"], lat=values["lat"], crs=values["crs"])
-        if mine_point != their_point and (changed or their_point != (opened or {}).get("point")):
-            rows.append({"label": t("editor.point", lang), "name": "point", "kept": changed,
-                         "mine": _point_text(*mine_point), "theirs": _point_text(*their_point)})
-    latest = store.history(collection, fid, limit=1)
-    conflict = {"rows": rows, "version": version, "stale": stale.description,
-                "author": latest[0].author if latest else None}
-    return _page(store, collection, fid, lang, values=merged, version=version,
-                 conflict=conflict, source=source_in, status=409, confirm=confirm,
-                 opened=opened_values(items, theirs))
-
-
-def _point_text(lon: str, lat: str, system: str) -> str:
-    return f"{lon}, {lat} ({system})" if lon or lat else _text(None)
-
-
-def _opened() -> dict | None:
-    """The form's values as it was opened (its hidden ``opened``), or None when it has none
-    that can be read (then every field counts as the editor's)."""
-    raw = request.form.get("opened", "")
-    try:
-        value = json.loads(raw) if raw else None
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def opened_values(items, values: dict) -> str:
-    """The hidden ``opened`` of a form: each control's value as shown, and the point."""
-    out = {c.name: edit_form.shown_value(c, values["props"].get(c.name)) for c in items}
-    out["point"] = [values["lon"], values["lat"], values["crs"]]
-    return json.dumps(out, ensure_ascii=False)
+    """The note of what a save changed, on the page it redirected to (:mod:`.edit_note`)."""
+    return edit_note.fill(response)
 
 
 # --- the cached pages' edit links ---------------------------------------------------------------
@@ -558,5 +392,5 @@ def _editor_chrome() -> dict:
                     and user.may_edit(current_plan_id()))
 
     return {"may_edit_here": may_edit_here, "edit_plan": current_plan_id(),
-            "notice_marker": NOTICE_MARKER,
+            "notice_marker": edit_note.NOTICE_MARKER,
             "editing_on": accounts() is not None and current_store().editable}
