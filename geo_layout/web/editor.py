@@ -252,59 +252,90 @@ def _submitted_point() -> dict:
             "crs": _crs()}
 
 
+class _Problems:
+    """A submitted form's problems: by the control they are shown next to (``""``: the form
+    as a whole), each ``{"text", "detail"}`` in the page's language."""
+
+    def __init__(self, names: set, lang: str):
+        self.names, self.lang = names, lang
+        self.by_control: dict[str, list] = {}
+        self.general: list = []
+
+    def add(self, name: str, message: dict) -> None:
+        (self.by_control.setdefault(name, []) if name else self.general).append(message)
+
+    def said(self, name: str, key: str, **values) -> None:
+        self.add(name, {"text": t(key, self.lang, **values), "detail": None})
+
+    def of_validator(self, problems) -> None:
+        for problem in problems:
+            self.add(edit_form.control_of(problem.field, self.names),
+                     said(problem.message, self.lang))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_control or self.general)
+
+
+def _source(given: dict, problems: _Problems):
+    """The change's source from the form (kind and reference), or None with its problem."""
+    if not given["reference"]:
+        problems.said("source_reference", "editor.need_source")
+        return None
+    try:
+        return parse_source({"kind": given["kind"], "reference": given["reference"]})
+    except InvalidParameter as refused:
+        problems.add("source_reference", _refusal_text(refused, problems.lang))
+        return None
+
+
+def _outside_province(store, record: dict) -> bool:
+    """Whether a place's own point (WGS-84) lies outside the plan's province."""
+    lon, lat = record.get("lon"), record.get("lat")
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lon, lat))
+    return (numbers and -180 <= lon <= 180 and -90 <= lat <= 90
+            and not units_at(store, lon, lat).in_province)
+
+
 def _save(store, collection: str, fid: str | None, current, lang: str, user):
+    """Check the form and write it: a redirect to the record's page, or the form again with
+    its problems (400), an id in use (409) or both versions of a stale record (409)."""
     items = edit_form.controls(store, collection, lang, new=fid is None)
-    names = {c.name for c in items}
-    props = edit_form.read(request.form, items)
+    problems = _Problems({c.name for c in items}, lang)
     point = _submitted_point()
-    values = {"props": props, **point}
+    values = {"props": edit_form.read(request.form, items), **point}
     confirm = request.form.get("confirm_outside") == "yes"
-    source_in = {"kind": request.form.get("source_kind", ""),
-                 "reference": request.form.get("source_reference", "").strip()[:2000],
-                 "comment": request.form.get("comment", "")[:MAX_COMMENT_CHARS + 1]}
+    given = {"kind": request.form.get("source_kind", ""),
+             "reference": request.form.get("source_reference", "").strip()[:2000],
+             "comment": request.form.get("comment", "")[:MAX_COMMENT_CHARS + 1]}
     version = _version(fid)
-    problems: dict[str, list] = {}
-    general: list = []
-
-    def note(name: str, message: dict) -> None:
-        (problems.setdefault(name, []) if name else general).append(message)
-
-    source = None
-    if not source_in["reference"]:
-        note("source_reference", {"text": t("editor.need_source", lang), "detail": None})
-    else:
-        try:
-            source = parse_source({"kind": source_in["kind"],
-                                   "reference": source_in["reference"]})
-        except InvalidParameter as refused:
-            note("source_reference", _refusal_text(refused, lang))
-    comment = source_in["comment"].strip()
+    source = _source(given, problems)
+    comment = given["comment"].strip()
     if len(comment) > MAX_COMMENT_CHARS:
-        note("comment", {"text": t("error.too_long", lang, name="comment",
-                                   cap=MAX_COMMENT_CHARS), "detail": None})
-    feature = _feature(current, props, point, collection, fid)
+        problems.said("comment", "error.too_long", name="comment", cap=MAX_COMMENT_CHARS)
     record = None
     try:
-        record, _ = record_of_feature(collection, feature, point["crs"], fid)
+        record, _ = record_of_feature(
+            collection, _feature(current, values["props"], point, collection, fid),
+            point["crs"], fid)
     except ValueError as exc:
-        note("point", said(str(exc), lang))
+        problems.add("point", said(str(exc), lang))
     if record is not None and current is not None:
         record = without_stale_radius(record, current.properties)
-    if record is not None and collection in PLACE_COLLECTIONS and not confirm:
-        lon, lat = record.get("lon"), record.get("lat")
-        if isinstance(lon, (int, float)) and isinstance(lat, (int, float)) \
-                and -180 <= lon <= 180 and -90 <= lat <= 90 \
-                and not units_at(store, lon, lat).in_province:
-            note("point", {"text": t("editor.outside_province", lang,
-                                     province=store.province().name.get(lang)),
-                           "detail": None})
-    if record is not None and (problems or general):
-        for _, problem in store.check_batch(collection, [(fid, record)]):
-            note(edit_form.control_of(problem.field, names), said(problem.message, lang))
-    if problems or general or record is None:
+    if (record is not None and collection in PLACE_COLLECTIONS and not confirm
+            and _outside_province(store, record)):
+        problems.said("point", "editor.outside_province",
+                      province=store.province().name.get(lang))
+
+    def again(status: int):
         return _page(store, collection, fid, lang, values=values, version=version,
-                     problems=problems, general=general, source=source_in, status=400,
-                     confirm=confirm, opened=request.form.get("opened", "")[:60000])
+                     problems=problems.by_control, general=problems.general, source=given,
+                     status=status, confirm=confirm,
+                     opened=request.form.get("opened", "")[:60000])
+
+    if record is None or problems:
+        if record is not None:  # every problem at once: the validator's too (a dry run)
+            problems.of_validator(p for _, p in store.check_batch(collection, [(fid, record)]))
+        return again(400)
     try:
         if fid is None:
             change = store.create(collection, record, author=user.name, source=source,
@@ -313,22 +344,17 @@ def _save(store, collection: str, fid: str | None, current, lang: str, user):
             change = store.replace(collection, fid, record, expected=version,
                                    author=user.name, source=source, comment=comment)
     except InvalidRecord as invalid:
-        for problem in invalid.problems:
-            note(edit_form.control_of(problem.field, names), said(problem.message, lang))
-        return _page(store, collection, fid, lang, values=values, version=version,
-                     problems=problems, general=general, source=source_in, status=400,
-                     confirm=confirm, opened=request.form.get("opened", "")[:60000])
+        problems.of_validator(invalid.problems)
+        return again(400)
     except Conflict as clash:
-        note("id" if fid is None else "", said(clash.description, lang))
-        return _page(store, collection, fid, lang, values=values, version=version,
-                     problems=problems, general=general, source=source_in, status=409,
-                     confirm=confirm, opened=request.form.get("opened", "")[:60000])
+        problems.add("id" if fid is None else "", said(clash.description, lang))
+        return again(409)
     except PreconditionFailed:
         fresh = current_store()
         merged, conflict, opened = edit_conflict.redo(fresh, collection, fid, items, values, lang)
         return _page(fresh, collection, fid, lang, values=merged,
                      version=fresh.record_version(collection, fid), conflict=conflict,
-                     source=source_in, status=409, confirm=confirm, opened=opened)
+                     source=given, status=409, confirm=confirm, opened=opened)
     token = edit_note.remember(change, collection, current, lang)
     target = record_page(change.store, collection, change.revision.record_id, lang) or url_for(
         "history.record", collection=collection, id=change.revision.record_id, lang=lang)
