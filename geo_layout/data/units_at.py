@@ -2,9 +2,10 @@
 province: what the editor shows before a point is saved (a point pasted in the wrong system,
 or with longitude and latitude swapped, lands somewhere else, and the editor should see so).
 
-Outlines are tested at the finest level of detail, grown by about 200 m as the validator
-does (:meth:`.seed_checks.Known.tolerant`), so a point on a shared edge is not refused here
-and accepted there. The prepared outlines are kept per store (a store never changes its
+Outlines are tested at the finest level of detail: the unit that holds the point, else one
+whose outline grown by about 200 m does, as the validator grows them
+(:meth:`.seed_checks.Known.tolerant`), so a point just over a simplified edge is named by
+the unit the validator accepts it in. The prepared outlines are kept per store (a store never changes its
 boundaries; an edit makes a new store).
 """
 
@@ -30,9 +31,21 @@ class UnitsAt:
 
 
 def _outline(geometry):
-    grown = geometry.buffer(TOLERANCE)
+    """(the outline, the outline grown by TOLERANCE), both prepared."""
+    exact, grown = geometry, geometry.buffer(TOLERANCE)
+    shapely.prepare(exact)
     shapely.prepare(grown)
-    return grown
+    return exact, grown
+
+
+def _first(outlined, lon: float, lat: float):
+    """The first feature of ``outlined`` ([(feature, (exact, grown))]) holding the point:
+    exactly, else within the tolerance; None when none does."""
+    for which in (0, 1):
+        for feature, outlines in outlined:
+            if shapely.contains_xy(outlines[which], lon, lat):
+                return feature
+    return None
 
 
 def _prepared(store):
@@ -59,13 +72,11 @@ def units_at(store, lon: float, lat: float) -> UnitsAt:
     """The county and prefecture of ``store``'s plan holding WGS-84 point (lon, lat), each
     None when none does, and whether the province holds it."""
     province, counties, prefectures, prefecture_outlines = _prepared(store)
-    county = next((f for f, outline in counties if shapely.contains_xy(outline, lon, lat)),
-                  None)
+    county = _first(counties, lon, lat)
     prefecture = None
     if county is not None:
         prefecture = prefectures.get(county.properties.get("prefecture"))
     if prefecture is None:
-        prefecture = next((f for f, outline in prefecture_outlines
-                           if shapely.contains_xy(outline, lon, lat)), None)
-    inside = bool(shapely.contains_xy(province, lon, lat))
+        prefecture = _first(prefecture_outlines, lon, lat)
+    inside = bool(shapely.contains_xy(province[1], lon, lat))
     return UnitsAt(lon, lat, county, prefecture, inside)

@@ -1,8 +1,9 @@
 """The editor in a real browser, on an app running on a database:
 
-1. an editor signs in, finds "Edit" on the park's page (hidden from everyone else), moves the
-   park by typing GCJ-02 coordinates (the keyboard path: the form names the county before
-   saving), saves, reads what changed on the park's page, sees the point there and in the
+1. an editor signs in, finds "Edit" on the park's page (hidden from everyone else), types a
+   point far outside the province (the box to confirm it appears), then moves the park by
+   pasting GCJ-02 coordinates as copied from Amap (the form names the county before saving),
+   saves, reads what changed on the park's page, sees the point there and in the
    history; the point is stored within 1 m of the WGS-84 point;
 2. an editor adds a park on a phone-sized page (390 x 844), placing a first point with a tap
    on the map, then standing at the park with "use my location" (its GPS accuracy recorded);
@@ -94,7 +95,7 @@ def stored_point(url: str) -> tuple[float, float]:
         return tuple(json.load(response)["geometry"]["coordinates"])
 
 
-def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots):
+def test_an_editor_moves_a_park_by_pasting_gcj02_coordinates(browser, site, shots):
     url = site
     anonymous = browser.new_context(viewport=DESKTOP)
     try:
@@ -117,14 +118,18 @@ def test_an_editor_moves_a_park_by_typing_gcj02_coordinates(browser, site, shots
         # the keyboard path: every control by its label
         page.get_by_label("Location precision").select_option("site")
         expect(page.locator("#confirm-outside")).to_be_hidden()
-        page.get_by_label("Paste").fill("116.39, 39.91")  # far away: the box to confirm it
+        # typed (the keyboard path), far away: the box to confirm it appears
+        page.get_by_label("Longitude", exact=True).fill("116.39")
+        page.get_by_label("Latitude", exact=True).fill("39.91")
         expect(page.locator("#point-where")).to_contain_text("outside the plan's province")
         expect(page.get_by_label("Confirm: the point really lies outside")).to_be_visible()
-        expect(page.get_by_label("Longitude", exact=True)).to_have_value("116.39")
+        # pasted as copied from Amap ("lng,lat" in GCJ-02)
         page.get_by_label("Coordinate system").select_option("gcj02")
-        page.get_by_label("Longitude", exact=True).fill(f"{gcj[0]:.7f}")
-        page.get_by_label("Latitude", exact=True).fill(f"{gcj[1]:.7f}")
+        page.get_by_label("Paste").fill(f"{gcj[0]:.6f},{gcj[1]:.6f}")
+        expect(page.get_by_label("Longitude", exact=True)).to_have_value(f"{gcj[0]:.6f}")
+        expect(page.get_by_label("Latitude", exact=True)).to_have_value(f"{gcj[1]:.6f}")
         where = page.locator("#point-where")
+        expect(page.get_by_label("Confirm: the point really lies outside")).to_be_hidden()
         expect(where).to_contain_text("Guandu District")
         expect(where).to_contain_text("Kunming")
         expect(page.locator("#edit-map .edit-marker")).to_have_count(1)

@@ -32,9 +32,11 @@
   function pasted(text) {
     var parts = String(text || "").match(/[-+]?\d+(?:\.\d+)?/g);
     if (!parts || parts.length < 2) { return null; }
-    var a = parseFloat(parts[0]), b = parseFloat(parts[1]);
-    if (Math.abs(a) <= 90 && Math.abs(b) > 90) { return [b, a]; }
-    return [a, b];
+    /* the digits as pasted (none lost to a number's shortest form) */
+    if (Math.abs(parseFloat(parts[0])) <= 90 && Math.abs(parseFloat(parts[1])) > 90) {
+      return [parts[1], parts[0]];
+    }
+    return [parts[0], parts[1]];
   }
 
   function init() {
@@ -136,8 +138,8 @@
       paste.addEventListener("input", function () {
         var point = pasted(paste.value);
         if (!point) { return; }
-        lon.value = String(point[0]);
-        lat.value = String(point[1]);
+        lon.value = point[0];
+        lat.value = point[1];
         lookup(true);
       });
     }
