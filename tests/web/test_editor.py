@@ -352,3 +352,20 @@ def test_every_form_saves_back_what_it_shows(editor_app, people, collection, fid
     assert client.get(f"/api/{collection}/{fid}").get_json() == before
     note = client.get(response.headers["Location"])
     assert 'id="saved-note"' in note.text and "No field changed." in note.text
+
+
+def test_a_save_and_a_stale_form_on_every_database(any_db_url):
+    """The editor on the GeoPackage and on PostgreSQL: a GCJ-02 point stored in WGS-84, a
+    stale form refused with both versions."""
+    app = create_app({"TESTING": True, "DATABASE_URL": any_db_url, "FOLLOW_INTERVAL": 0,
+                      "WRITES_PER_MINUTE": 1000})
+    Accounts(app.extensions["geo_layout.database"].engine, hasher=CHEAP).add_user(
+        "ed", PASSWORD, "editor", [PLAN])
+    client = sign_in(app)
+    stale = opened(client)
+    gcj = crs.convert(*WGS, "wgs84", "gcj02")
+    assert client.post(EDIT, data=moved(stale, *gcj, "gcj02")).status_code == 303
+    lon, lat = client.get(f"/api/parks/{PARK}").get_json()["geometry"]["coordinates"]
+    assert _GEOD.inv(lon, lat, *WGS)[2] < 1.0
+    response = client.post(EDIT, data=dict(stale, note_en="late", source_reference="x"))
+    assert response.status_code == 409 and 'id="conflict"' in response.text
