@@ -160,7 +160,15 @@ def element_popup(ctx: Context, feature) -> str:
             + _row(ctx.t("field.places_named"), _place_links(ctx, p.get("places", [])))
             + _located_row(ctx, feature)
             + approx
-            + f'<p>{ctx.link(ctx.text("field.details"), "elements", feature.id)}</p></div>')
+            + f'<p>{ctx.link(ctx.text("field.details"), "elements", feature.id)}</p>'
+            + edit_link(ctx, feature) + '</div>')
+
+
+def edit_link(ctx: Context, feature) -> str:
+    """The record's "Edit" link, hidden: the popups are part of pages cached for everyone,
+    and only an editor of the plan gets it shown (``web/static/js/editor_links.js``)."""
+    return (f'<p><a class="gl-edit" hidden href="{ctx.href("edit", feature.collection, feature.id)}">'
+            f'{ctx.t("editor.edit")}</a></p>')
 
 
 def place_tooltip(ctx: Context, feature) -> str:
@@ -185,7 +193,8 @@ def place_popup(ctx: Context, feature) -> str:
             + _row(ctx.t("field.industries"), ctx.industries(p.get("industries", [])))
             + _row(ctx.t("field.precision"), precision)
             + _handoff_row(ctx, feature)
-            + f'<p>{ctx.link(ctx.text("field.details"), "parks", feature.id)}</p></div>')
+            + f'<p>{ctx.link(ctx.text("field.details"), "parks", feature.id)}</p>'
+            + edit_link(ctx, feature) + '</div>')
 
 
 def _handoff_row(ctx: Context, feature) -> str:
