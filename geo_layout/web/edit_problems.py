@@ -1,12 +1,15 @@
 """A validation problem said in the page's language. The validator (one for the write API,
 the form and imports) words its problems in English; the form shows each next to its field
-with the field's name and a general sentence for its kind of problem from the catalogue, and
-keeps the validator's English detail beside it (it names the exact value and rule)."""
+with the field's name and the message in the page's language (:mod:`geo_layout.words.problems`,
+which the import's dry run uses too). A message of a shape that module does not know gets a
+general sentence for its kind of problem, with the validator's English detail beside it (it
+names the exact value and rule)."""
 
 from __future__ import annotations
 
 import re
 
+from ..words.problems import problem_text
 from .i18n import t
 
 #: (pattern of the validator's English message, catalogue key of the general sentence);
@@ -49,8 +52,11 @@ def kind_of(message: str) -> str:
 
 
 def said(message: str, lang: str) -> dict:
-    """``{"text", "detail"}``: the general sentence in ``lang`` and the English detail
-    (None in English, where the detail is the text)."""
+    """``{"text", "detail"}``: the message in ``lang``, or the general sentence and the
+    English detail when it cannot be said in ``lang`` (no detail in English: it is the text)."""
     if lang == "en":
         return {"text": message, "detail": None}
+    translated = problem_text(message, lang)
+    if translated != message:
+        return {"text": translated, "detail": None}
     return {"text": t(kind_of(message), lang), "detail": message}

@@ -207,8 +207,9 @@ def test_problems_are_shown_next_to_their_fields(editor_app, people, lang, label
                       re.S)
     assert block is not None
     assert label in block.group(1) and general in block.group(1)
-    if lang == "zh":  # the validator's English detail is kept beside the Chinese
-        assert 'lang="en">(must be a number, got &#39;lots&#39;)' in block.group(1)
+    if lang == "zh":  # the validator's message said in Chinese, value and all (words/problems)
+        assert "应为数字，收到的是 &#39;lots&#39;" in block.group(1)
+        assert 'lang="en"' not in block.group(1)
     assert 'id="problem-contact_phone"' in response.text
     assert re.search(r'id="field-area_ha" name="area_ha" value="lots"', response.text)
     assert 'aria-invalid="true"' in response.text
