@@ -49,6 +49,16 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
     ("coordinates_precision", r"coordinates given but precision is (?P<p>\S+): use (?P<use>.+), "
                               r"or drop them"),
     ("contact", r"needs at least one of office, phone, website"),
+    ("county_needed", r"precision county needs a county adcode"),
+    ("prefecture_needed", r"precision prefecture needs a prefecture adcode"),
+    ("county_prefecture_needed", r"precision county needs the county's prefecture"),
+    ("located_prefecture", r"a located place needs its prefecture"),
+    ("no_county", r"precision (?P<p>\w+) must not name a county.*"),
+    ("renamed", r"renaming (?P<v>.+) would leave the references of (?P<users>.+) to it dangling"),
+    ("both_languages", r"must be a mapping with exactly the keys zh and en"),
+    ("id_elsewhere", r"id also used in (?P<v>.+)"),
+    ("kind_unlisted", r"(?P<v>.+) is not listed under kinds"),
+    ("below_value", r"(?P<v>.+) is below value (?P<value>.+)"),
 ))
 
 

@@ -7,7 +7,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from geo_layout.web import edit_form
-from geo_layout.web.edit_problems import KINDS, kind_of, said
+from geo_layout.web.edit_problems import said
 
 
 def test_a_place_form_has_its_fields_but_not_the_derived_ones(store):
@@ -50,24 +50,23 @@ def test_a_problem_goes_next_to_its_control(store, field, control):
     assert edit_form.control_of(field, names) == control
 
 
-@pytest.mark.parametrize("message, key", [
-    ("is required", "editor.problem.required"),
-    ("must be a number, got 'x'", "editor.problem.number"),
-    ("'call' is not a phone number (digits, …)", "editor.problem.phone"),
+@pytest.mark.parametrize("message, zh", [
+    ("is required", "必填"),
+    ("must be a number, got 'x'", "应为数字，收到的是 'x'"),
+    ("'x' is not a lowercase ASCII slug", "'x' 不是编号（小写英文字母、数字和连字符）"),
     ("point (1, 2) is outside its declared county 530111 (官渡区)",
-     "editor.problem.outside_unit"),
-    ("unknown layout element id 'nope'", "editor.problem.unknown_ref"),
-    ("'x' is not a lowercase ASCII slug", "editor.problem.slug"),
-    ("something new", "editor.problem.invalid"),
+     "点（1，2）不在所填的行政区 530111（官渡区）内"),
+    ("unknown layout element id 'nope'", "未知的编号 'nope'（layout element）"),
+    ("precision prefecture must not name a county (use precision county)",
+     "定位精度为 prefecture 时不能填写县区"),
+    ("renaming 'a' would leave the references of parks/b to it dangling",
+     "改名 'a' 会使 parks/b 对它的引用失效"),
 ])
-def test_each_kind_of_problem_has_its_words(message, key):
-    assert kind_of(message) == key
-    zh = said(message, "zh")
-    assert zh["detail"] == message and zh["text"] != message
+def test_the_validators_messages_are_said_in_chinese(message, zh):
+    assert said(message, "zh") == {"text": zh, "detail": None}
     assert said(message, "en") == {"text": message, "detail": None}
 
 
-def test_every_kind_is_in_the_catalogue():
-    from geo_layout.words import STRINGS
-
-    assert all(key in STRINGS for _, key in KINDS)
+def test_a_message_of_unknown_shape_keeps_its_english_detail():
+    got = said("something new", "zh")
+    assert got == {"text": "填写有误", "detail": "something new"}
