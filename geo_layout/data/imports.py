@@ -43,13 +43,13 @@ from .import_read import Table
 from .provenance import Source
 from .record_shapes import DERIVED, record_of_feature
 from .search import normalise
+from .xlsx_stream import FORMULA_STARTS
 
 #: Collections an import fills (the plan's own records; layout elements are drawn, not listed).
 IMPORTABLE = ("parks", "sites", "enterprises", "targets")
 #: Two points nearer than this are likely the same place (metres).
 NEAR_M = 300.0
 #: The first characters that make a spreadsheet run a cell as a formula (OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "经度", "东经")
 LAT_NAMES = ("lat", "latitude", "y", "纬度", "北纬")
 WKT_NAMES = ("wkt", "geometry", "geometry_wkt", "geom", "几何", "坐标wkt")

@@ -18,12 +18,13 @@ from flask import (Blueprint, Response, make_response, redirect, render_template
 
 from ..data.area_files import MAX_AREA_BYTES, read_area_file
 from ..data.areas import AreaProblem, as_geojson, geometry_of, normalised
-from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
 from ..errors import (BadRequest, InvalidParameter, InvalidRecord, NotFound,
                       PreconditionFailed, ReadOnly)
 from ..maps.assets import LEAFLET, asset_url
 from . import links, params
 from .auth import current_user, require_editor
+from .change_form import form_source
 from .history import record_page
 from .i18n import t
 from .ogc_write import rate_limit
@@ -77,7 +78,7 @@ def area(collection: str, id: str):  # noqa: A002 - the route parameter's public
     form = request.form
     text = form.get("area", "")
     try:
-        source = _source()
+        source = form_source("area.need_source")
         expected = params.integer("version", form.get("version"), low=0, high=2**31)
         if expected is None:
             raise InvalidParameter(key="area.need_version")
@@ -107,13 +108,6 @@ def area(collection: str, id: str):  # noqa: A002 - the route parameter's public
     target = record_page(current_store(), collection, id, lang) or area_url(collection, id,
                                                                              lang)
     return redirect(target, 303)
-
-
-def _source():
-    reference = request.form.get("source_reference", "").strip()
-    if not reference:
-        raise InvalidParameter(key="area.need_source")
-    return parse_source({"kind": request.form.get("source_kind", ""), "reference": reference})
 
 
 def _drawn(text: str) -> dict:

@@ -34,13 +34,14 @@ from werkzeug.exceptions import HTTPException
 
 from ..data import crs as crs_mod
 from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
-from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
 from ..data.record_shapes import record_of_feature, without_stale_radius
 from ..data.units_at import units_at
 from ..errors import (BadRequest, Conflict, InvalidParameter, InvalidRecord, NotFound,
                       PreconditionFailed, ReadOnly)
 from . import edit_conflict, edit_form, edit_note, geojson, params
 from .auth import accounts, current_user, require_editor
+from .change_form import form_source
 from .edit_conflict import opened_values
 from .edit_problems import said
 from .edit_values import DECIMALS, new_values, values_of
@@ -276,13 +277,11 @@ class _Problems:
         return bool(self.by_control or self.general)
 
 
-def _source(given: dict, problems: _Problems):
-    """The change's source from the form (kind and reference), or None with its problem."""
-    if not given["reference"]:
-        problems.said("source_reference", "editor.need_source")
-        return None
+def _source(problems: _Problems):
+    """The change's source from the form (kind and reference), or None with its problem
+    (shown next to the reference field)."""
     try:
-        return parse_source({"kind": given["kind"], "reference": given["reference"]})
+        return form_source("editor.need_source")
     except InvalidParameter as refused:
         problems.add("source_reference", _refusal_text(refused, problems.lang))
         return None
@@ -308,7 +307,7 @@ def _save(store, collection: str, fid: str | None, current, lang: str, user):
              "reference": request.form.get("source_reference", "").strip()[:2000],
              "comment": request.form.get("comment", "")[:MAX_COMMENT_CHARS + 1]}
     version = _version(fid)
-    source = _source(given, problems)
+    source = _source(problems)
     comment = given["comment"].strip()
     if len(comment) > MAX_COMMENT_CHARS:
         problems.said("comment", "error.too_long", name="comment", cap=MAX_COMMENT_CHARS)

@@ -29,12 +29,13 @@ from flask import (Blueprint, Response, has_request_context, make_response, redi
 from ..data.changes import ABSENT, field_changes
 from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from ..data.photos import PHOTO_ACTIONS
-from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
 from ..data.writers import columns
 from ..errors import (BadRequest, Conflict, GeoLayoutError, InvalidParameter, NotFound,
                       ReadOnly)
 from . import links, openapi, params
 from .auth import current_user, require_editor
+from .change_form import form_source
 from .caching import conditional
 from .i18n import label, t
 from .ogc_write import rate_limit
@@ -313,7 +314,7 @@ def revert(seq: int):
     rate_limit(user.name)  # a revert is a write like any other
     target = store.revision_of(seq)  # NotFound: no such revision in this plan
     try:
-        source = _form_source()
+        source = form_source("history.need_source")
         comment = request.form.get("comment", "").strip()
         if len(comment) > MAX_COMMENT_CHARS:
             raise InvalidParameter(key="error.too_long", name="comment", cap=MAX_COMMENT_CHARS)
@@ -324,19 +325,6 @@ def revert(seq: int):
                      error=_refusal(refused, lang), status=refused.status)
     return redirect(url_for("history.record", collection=target.collection,
                             id=target.record_id, lang=lang), 303)
-
-
-def _form_source():
-    """The form's source: ``source_kind`` + ``source_reference`` (or one ``source`` text,
-    "kind: reference", as the API takes it)."""
-    reference = request.form.get("source_reference", "").strip()
-    if reference:
-        return parse_source({"kind": request.form.get("source_kind", ""),
-                             "reference": reference})
-    text = request.form.get("source", "").strip()
-    if not text:
-        raise InvalidParameter(key="history.need_source")
-    return parse_source(text)
 
 
 def _refusal(refused: GeoLayoutError, lang: str) -> str:

@@ -29,11 +29,11 @@ from ..data import crs as crs_module
 from ..data import imports
 from ..data.import_read import MAX_BYTES, Table, read_table
 from ..data.import_template import template_fields, template_xlsx
-from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
 from ..errors import (BadRequest, Conflict, GeoLayoutError, ImportRefused, ImportTooLarge,
                       InvalidParameter,
                       InvalidRecord, NotFound, PreconditionFailed, ReadOnly)
-from . import params
+from . import change_form, params
 from .auth import require_editor
 from .history import record_page
 from .i18n import t
@@ -343,10 +343,7 @@ def apply_upload(uid: str):
     try:
         if len(comment) > MAX_COMMENT_CHARS:
             raise InvalidParameter(key="error.too_long", name="comment", cap=MAX_COMMENT_CHARS)
-        if not form_source["reference"]:
-            raise InvalidParameter(key="imports.need_source")
-        source = parse_source({"kind": form_source["kind"],
-                               "reference": form_source["reference"]})
+        source = change_form.form_source("imports.need_source")
         store = current_store()
         report = imports.dry_run(store, up.collection, table, mapping, lang=lang)
         if report.problems and not only_valid:  # all or nothing: the page lists the problems
@@ -410,15 +407,11 @@ def revert(batch: str):
     lang = params.lang()
     user = _editor()
     _batch_id(batch)
-    reference = request.form.get("source_reference", "").strip()
     comment = request.form.get("comment", "").strip()
     try:
         if len(comment) > MAX_COMMENT_CHARS:
             raise InvalidParameter(key="error.too_long", name="comment", cap=MAX_COMMENT_CHARS)
-        if not reference:
-            raise InvalidParameter(key="imports.need_source")
-        source = parse_source({"kind": request.form.get("source_kind", ""),
-                               "reference": reference})
+        source = change_form.form_source("imports.need_source")
         rate_limit(user.name)
         done = current_store().revert_batch(batch, author=user.name, source=source,
                                             comment=comment)

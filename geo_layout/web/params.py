@@ -9,7 +9,7 @@ import math
 import re
 from typing import Mapping
 
-from flask import current_app, request
+from flask import request
 
 from ..data.store import FILTERS
 from ..errors import InvalidParameter

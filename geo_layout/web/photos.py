@@ -23,11 +23,12 @@ from flask import (Blueprint, Response, make_response, redirect, render_template
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..data.photos import MAX_UPLOAD_BYTES, PHOTO_COLLECTIONS, process
-from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS, parse_source
+from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
 from ..errors import (BadRequest, Conflict, InvalidParameter, NotFound, PhotoTooLarge,
                       PreconditionFailed)
 from . import params
 from .auth import accounts, current_user, require_editor
+from .change_form import form_source
 from .history import MAX_COMMENT_CHARS, source_text, when
 from .i18n import t
 from .ogc_write import rate_limit
@@ -129,7 +130,7 @@ def save(collection: str, id: str):  # noqa: A002
                             mb=MAX_UPLOAD_BYTES // (1024 * 1024)) from None
     rate_limit(user.name)
     try:
-        source = _source()
+        source = form_source("photo.error.need_source")
         comment = request.form.get("comment", "").strip()
         if len(comment) > MAX_COMMENT_CHARS:
             raise InvalidParameter(key="error.too_long", name="comment", cap=MAX_COMMENT_CHARS)
@@ -150,19 +151,6 @@ def save(collection: str, id: str):  # noqa: A002
     response = redirect(url_for("pages.place", id=id, lang=lang), 303)
     response.headers["X-Revision"] = str(change.revision.seq)
     return response
-
-
-def _source():
-    """The form's source: ``source_kind`` + ``source_reference`` (or one ``source`` text,
-    "kind: reference", as the API takes it)."""
-    reference = request.form.get("source_reference", "").strip()
-    if reference:
-        return parse_source({"kind": request.form.get("source_kind", ""),
-                             "reference": reference})
-    text = request.form.get("source", "").strip()
-    if not text:
-        raise InvalidParameter(key="photo.error.need_source")
-    return parse_source(text)
 
 
 def _page(store, collection: str, fid: str, lang: str, error: str | None = None,
