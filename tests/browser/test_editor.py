@@ -116,10 +116,12 @@ def test_an_editor_moves_a_park_by_pasting_gcj02_coordinates(browser, site, shot
         expect(page.locator("#edit-map .leaflet-map-pane")).to_have_count(1)
         gcj = crs.convert(*WGS, "wgs84", "gcj02")
         # the keyboard path: every control by its label
-        page.get_by_label("Location precision").select_option("site")
+        expect(page.get_by_label("Location precision")).to_have_value("county")
         expect(page.locator("#confirm-outside")).to_be_hidden()
         # typed (the keyboard path), far away: the box to confirm it appears
         page.get_by_label("Longitude", exact=True).fill("116.39")
+        # a point typed by hand is the park's own: the county's precision would drop it
+        expect(page.get_by_label("Location precision")).to_have_value("site")
         page.get_by_label("Latitude", exact=True).fill("39.91")
         expect(page.locator("#point-where")).to_contain_text("outside the plan's province")
         expect(page.get_by_label("Confirm: the point really lies outside")).to_be_visible()

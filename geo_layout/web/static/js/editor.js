@@ -123,14 +123,20 @@
       system.value = "wgs84";
       lon.value = latlng.lng.toFixed(7);
       lat.value = latlng.lat.toFixed(7);
-      var precision = $("field-precision");
-      if (precision && ["site", "street", "town"].indexOf(precision.value) < 0) { precision.value = "site"; }
+      ownPoint();
       lookup(false);
     }
 
+    /* A point given by hand is the place's own: a county's or prefecture's precision would
+       have the server drop it (the point is then derived), so it becomes "site". */
+    function ownPoint() {
+      var precision = $("field-precision");
+      if (precision && ["site", "street", "town"].indexOf(precision.value) < 0) { precision.value = "site"; }
+    }
+
     map.on("click", function (event) { placeMarker(event.latlng); fromMap(event.latlng); });
-    lon.addEventListener("input", function () { later(true); });
-    lat.addEventListener("input", function () { later(true); });
+    lon.addEventListener("input", function () { ownPoint(); later(true); });
+    lat.addEventListener("input", function () { ownPoint(); later(true); });
     system.addEventListener("change", function () { lookup(true); });
 
     var paste = $("edit-paste");
@@ -140,6 +146,7 @@
         if (!point) { return; }
         lon.value = point[0];
         lat.value = point[1];
+        ownPoint();
         lookup(true);
       });
     }
