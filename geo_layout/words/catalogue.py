@@ -926,9 +926,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "en": "{v} ha is more than the park's area ({area} ha)"},
     "problem.county_prefecture": {"zh": "县市区 {county} 不属于州市 {prefecture}",
                                   "en": "county {county} is not in prefecture {prefecture}"},
-    "problem.needs_source": {"zh": "位置精度为 {p} 时须填写坐标来源",
+    "problem.needs_source": {"zh": "位置精度为“{p}”时须填写坐标来源",
                              "en": "precision {p} needs the coordinates' source"},
-    "problem.coordinates_precision": {"zh": "给出了坐标，但位置精度为 {p}：请改用 {use}，或删去坐标",
+    "problem.coordinates_precision": {"zh": "给出了坐标，但位置精度为“{p}”：请改用{use}，或删去坐标",
                                       "en": "coordinates given but precision is {p}: use {use}, "
                                             "or drop them"},
     "problem.contact": {"zh": "至少填写办公室、电话、网址之一",
@@ -1285,6 +1285,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.not_day": {"zh": "参数 “{name}” 应为日期 YYYY-MM-DD（例如 2026-01-31），收到的是 “{got}”。",
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},
+    # --- walk-through fixes ---
+    "problem.no_citation": {"zh": "须选择规划出处（章节）", "en": "must be a mapping with a section id"},
 }
 
 # Enumerations of the model, labelled: one label per value, used by lists, filters, legends

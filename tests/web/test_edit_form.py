@@ -43,7 +43,8 @@ def test_read_keeps_what_is_not_a_number_for_the_validator(store):
 @pytest.mark.parametrize("field, control", [
     ("name.zh", "name_zh"), ("contact.office.en", "contact_office_en"),
     ("contact.phone", "contact_phone"), ("elements[2]", "elements"), ("lon/lat", "point"),
-    ("citation.section", "citation_section"), ("name", "name_zh"), ("(record)", ""),
+    ("citation.section", "citation_section"), ("citation", "citation_section"),
+    ("name", "name_zh"), ("(record)", ""),
 ])
 def test_a_problem_goes_next_to_its_control(store, field, control):
     names = {c.name for c in edit_form.controls(store, "parks", "en", new=True)}
