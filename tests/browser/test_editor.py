@@ -190,6 +190,9 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
         expect(page.get_by_label("坐标系")).to_have_value("wgs84")
         assert page.get_by_label("经度", exact=True).input_value() != ""
         expect(page.locator("#point-where")).not_to_be_empty()
+        # the empty prefecture and county become the ones the point falls in
+        expect(page.get_by_label("州市")).not_to_have_value("")
+        expect(page.get_by_label("县区")).not_to_have_value("")
         # then the surveyed point, typed
         page.get_by_label("编号").fill("phone-test-park")
         page.get_by_label("名称（中文）").fill("手机测试园区")
@@ -213,7 +216,7 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
             page.get_by_role("button", name="保存").click()
         expect(page.locator("#problems")).to_contain_text("有 3 个问题，未保存")
         expect(page.locator("#problem-source_reference")).to_contain_text("每次修改都需要来源")
-        expect(page.locator("#problem-contact_phone")).to_contain_text("联系电话：不是有效的电话号码")
+        expect(page.locator("#problem-contact_phone")).to_contain_text("联系电话：'call us' 不是电话号码")
         expect(page.locator("#problem-facts_source")).to_contain_text("资料来源")
         expect(page.get_by_label("名称（英文）")).to_have_value("Phone Test Park")  # kept
         check_page(page, PHONE, "new park form with problems, zh, phone")

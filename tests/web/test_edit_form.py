@@ -8,6 +8,8 @@ from werkzeug.datastructures import MultiDict
 
 from geo_layout.web import edit_form
 from geo_layout.web.edit_problems import KINDS, kind_of, said
+from geo_layout.web.i18n import t
+from geo_layout.words.problems import problem_text
 
 
 def test_a_place_form_has_its_fields_but_not_the_derived_ones(store):
@@ -64,7 +66,11 @@ def test_a_problem_goes_next_to_its_control(store, field, control):
 def test_each_kind_of_problem_has_its_words(message, key):
     assert kind_of(message) == key
     zh = said(message, "zh")
-    assert zh["detail"] == message and zh["text"] != message
+    chinese = problem_text(message, "zh")
+    if chinese != message:  # a shape words/problems knows: said whole, in Chinese
+        assert zh == {"text": chinese, "detail": None}
+    else:  # the general sentence, with the validator's English beside it
+        assert zh == {"text": t(key, "zh"), "detail": message}
     assert said(message, "en") == {"text": message, "detail": None}
 
 

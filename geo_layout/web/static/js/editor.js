@@ -109,8 +109,20 @@
           else if (!units) { show(texts.unknown_unit, true); }
           else { show(format(texts.inside, {where: units}), false); }
           box.setAttribute("data-point", data.lon + "," + data.lat);
+          fillUnit("field-prefecture", data.prefecture);
+          fillUnit("field-county", data.county);
         })
         .catch(function () { show("", false); });
+    }
+
+    /* A new place's prefecture and county, left empty, are the ones its point falls in (the
+       validator needs them); a unit already chosen is the editor's and stays. */
+    function fillUnit(id, unit) {
+      var select = $(id);
+      if (!select || !unit || select.value) { return; }
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === unit.id) { select.value = unit.id; return; }
+      }
     }
 
     function later(recentre) {
