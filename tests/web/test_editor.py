@@ -288,6 +288,15 @@ def test_a_new_park(editor_app, people):
     feature = client.get("/api/parks/editor-test-park").get_json()
     assert feature["properties"]["name_en"] == "Editor Test Park"
     assert feature["geometry"]["coordinates"] == [WGS[0], WGS[1]]
+    # the note says what the new park holds, references by their names, with no "before"
+    note = client.get(response.headers["Location"]).text
+    note = note[note.index('id="saved-note"'):]
+    note = note[:note.index("</section>")]
+    assert '<li data-field="prefecture"><b>Prefecture</b>: <span class="after">Kunming</span>' \
+        in note
+    assert '<span class="after">Guandu District</span>' in note
+    assert '<span class="after">layout · ' in note
+    assert 'class="before"' not in note and "530100" not in note
     again = client.post("/new/parks?lang=en", data=form)
     assert again.status_code in (400, 409)
     assert 'id="problem-id"' in again.text
