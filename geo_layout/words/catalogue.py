@@ -1000,7 +1000,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "area.yours": {"zh": "你绘制的边界", "en": "Your boundary"},
     "area.theirs": {"zh": "他人刚保存的边界", "en": "The boundary someone else just saved"},
     "area.now": {"zh": "目前", "en": "Now"},
-    "area.source": {"zh": "来源", "en": "source"},
     "area.title": {"zh": "绘制范围：{name}", "en": "Draw the area of {name}"},
     "area.draw_heading": {"zh": "在地图上绘制", "en": "Draw on the map"},
     "area.draw_help": {"zh": "在地图上逐个点击边界的拐点；拖动拐点可移动它。完成后点“完成”，再填写来源并保存。"
@@ -1286,6 +1285,8 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},
     # --- walk-through fixes ---
+    "area.drawn_with_source": {"zh": "{drawn}（来源：{source}）", "en": "{drawn} (source: {source})"},
+    "area.with_source": {"zh": "（来源：{source}）", "en": " (source: {source})"},
     "problem.no_citation": {"zh": "须选择规划出处（章节）", "en": "must be a mapping with a section id"},
 }
 

@@ -233,8 +233,12 @@ def test_a_drawn_boundary_is_saved_with_its_source_and_the_layout_map_draws_it(w
             "Smart terminals cluster, Ruili, Shuifu\\u003c/div") in layout
     assert 'class="drawn-as">Drawn boundary<' in layout
     element = web.get(f"/elements/{ZONE}?lang=en").get_data(as_text=True)
-    assert ('<dd id="element-drawn-as">Drawn boundary (source: notice: '
+    assert ('<dd id="element-drawn-as">Drawn boundary (source: Official notice: '
             '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;)</dd>') in element
+    # in Chinese: the kind by its label, Chinese brackets (not "(source: notice: …)")
+    element = web.get(f"/elements/{ZONE}").get_data(as_text=True)
+    assert ('<dd id="element-drawn-as">绘制的边界（来源：通知文件：'
+            '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;）</dd>') in element
     # the page shows the source literally, never as markup
     again = web.get(PAGE + "?lang=en").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;" in again
