@@ -213,6 +213,8 @@ def test_a_drawn_boundary_is_saved_with_its_source_and_the_layout_map_draws_it(w
     html = page.get_data(as_text=True)
     assert 'id="area-map"' in html and "/js/area_draw.js" in html
     assert "Now: <strong>Drawn as whole counties or prefectures</strong>" in html
+    assert (f'<a href="/edit/layout-elements/{ZONE}?lang=en" id="to-edit-form">Edit: '
+            in html)  # back to the record's form, which links here
     response = post(web, form(web, source_reference=HOSTILE, comment="from the notice"))
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/elements/{ZONE}?lang=en")
