@@ -820,7 +820,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "several columns are mapped to {fields}: each field takes one "
                             "column"},
     "imports.check_title": {"zh": "试运行：导入前的检查", "en": "Dry run: the import checked"},
-    "imports.bad_rows": {"zh": "有问题的行", "en": "Rows with problems"},
+    "imports.bad_rows": {"zh": "有问题的行（行号）", "en": "Rows with problems (row numbers)"},
     "imports.swap_ask": {"zh": "经度和纬度两列似乎颠倒了。要交换这两列再检查一次吗？",
                          "en": "The longitude and latitude columns look swapped. Swap them and "
                                "check again?"},
@@ -866,7 +866,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imports.written": {"zh": "{author} 写入了 {n} 条{noun}记录，作为历史中的一个批次。",
                         "en": "{author} wrote {n} records of {noun} as one batch of the "
                               "history."},
-    "imports.skipped": {"zh": "跳过的行（有问题）", "en": "Rows skipped (with problems)"},
+    "imports.skipped": {"zh": "跳过的有问题的行（行号）", "en": "Rows skipped with problems (row numbers)"},
     "imports.in_history": {"zh": "在修改历史中查看此批次", "en": "This batch in the history"},
     "imports.another": {"zh": "再导入一个文件", "en": "Import another file"},
     "imports.records": {"zh": "此批次的 {n} 条记录", "en": "The batch's {n} records"},
