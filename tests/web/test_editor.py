@@ -341,6 +341,9 @@ def test_edit_links_are_hidden_in_the_shared_page_and_revealed_for_editors(edito
     assert "data-may-edit" not in outsider.text
     directory = editor_app.test_client().get("/parks?lang=en")
     assert 'href="/new/parks?lang=en">New park</a>' in directory.text
+    # many at once: the spreadsheet import is beside them, shown to editors alone
+    assert ('<a class="gl-edit" hidden href="/import?lang=en">Import from a spreadsheet or file</a>'
+            in directory.text)
 
 
 @pytest.mark.parametrize("collection, fid", [
