@@ -1000,7 +1000,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "area.yours": {"zh": "你绘制的边界", "en": "Your boundary"},
     "area.theirs": {"zh": "他人刚保存的边界", "en": "The boundary someone else just saved"},
     "area.now": {"zh": "目前", "en": "Now"},
-    "area.title": {"zh": "绘制范围：{name}", "en": "Draw the area of {name}"},
+    "area.title": {"zh": "绘制边界：{name}", "en": "Drawn boundary of {name}"},
     "area.draw_heading": {"zh": "在地图上绘制", "en": "Draw on the map"},
     "area.draw_help": {"zh": "在地图上逐个点击边界的拐点；拖动拐点可移动它。完成后点“完成”，再填写来源并保存。"
                              "也可以在下方粘贴 GeoJSON 或上传文件（键盘操作请用这两种方式）。",
@@ -1164,7 +1164,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor.none_chosen": {"zh": "（未填）", "en": "(none)"},
     "editor.ids_help": {"zh": "多个编号以分号分隔。", "en": "Separate several ids with semicolons."},
     "editor.more": {"zh": "此记录的其他编辑", "en": "More for this record"},
-    "editor.more.area": {"zh": "范围（绘制或上传）", "en": "Area (draw or upload)"},
+    "editor.more.area": {"zh": "绘制边界（在地图上画或上传文件）", "en": "Drawn boundary (draw on a map or upload)"},
     "editor.more.photo": {"zh": "照片", "en": "Photo"},
     "editor.problem_count": {"zh": "有 {n} 个问题，未保存：", "en": "{n} problems; nothing was saved:"},
     "editor.problem_count.one": {"zh": "有 {n} 个问题，未保存：", "en": "{n} problem; nothing was saved:"},
@@ -1285,6 +1285,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},
     # --- walk-through fixes ---
+    "editor.more.history": {"zh": "此记录的修改记录", "en": "This record's history"},
     "area.drawn_with_source": {"zh": "{drawn}（来源：{source}）", "en": "{drawn} (source: {source})"},
     "area.with_source": {"zh": "（来源：{source}）", "en": " (source: {source})"},
     "problem.no_citation": {"zh": "须选择规划出处（章节）", "en": "must be a mapping with a section id"},

@@ -339,6 +339,14 @@ def test_edit_links_are_hidden_in_the_shared_page_and_revealed_for_editors(edito
     assert f'data-may-edit="{PLAN}"' in editor.text  # … and the corner that reveals it
     outsider = sign_in(editor_app, "other").get(f"/parks/{PARK}")
     assert "data-may-edit" not in outsider.text
+    # the record's form leads to its boundary, photo and history pages, named as it names them
+    form = sign_in(editor_app).get(f"/edit/parks/{PARK}?lang=en").text
+    more = form[form.index('id="edit-more"'):]
+    more = more[:more.index("</nav>")]
+    assert f'<a href="/edit/parks/{PARK}/area?lang=en">Drawn boundary (draw on a map or upload)</a>' \
+        in more and ">Drawn boundary" in form[:form.index('id="edit-more"')]  # the field's label
+    assert f'<a href="/edit/parks/{PARK}/photo?lang=en">Photo</a>' in more
+    assert ">This record&#39;s history</a>" in more
     directory = editor_app.test_client().get("/parks?lang=en")
     assert 'href="/new/parks?lang=en">New park</a>' in directory.text
     # many at once: the spreadsheet import is beside them, shown to editors alone
