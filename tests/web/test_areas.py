@@ -230,9 +230,11 @@ def test_a_drawn_boundary_is_saved_with_its_source_and_the_layout_map_draws_it(w
     # the layout map: the zone's own boundary, no dashed county parts, and the legend says so
     layout = web.get("/maps/layout?lang=en").get_data(as_text=True)
     assert "gl-drawn-area" in layout
-    assert "Drawn boundary: One zone\\u003c/div" in layout  # the legend, in the map's script
-    assert ("Drawn as whole counties or prefectures: One core, Silicon materials cluster, "
-            "Smart terminals cluster, Ruili, Shuifu\\u003c/div") in layout
+    # the legend, in the map's script: each element named as its swatch row names it
+    assert "Drawn boundary: Zone: Central Yunnan New Area\\u003c/div" in layout
+    assert "Zone: Central Yunnan New Area (hatched)" in layout
+    assert ("Drawn as whole counties or prefectures: Core: Kunming, Cluster: Silicon materials, "
+            "Cluster: Smart terminals, Point: ") in layout
     assert 'class="drawn-as">Drawn boundary<' in layout
     element = web.get(f"/elements/{ZONE}?lang=en").get_data(as_text=True)
     assert ('<dd id="element-drawn-as">Drawn boundary (source: Official notice: '
