@@ -1285,6 +1285,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},
     # --- walk-through fixes ---
+    "editor.area_page": {"zh": "在地图上画或上传文件 →", "en": "Draw it on a map or upload a file →"},
     "editor.more.history": {"zh": "此记录的修改记录", "en": "This record's history"},
     "area.drawn_with_source": {"zh": "{drawn}（来源：{source}）", "en": "{drawn} (source: {source})"},
     "area.with_source": {"zh": "（来源：{source}）", "en": " (source: {source})"},

@@ -346,6 +346,9 @@ def test_edit_links_are_hidden_in_the_shared_page_and_revealed_for_editors(edito
     assert f'<a href="/edit/parks/{PARK}/area?lang=en">Drawn boundary (draw on a map or upload)</a>' \
         in more and ">Drawn boundary" in form[:form.index('id="edit-more"')]  # the field's label
     assert f'<a href="/edit/parks/{PARK}/photo?lang=en">Photo</a>' in more
+    # and from the boundary's own field, where one looks for it
+    assert (f'<a href="/edit/parks/{PARK}/area?lang=en" id="area-page-link">Draw it on a map or '
+            'upload a file →</a></small>') in form
     assert ">This record&#39;s history</a>" in more
     directory = editor_app.test_client().get("/parks?lang=en")
     assert 'href="/new/parks?lang=en">New park</a>' in directory.text
