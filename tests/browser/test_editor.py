@@ -183,6 +183,12 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
             new.click()
         expect(page.locator("h1")).to_have_text("新增园区")
         check_page(page, PHONE, "new park form, zh, phone")
+        # a check box whose label wraps on a phone (in English) keeps its size (it shrank)
+        page.goto(f"{url}/new/parks?lang=en")
+        sizes = page.evaluate("[...document.querySelectorAll('.check input')]"
+                              ".map(b => Math.round(b.getBoundingClientRect().width))")
+        assert sizes and set(sizes) == {18}, sizes
+        page.goto(f"{url}/new/parks?lang=zh")
         # a tap on the map places a first point (in WGS-84) and names its county
         box = page.locator("#edit-map").bounding_box()
         page.locator("#edit-map").click(position={"x": box["width"] / 2, "y": box["height"] / 2})
