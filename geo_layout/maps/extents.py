@@ -43,13 +43,13 @@ def has_drawn_area(element) -> bool:
 
 
 def extent_names(elements, lang: str) -> tuple[list[str], list[str]]:
-    """The short names of ``elements`` (layout-elements Features, in order) drawn from their
-    own boundary, and of those drawn from whole counties and prefectures; elements without
-    any extent are in neither."""
+    """The names of ``elements`` (layout-elements Features, in order) drawn from their own
+    boundary, and of those drawn from whole counties and prefectures; elements without any
+    extent are in neither. Their full names, as the legend's rows above these lines call
+    them, so one element is not named two ways in one legend."""
     drawn, standing_in = [], []
     for el in elements:
         if el.geometry("coarse") is None:
             continue
-        short = el.properties.get("short_en" if lang == "en" else "short_zh") or el.id
-        (drawn if has_drawn_area(el) else standing_in).append(short)
+        (drawn if has_drawn_area(el) else standing_in).append(el.name(lang))
     return drawn, standing_in

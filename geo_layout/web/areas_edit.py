@@ -30,6 +30,7 @@ from .i18n import t
 from .ogc_write import rate_limit
 from .plans import current_plan_id
 from .state import current_store
+from .views.areas import source_said
 
 bp = Blueprint("areas_edit", __name__)
 
@@ -156,8 +157,8 @@ def _page(store, feature, lang: str, *, text: str = "", error: str | None = None
     point = feature.geometry() if collection != "layout-elements" else None
     html = render_template(
         "edit_area.html", name=feature.name(lang), collection=collection, fid=fid,
-        area=p.get("area"), area_source=p.get("area_source"), text=text, error=error,
-        theirs=theirs,
+        area=p.get("area"), area_source=source_said(p.get("area_source"), lang), text=text,
+        error=error, theirs=theirs,
         version=store.record_version(collection, fid) if version is None else version,
         map_data={"province": as_geojson(store.province().geometry("coarse")),
                   "standin": context_geom, "counties": near, "area": p.get("area"),

@@ -185,7 +185,8 @@ def control_of(problem_field: str, names: set[str]) -> str:
     path = _INDEX.sub("", problem_field)
     flat = path.replace(".", "_")
     for candidate in (flat, path.split(".")[0], flat + "_zh", path.split(".")[0] + "_zh",
-                      "contact_" + flat, "period_start" if path == "period" else ""):
+                      "contact_" + flat, "period_start" if path == "period" else "",
+                      flat + "_section"):
         if candidate in names:
             return candidate
     if path.startswith("contact"):

@@ -11,6 +11,7 @@ from flask import render_template, request, session, url_for
 
 from ..data.fields import FIELDS
 from ..data.record_shapes import DERIVED
+from ..errors import NotFound
 from .edit_values import flat, text
 from .i18n import plan_label
 
@@ -33,8 +34,26 @@ def changed_fields(store, collection: str, before: dict, after: dict, lang: str
             continue
         if field.codes and field.type != "array":
             old, new = (plan_label(store, field.codes, v, lang) if v else v for v in (old, new))
+        elif field.refs and field.type != "array":
+            old, new = (_named(store, field.refs, v, lang) if v else v for v in (old, new))
         out.append((field.name, text(old), text(new)))
     return out
+
+
+def _named(store, refs: tuple[str, ...], value, lang: str) -> str:
+    """A reference said by its record's name (a prefecture's, not its adcode), as the form's
+    choices say it; the id itself when no record has it."""
+    for ref in refs:
+        if ref == "sections":
+            for section in store.sections():
+                if section.id == value:
+                    return f"{section.id} · {section.heading.get(lang)}"
+            continue
+        try:
+            return store.get(ref, str(value)).name(lang)
+        except (NotFound, KeyError):
+            continue
+    return value
 
 
 def remember(change, collection: str, current, lang: str) -> str:

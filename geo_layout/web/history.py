@@ -27,6 +27,7 @@ from flask import (Blueprint, Response, has_request_context, make_response, redi
                    render_template, request, url_for)
 
 from ..data.changes import ABSENT, field_changes
+from ..data.fields import FIELDS
 from ..data.features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from ..data.photos import PHOTO_ACTIONS
 from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
@@ -37,7 +38,7 @@ from . import links, openapi, params
 from .auth import current_user, require_editor
 from .change_form import form_source
 from .caching import conditional
-from .i18n import label, t
+from .i18n import ENUMS, label, t
 from .ogc_write import rate_limit
 from .plans import current_plan_id
 from .state import current_store
@@ -148,11 +149,21 @@ def when(at: datetime) -> str:
     return at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _value(value) -> str | None:
+def _value(value, codes: str | None = None, lang: str = "zh") -> str | None:
+    """A stored value as the change table shows it; a code with its label first
+    ("具体地点 (site)"): the page's words, and the value exactly as stored."""
     if value is ABSENT:
         return None
+    if codes and isinstance(value, str) and value in ENUMS.get(codes, {}):
+        return f"{label(codes, value, lang)} ({value})"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= MAX_VALUE_CHARS else text[:MAX_VALUE_CHARS] + "…"
+
+
+@lru_cache(maxsize=32)
+def _field_codes(collection: str) -> dict[str, str]:
+    """The code list (an ``ENUMS`` key) of each of a collection's fields that has one."""
+    return {f.name: f.codes for f in FIELDS.get(collection, ()) if f.codes}
 
 
 @lru_cache(maxsize=32)
@@ -168,6 +179,7 @@ def _field_names(collection: str, lang: str) -> dict[str, str]:
 def _entry(store, r, lang: str, latest: bool) -> dict:
     body = r.after if r.after is not None else r.before
     names = _field_names(r.collection, lang)
+    codes = _field_codes(r.collection)
     history = url_for("history.record", collection=r.collection, id=r.record_id, lang=lang)
     return {
         "seq": r.seq, "at": when(r.at), "at_iso": r.at.isoformat(timespec="seconds"),
@@ -180,7 +192,9 @@ def _entry(store, r, lang: str, latest: bool) -> dict:
         "reverts": r.reverts, "reverts_url": f"{history}#revision-{r.reverts}"
         if r.reverts else None,
         "created": r.before is None, "deleted": r.after is None,
-        "changes": [(c.field, names.get(c.field, ""), _value(c.before), _value(c.after))
+        "changes": [(c.field, names.get(c.field, ""),
+                     _value(c.before, codes.get(c.field), lang),
+                     _value(c.after, codes.get(c.field), lang))
                     for c in field_changes(r.before, r.after)],
         "latest": latest,
     }

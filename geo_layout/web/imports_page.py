@@ -413,8 +413,10 @@ def revert(batch: str):
             raise InvalidParameter(key="error.too_long", name="comment", cap=MAX_COMMENT_CHARS)
         source = change_form.form_source("imports.need_source")
         rate_limit(user.name)
-        done = current_store().revert_batch(batch, author=user.name, source=source,
-                                            comment=comment)
+        # no comment given: the history says what this is in the page's language
+        done = current_store().revert_batch(
+            batch, author=user.name, source=source,
+            comment=comment or t("imports.revert_reference", lang, batch=batch))
     except (BadRequest, Conflict) as exc:
         return _batch_page(batch, lang, error=_refusal(exc, lang), status=exc.status)
     return redirect(url_for("imports.batch", batch=done.batch, lang=lang), 303)

@@ -820,7 +820,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "several columns are mapped to {fields}: each field takes one "
                             "column"},
     "imports.check_title": {"zh": "试运行：导入前的检查", "en": "Dry run: the import checked"},
-    "imports.bad_rows": {"zh": "有问题的行", "en": "Rows with problems"},
+    "imports.bad_rows": {"zh": "有问题的行（行号）", "en": "Rows with problems (row numbers)"},
     "imports.swap_ask": {"zh": "经度和纬度两列似乎颠倒了。要交换这两列再检查一次吗？",
                          "en": "The longitude and latitude columns look swapped. Swap them and "
                                "check again?"},
@@ -866,7 +866,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imports.written": {"zh": "{author} 写入了 {n} 条{noun}记录，作为历史中的一个批次。",
                         "en": "{author} wrote {n} records of {noun} as one batch of the "
                               "history."},
-    "imports.skipped": {"zh": "跳过的行（有问题）", "en": "Rows skipped (with problems)"},
+    "imports.skipped": {"zh": "跳过的有问题的行（行号）", "en": "Rows skipped with problems (row numbers)"},
     "imports.in_history": {"zh": "在修改历史中查看此批次", "en": "This batch in the history"},
     "imports.another": {"zh": "再导入一个文件", "en": "Import another file"},
     "imports.records": {"zh": "此批次的 {n} 条记录", "en": "The batch's {n} records"},
@@ -891,7 +891,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                          "en": "precision county needs the county's prefecture"},
     "problem.located_prefecture": {"zh": "有坐标的地点须填写所在州市",
                                    "en": "a located place needs its prefecture"},
-    "problem.no_county": {"zh": "定位精度为 {p} 时不能填写县区",
+    "problem.no_county": {"zh": "定位精度为{p}时不能填写县区",
                           "en": "precision {p} must not name a county"},
     "problem.renamed": {"zh": "改名 {v} 会使 {users} 对它的引用失效",
                         "en": "renaming {v} would leave the references of {users} to it dangling"},
@@ -943,9 +943,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "en": "{v} ha is more than the park's area ({area} ha)"},
     "problem.county_prefecture": {"zh": "县市区 {county} 不属于州市 {prefecture}",
                                   "en": "county {county} is not in prefecture {prefecture}"},
-    "problem.needs_source": {"zh": "位置精度为 {p} 时须填写坐标来源",
+    "problem.needs_source": {"zh": "位置精度为“{p}”时须填写坐标来源",
                              "en": "precision {p} needs the coordinates' source"},
-    "problem.coordinates_precision": {"zh": "给出了坐标，但位置精度为 {p}：请改用 {use}，或删去坐标",
+    "problem.coordinates_precision": {"zh": "给出了坐标，但位置精度为“{p}”：请改用{use}，或删去坐标",
                                       "en": "coordinates given but precision is {p}: use {use}, "
                                             "or drop them"},
     "problem.contact": {"zh": "至少填写办公室、电话、网址之一",
@@ -1017,8 +1017,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "area.yours": {"zh": "你绘制的边界", "en": "Your boundary"},
     "area.theirs": {"zh": "他人刚保存的边界", "en": "The boundary someone else just saved"},
     "area.now": {"zh": "目前", "en": "Now"},
-    "area.source": {"zh": "来源", "en": "source"},
-    "area.title": {"zh": "绘制范围：{name}", "en": "Draw the area of {name}"},
+    "area.title": {"zh": "绘制边界：{name}", "en": "Drawn boundary of {name}"},
     "area.draw_heading": {"zh": "在地图上绘制", "en": "Draw on the map"},
     "area.draw_help": {"zh": "在地图上逐个点击边界的拐点；拖动拐点可移动它。完成后点“完成”，再填写来源并保存。"
                              "也可以在下方粘贴 GeoJSON 或上传文件（键盘操作请用这两种方式）。",
@@ -1182,7 +1181,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor.none_chosen": {"zh": "（未填）", "en": "(none)"},
     "editor.ids_help": {"zh": "多个编号以分号分隔。", "en": "Separate several ids with semicolons."},
     "editor.more": {"zh": "此记录的其他编辑", "en": "More for this record"},
-    "editor.more.area": {"zh": "范围（绘制或上传）", "en": "Area (draw or upload)"},
+    "editor.more.area": {"zh": "绘制边界（在地图上画或上传文件）", "en": "Drawn boundary (draw on a map or upload)"},
     "editor.more.photo": {"zh": "照片", "en": "Photo"},
     "editor.problem_count": {"zh": "有 {n} 个问题，未保存：", "en": "{n} problems; nothing was saved:"},
     "editor.problem_count.one": {"zh": "有 {n} 个问题，未保存：", "en": "{n} problem; nothing was saved:"},
@@ -1281,6 +1280,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.not_day": {"zh": "参数 “{name}” 应为日期 YYYY-MM-DD（例如 2026-01-31），收到的是 “{got}”。",
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},
+    # --- walk-through fixes ---
+    "editor.area_page": {"zh": "在地图上画或上传文件 →", "en": "Draw it on a map or upload a file →"},
+    "editor.more.history": {"zh": "此记录的修改记录", "en": "This record's history"},
+    "area.drawn_with_source": {"zh": "{drawn}（来源：{source}）", "en": "{drawn} (source: {source})"},
+    "area.with_source": {"zh": "（来源：{source}）", "en": " (source: {source})"},
+    "problem.no_citation": {"zh": "须选择规划出处（章节）", "en": "must be a mapping with a section id"},
 }
 
 # Enumerations of the model, labelled: one label per value, used by lists, filters, legends

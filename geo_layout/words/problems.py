@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .catalogue import STRINGS
+from .catalogue import ENUMS, STRINGS
 
 #: (name, pattern); the first that matches the whole message wins.
 PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -59,6 +59,7 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
     ("id_elsewhere", r"id also used in (?P<v>.+)"),
     ("kind_unlisted", r"(?P<v>.+) is not listed under kinds"),
     ("below_value", r"(?P<v>.+) is below value (?P<value>.+)"),
+    ("no_citation", r"must be a mapping with a section id"),
 ))
 
 
@@ -69,5 +70,19 @@ def problem_text(message: str, lang: str) -> str:
     for name, pattern in PATTERNS:
         match = pattern.fullmatch(message)
         if match:
-            return STRINGS[f"problem.{name}"]["zh"].format(**match.groupdict())
+            values = {k: _precisions(v, lang) for k, v in match.groupdict().items()}
+            return STRINGS[f"problem.{name}"]["zh"].format(**values)
     return message
+
+
+def _precisions(value: str | None, lang: str) -> str | None:
+    """A value with the precision codes it names ("site", "'county'", "site or street")
+    said by their labels: a code is a word of the model, not of the page."""
+    if not value:
+        return value
+    words = re.split(r"( or |, )", value)
+    if not all(w in (" or ", ", ") or w.strip("'") in ENUMS["precision"] for w in words):
+        return value
+    said = ["、" if w in (" or ", ", ") else ENUMS["precision"][w.strip("'")][lang]
+            for w in words]
+    return "".join(said)

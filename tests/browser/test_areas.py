@@ -106,8 +106,8 @@ def test_an_editor_draws_the_zones_boundary_and_the_layout_map_draws_it(open_pag
     page.goto(f"{site}/maps/layout?lang=en")
     page.wait_until("() => document.querySelector('path.gl-drawn-area') !== null")
     legend = page.locator(".gl-legend").first.text_content()
-    assert "Drawn boundary: One zone" in legend
-    assert "Drawn as whole counties or prefectures: One core" in legend
+    assert "Drawn boundary: Zone: Central Yunnan New Area" in legend
+    assert "Drawn as whole counties or prefectures: Core: Kunming" in legend
     assert page.locator("path.gl-zone-part").count() == 0  # no county outlines for the zone
     assert page.locator("path.gl-point-part.gl-approximate-extent").count() == 2  # the rest
     page.locator(".gl-legend-details > summary").first.click() if page.locator(

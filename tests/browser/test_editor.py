@@ -116,10 +116,12 @@ def test_an_editor_moves_a_park_by_pasting_gcj02_coordinates(browser, site, shot
         expect(page.locator("#edit-map .leaflet-map-pane")).to_have_count(1)
         gcj = crs.convert(*WGS, "wgs84", "gcj02")
         # the keyboard path: every control by its label
-        page.get_by_label("Location precision").select_option("site")
+        expect(page.get_by_label("Location precision")).to_have_value("county")
         expect(page.locator("#confirm-outside")).to_be_hidden()
         # typed (the keyboard path), far away: the box to confirm it appears
         page.get_by_label("Longitude", exact=True).fill("116.39")
+        # a point typed by hand is the park's own: the county's precision would drop it
+        expect(page.get_by_label("Location precision")).to_have_value("site")
         page.get_by_label("Latitude", exact=True).fill("39.91")
         expect(page.locator("#point-where")).to_contain_text("outside the plan's province")
         expect(page.get_by_label("Confirm: the point really lies outside")).to_be_visible()
@@ -181,6 +183,12 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
             new.click()
         expect(page.locator("h1")).to_have_text("新增园区")
         check_page(page, PHONE, "new park form, zh, phone")
+        # a check box whose label wraps on a phone (in English) keeps its size (it shrank)
+        page.goto(f"{url}/new/parks?lang=en")
+        sizes = page.evaluate("[...document.querySelectorAll('.check input')]"
+                              ".map(b => Math.round(b.getBoundingClientRect().width))")
+        assert sizes and set(sizes) == {18}, sizes
+        page.goto(f"{url}/new/parks?lang=zh")
         # a tap on the map places a first point (in WGS-84) and names its county
         box = page.locator("#edit-map").bounding_box()
         page.locator("#edit-map").click(position={"x": box["width"] / 2, "y": box["height"] / 2})
@@ -188,6 +196,9 @@ def test_an_editor_adds_a_park_on_a_phone(browser, site, shots):
         expect(page.get_by_label("坐标系")).to_have_value("wgs84")
         assert page.get_by_label("经度", exact=True).input_value() != ""
         expect(page.locator("#point-where")).not_to_be_empty()
+        # the empty prefecture and county become the ones the point falls in
+        expect(page.get_by_label("州市")).not_to_have_value("")
+        expect(page.get_by_label("县区")).not_to_have_value("")
         # then the surveyed point, typed
         page.get_by_label("编号").fill("phone-test-park")
         page.get_by_label("名称（中文）").fill("手机测试园区")

@@ -55,6 +55,10 @@ def test_pages_fit_a_phone_and_every_control_is_big_enough_to_tap(page, shots):
     assert legend.evaluate("d => d.open") is False
     legend.locator("summary").click()
     assert legend.evaluate("d => d.open") is True
+    # opened upwards, the sheet stays inside the map: its summary is not cut off at the top
+    frame = page.locator(".leaflet-container").bounding_box()
+    sheet = page.locator(".gl-legend-control").bounding_box()
+    assert sheet["y"] >= frame["y"], (sheet, frame)
 
     for path in ("/maps/sites?lang=en", "/elements/zone?lang=en", "/prefectures/532500",
                  "/targets?lang=en", "/data", "/data?lang=en",

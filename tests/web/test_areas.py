@@ -213,6 +213,8 @@ def test_a_drawn_boundary_is_saved_with_its_source_and_the_layout_map_draws_it(w
     html = page.get_data(as_text=True)
     assert 'id="area-map"' in html and "/js/area_draw.js" in html
     assert "Now: <strong>Drawn as whole counties or prefectures</strong>" in html
+    assert (f'<a href="/edit/layout-elements/{ZONE}?lang=en" id="to-edit-form">Edit: '
+            in html)  # back to the record's form, which links here
     response = post(web, form(web, source_reference=HOSTILE, comment="from the notice"))
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/elements/{ZONE}?lang=en")
@@ -228,13 +230,19 @@ def test_a_drawn_boundary_is_saved_with_its_source_and_the_layout_map_draws_it(w
     # the layout map: the zone's own boundary, no dashed county parts, and the legend says so
     layout = web.get("/maps/layout?lang=en").get_data(as_text=True)
     assert "gl-drawn-area" in layout
-    assert "Drawn boundary: One zone\\u003c/div" in layout  # the legend, in the map's script
-    assert ("Drawn as whole counties or prefectures: One core, Silicon materials cluster, "
-            "Smart terminals cluster, Ruili, Shuifu\\u003c/div") in layout
+    # the legend, in the map's script: each element named as its swatch row names it
+    assert "Drawn boundary: Zone: Central Yunnan New Area\\u003c/div" in layout
+    assert "Zone: Central Yunnan New Area (hatched)" in layout
+    assert ("Drawn as whole counties or prefectures: Core: Kunming, Cluster: Silicon materials, "
+            "Cluster: Smart terminals, Point: ") in layout
     assert 'class="drawn-as">Drawn boundary<' in layout
     element = web.get(f"/elements/{ZONE}?lang=en").get_data(as_text=True)
-    assert ('<dd id="element-drawn-as">Drawn boundary (source: notice: '
+    assert ('<dd id="element-drawn-as">Drawn boundary (source: Official notice: '
             '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;)</dd>') in element
+    # in Chinese: the kind by its label, Chinese brackets (not "(source: notice: …)")
+    element = web.get(f"/elements/{ZONE}").get_data(as_text=True)
+    assert ('<dd id="element-drawn-as">绘制的边界（来源：通知文件：'
+            '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;）</dd>') in element
     # the page shows the source literally, never as markup
     again = web.get(PAGE + "?lang=en").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;" in again

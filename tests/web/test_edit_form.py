@@ -43,7 +43,8 @@ def test_read_keeps_what_is_not_a_number_for_the_validator(store):
 @pytest.mark.parametrize("field, control", [
     ("name.zh", "name_zh"), ("contact.office.en", "contact_office_en"),
     ("contact.phone", "contact_phone"), ("elements[2]", "elements"), ("lon/lat", "point"),
-    ("citation.section", "citation_section"), ("name", "name_zh"), ("(record)", ""),
+    ("citation.section", "citation_section"), ("citation", "citation_section"),
+    ("name", "name_zh"), ("(record)", ""),
 ])
 def test_a_problem_goes_next_to_its_control(store, field, control):
     names = {c.name for c in edit_form.controls(store, "parks", "en", new=True)}
@@ -58,7 +59,7 @@ def test_a_problem_goes_next_to_its_control(store, field, control):
      "点（1，2）不在所填的行政区 530111（官渡区）内"),
     ("unknown layout element id 'nope'", "未知的编号 'nope'（layout element）"),
     ("precision prefecture must not name a county (use precision county)",
-     "定位精度为 prefecture 时不能填写县区"),
+     "定位精度为州市时不能填写县区"),
     ("renaming 'a' would leave the references of parks/b to it dangling",
      "改名 'a' 会使 parks/b 对它的引用失效"),
 ])

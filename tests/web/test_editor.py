@@ -288,6 +288,15 @@ def test_a_new_park(editor_app, people):
     feature = client.get("/api/parks/editor-test-park").get_json()
     assert feature["properties"]["name_en"] == "Editor Test Park"
     assert feature["geometry"]["coordinates"] == [WGS[0], WGS[1]]
+    # the note says what the new park holds, references by their names, with no "before"
+    note = client.get(response.headers["Location"]).text
+    note = note[note.index('id="saved-note"'):]
+    note = note[:note.index("</section>")]
+    assert '<li data-field="prefecture"><b>Prefecture</b>: <span class="after">Kunming</span>' \
+        in note
+    assert '<span class="after">Guandu District</span>' in note
+    assert '<span class="after">layout · ' in note
+    assert 'class="before"' not in note and "530100" not in note
     again = client.post("/new/parks?lang=en", data=form)
     assert again.status_code in (400, 409)
     assert 'id="problem-id"' in again.text
@@ -330,8 +339,22 @@ def test_edit_links_are_hidden_in_the_shared_page_and_revealed_for_editors(edito
     assert f'data-may-edit="{PLAN}"' in editor.text  # … and the corner that reveals it
     outsider = sign_in(editor_app, "other").get(f"/parks/{PARK}")
     assert "data-may-edit" not in outsider.text
+    # the record's form leads to its boundary, photo and history pages, named as it names them
+    form = sign_in(editor_app).get(f"/edit/parks/{PARK}?lang=en").text
+    more = form[form.index('id="edit-more"'):]
+    more = more[:more.index("</nav>")]
+    assert f'<a href="/edit/parks/{PARK}/area?lang=en">Drawn boundary (draw on a map or upload)</a>' \
+        in more and ">Drawn boundary" in form[:form.index('id="edit-more"')]  # the field's label
+    assert f'<a href="/edit/parks/{PARK}/photo?lang=en">Photo</a>' in more
+    # and from the boundary's own field, where one looks for it
+    assert (f'<a href="/edit/parks/{PARK}/area?lang=en" id="area-page-link">Draw it on a map or '
+            'upload a file →</a></small>') in form
+    assert ">This record&#39;s history</a>" in more
     directory = editor_app.test_client().get("/parks?lang=en")
     assert 'href="/new/parks?lang=en">New park</a>' in directory.text
+    # many at once: the spreadsheet import is beside them, shown to editors alone
+    assert ('<a class="gl-edit" hidden href="/import?lang=en">Import from a spreadsheet or file</a>'
+            in directory.text)
 
 
 @pytest.mark.parametrize("collection, fid", [

@@ -196,7 +196,8 @@ def test_the_history_page_shows_the_changes_in_both_languages(web, changed):
     assert "Official notice: No. 7" in html and "Other: duplicate" in html
     update = html[html.index(f'id="revision-{changed["update"]}"'):]
     assert ('<span class="field-name">Location precision</span> <code>precision</code></th>'
-            '<td data-label="Before">county</td><td data-label="After">site</td>') in update
+            '<td data-label="Before">County (county)</td><td data-label="After">Site (site)</td>'
+            ) in update  # a code by its label, and exactly as stored
     assert "UTC</time>" in html
     # the deleted record has no page any more: named, not linked
     assert 'href="/parks/history-new-park' not in html and "History Test Park" in html
@@ -204,6 +205,7 @@ def test_the_history_page_shows_the_changes_in_both_languages(web, changed):
     assert "<h1>修改记录</h1>" in zh and 'lang="zh-CN"' in zh
     assert "调查：field visit 2026-11" in zh and "新增" in zh and "删除" in zh
     assert '<span class="field-name">定位精度</span> <code>precision</code>' in zh
+    assert '<td data-label="修改前">县市区 (county)</td><td data-label="修改后">具体地点 (site)</td>' in zh
     assert f'href="/parks/{PARK}?lang=zh"' in zh
     assert "revert-form" not in html and "revert-form" not in zh  # nobody signed in
 

@@ -194,15 +194,16 @@ def test_all_or_nothing_refuses_then_only_the_valid_rows_are_written_and_reverte
     page = ed.get(done.headers["Location"])
     text = page.get_data(as_text=True)
     assert page.status_code == 200 and "no-store" in page.headers["Cache-Control"]
-    assert "Rows skipped" in text and f"/history?batch={batch}" in text.replace("&amp;", "&")
+    assert "Rows skipped with problems (row numbers): <span class=\"rows\">4, 6</span>" in text
+    assert f"/history?batch={batch}" in text.replace("&amp;", "&")
     listed = ed.get(f"/history?batch={batch}&lang=en").get_data(as_text=True)
     assert listed.count('class="revision revision-create"') == 2
     # the upload is gone once written
     assert ed.get(f"/import/{uid}").status_code == 404
-    # revert: one new batch, the records gone
-    reverted = ed.post(f"/import/batch/{batch}/revert?lang=en", data={
+    # revert (from the Chinese page, no comment): one new batch, the records gone
+    reverted = ed.post(f"/import/batch/{batch}/revert", data={
         "csrf_token": _csrf(text), "source_kind": "other",
-        "source_reference": f"revert of batch {batch}"})
+        "source_reference": f"撤销批次 {batch}"})
     assert reverted.status_code == 303
     store = _store(import_app)
     assert store.query("parks").total == len([f for f in store.query("parks").features])
@@ -210,6 +211,8 @@ def test_all_or_nothing_refuses_then_only_the_valid_rows_are_written_and_reverte
     assert not {"imp-web-a", "imp-web-b"} & ids
     new_batch = re.search(r"/import/batch/([^?]+)", reverted.headers["Location"]).group(1)
     assert len(store.history(batch=new_batch, limit=None)) == 2
+    # its comment in the page's language, not the store's English default
+    assert {r.comment for r in store.history(batch=new_batch, limit=None)} == {f"撤销批次 {batch}"}
     # a second revert of the same batch is refused with a clear 409, nothing changed
     again = ed.post(f"/import/batch/{batch}/revert?lang=en", data={
         "csrf_token": _csrf(text), "source_kind": "other", "source_reference": "again"})

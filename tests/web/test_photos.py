@@ -194,6 +194,9 @@ def test_an_upload_is_a_revision_and_shows_on_the_park_page(web, photo_app):
     page = web.get(EDIT + "?lang=en")
     assert page.status_code == 200 and page.headers["Cache-Control"] == "private, no-store"
     assert "This record has no photo yet." in page.get_data(as_text=True)
+    # the record's form is one link away (the form links here too)
+    assert (f'<a href="/edit/parks/{PARK}?lang=en" id="to-edit-form">Edit: '
+            in page.get_data(as_text=True))
     response = upload(web, token, comment="the new gate")
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/parks/{PARK}?lang=zh")

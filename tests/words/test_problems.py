@@ -68,3 +68,14 @@ def test_english_is_kept_and_an_unknown_shape_stays():
     assert problem_text("something new happened", "zh") == "something new happened"
     assert problem_text("'x' is not one of a, b", "zh") == "'x' 不是以下之一：a, b"
     assert len({name for name, _ in PATTERNS}) == len(PATTERNS)
+
+
+def test_a_precision_is_said_by_its_label_not_its_code():
+    """A person reads "具体地点", not the model's word "site"; a missing plan section is said."""
+    assert problem_text("precision site needs the coordinates' source", "zh") == \
+        "位置精度为“具体地点”时须填写坐标来源"
+    assert problem_text("coordinates given but precision is 'county': use site or street or "
+                        "town, or drop them", "zh") == \
+        "给出了坐标，但位置精度为“县市区”：请改用具体地点、街道地址、乡镇，或删去坐标"
+    assert problem_text("must be a mapping with a section id", "zh") == "须选择规划出处（章节）"
+    assert problem_text("'castle' is not one of park, town", "zh") == "'castle' 不是以下之一：park, town"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ..history import last_change
 from ..i18n import plan_label
+from ...words import colon, label
+from ...words.catalogue import ENUMS
 from .lists import capped
 from .overview import extent_word
 from .rows import (PLACE_COLLECTIONS, citation, enterprise_row, industries, names, note,
@@ -12,6 +14,17 @@ from .rows import (PLACE_COLLECTIONS, citation, enterprise_row, industries, name
 
 #: Rows of the "located in this area" list beside an element's own places (the rest: one link).
 INSIDE_ROWS = 20
+
+
+def source_said(value: str | None, lang: str) -> str | None:
+    """An area's source as stored ("notice: the document") with its kind said by its label
+    ("Official notice: the document"); a text of no known kind as it is."""
+    if not value:
+        return value
+    kind, sep, reference = value.partition(":")
+    if not sep or kind.strip() not in ENUMS["source_kind"]:
+        return value
+    return f"{label('source_kind', kind.strip(), lang)}{colon(lang)}{reference.strip()}"
 
 
 def element_page(store, feature, lang: str) -> dict:
@@ -43,7 +56,7 @@ def element_page(store, feature, lang: str) -> dict:
                     for f in store.query("targets", {"element": element_id}).features],
         "citation": citation(store, p, lang),
         "last_change": last_change(store, "layout-elements", element_id, lang),
-        "drawn": extent_word(feature), "area_source": p.get("area_source"),
+        "drawn": extent_word(feature), "area_source": source_said(p.get("area_source"), lang),
     }
 
 

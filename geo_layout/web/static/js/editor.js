@@ -109,8 +109,20 @@
           else if (!units) { show(texts.unknown_unit, true); }
           else { show(format(texts.inside, {where: units}), false); }
           box.setAttribute("data-point", data.lon + "," + data.lat);
+          fillUnit("field-prefecture", data.prefecture);
+          fillUnit("field-county", data.county);
         })
         .catch(function () { show("", false); });
+    }
+
+    /* A new place's prefecture and county, left empty, are the ones its point falls in (the
+       validator needs them); a unit already chosen is the editor's and stays. */
+    function fillUnit(id, unit) {
+      var select = $(id);
+      if (!select || !unit || select.value) { return; }
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === unit.id) { select.value = unit.id; return; }
+      }
     }
 
     function later(recentre) {
@@ -123,14 +135,20 @@
       system.value = "wgs84";
       lon.value = latlng.lng.toFixed(7);
       lat.value = latlng.lat.toFixed(7);
-      var precision = $("field-precision");
-      if (precision && ["site", "street", "town"].indexOf(precision.value) < 0) { precision.value = "site"; }
+      ownPoint();
       lookup(false);
     }
 
+    /* A point given by hand is the place's own: a county's or prefecture's precision would
+       have the server drop it (the point is then derived), so it becomes "site". */
+    function ownPoint() {
+      var precision = $("field-precision");
+      if (precision && ["site", "street", "town"].indexOf(precision.value) < 0) { precision.value = "site"; }
+    }
+
     map.on("click", function (event) { placeMarker(event.latlng); fromMap(event.latlng); });
-    lon.addEventListener("input", function () { later(true); });
-    lat.addEventListener("input", function () { later(true); });
+    lon.addEventListener("input", function () { ownPoint(); later(true); });
+    lat.addEventListener("input", function () { ownPoint(); later(true); });
     system.addEventListener("change", function () { lookup(true); });
 
     var paste = $("edit-paste");
@@ -140,6 +158,7 @@
         if (!point) { return; }
         lon.value = point[0];
         lat.value = point[1];
+        ownPoint();
         lookup(true);
       });
     }
