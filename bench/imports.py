@@ -89,6 +89,64 @@ def run_one(url: str, n: int) -> None:
           f"peak RSS {_rss_mb():.0f} MB")
 
 
+def run_pages(url: str, n: int) -> None:
+    """The same file through the import pages (what an editor's browser sends): upload, the
+    dry-run page, apply. Each step reads the kept file again."""
+    import re
+
+    from geo_layout.app import create_app
+    from geo_layout.data.accounts import Accounts
+
+    with tempfile.TemporaryDirectory(prefix="geo-layout-bench-uploads-") as uploads:
+        app = create_app({"DATABASE_URL": url, "FOLLOW_INTERVAL": 0, "WRITES_PER_MINUTE": 10**6,
+                          "IMPORT_FOLDER": uploads, "SECRET_KEY": "bench"})
+        plan = app.extensions["geo_layout.plans"].default_id
+        Accounts(app.extensions["geo_layout.database"].engine).add_user(
+            "bench-pages", "bench password 123", "editor", [plan])
+        web = app.test_client()
+
+        def csrf(path: str) -> str:
+            page = web.get(path).get_data(as_text=True)
+            return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+        web.post("/login", data={"name": "bench-pages", "password": "bench password 123",
+                                 "csrf_token": csrf("/login")})
+        data = make_xlsx(current_store_of(app), n, seed=1)
+        t0 = time.perf_counter()
+        sent = web.post("/import?lang=en", data={"csrf_token": csrf("/import?lang=en"),
+                                                 "collection": "parks",
+                                                 "file": (io.BytesIO(data), "parks.xlsx")},
+                        content_type="multipart/form-data")
+        uid = re.search(r"/import/([A-Za-z0-9_-]{32})", sent.headers["Location"]).group(1)
+        t1 = time.perf_counter()
+        columns = web.get(f"/import/{uid}?lang=en").get_data(as_text=True)
+        form = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', columns).group(1),
+                "crs": "wgs84"}
+        for i, select in re.findall(r'<select id="col-(\d+)" name="col-\d+">(.*?)</select>',
+                                    columns, re.S):
+            chosen = re.search(r'<option value="([^"]*)" selected>', select)
+            form[f"col-{i}"] = chosen.group(1) if chosen else ""
+        t2 = time.perf_counter()
+        checked = web.post(f"/import/{uid}/check?lang=en", data=form)
+        t3 = time.perf_counter()
+        done = web.post(f"/import/{uid}/apply?lang=en", data={
+            **form, "source_kind": "import", "source_reference": "bench", "only_valid": "1"})
+        t4 = time.perf_counter()
+        if checked.status_code != 200 or done.status_code != 303:
+            print(f"    pages: dry run {checked.status_code}, apply {done.status_code}")
+            return
+        print(f"    through the pages: upload {t1 - t0:.2f} s, columns {t2 - t1:.2f} s, dry-run "
+              f"page {t3 - t2:.2f} s ({len(checked.data) / 1e6:.1f} MB of HTML), apply "
+              f"{t4 - t3:.2f} s; peak RSS {_rss_mb():.0f} MB")
+
+
+def current_store_of(app):
+    with app.test_request_context("/"):
+        from geo_layout.web.state import current_store
+
+        return current_store()
+
+
 def run(rows: int = 10_000, postgres: str | None = None) -> None:
     """Each database in a process of its own (so each peak RSS is its own)."""
     import subprocess
@@ -125,6 +183,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     if args.one:
         run_one(args.one, args.rows)
+        run_pages(args.one, args.rows)
     else:
         run(args.rows, args.postgres)
 
