@@ -380,7 +380,8 @@ def batch(batch: str):
 
 
 def _batch_page(batch: str, lang: str, error: str = "", status: int = 200) -> Response:
-    """What batch ``batch`` did (its records, the rows it skipped), with its revert form."""
+    """What batch ``batch`` did (its records, the rows it skipped), with its revert form; a
+    batch that reverted another says so and links it (its own revert redoes the import)."""
     store = current_store()
     revisions = store.history(batch=batch, limit=None)
     if not revisions:
@@ -391,8 +392,12 @@ def _batch_page(batch: str, lang: str, error: str = "", status: int = 200) -> Re
                 "url": record_page(store, r.collection, r.record_id, lang)}
                for r in sorted(revisions, key=lambda r: r.seq)]
     first = revisions[-1]
+    reverted = next((r.reverts for r in revisions if r.reverts is not None), None)
+    undoes = store.revision_of(reverted).batch if reverted is not None else None
     html = render_template(
         "import_batch.html", batch=batch, records=records, collection=first.collection,
+        undoes=undoes, undoes_url=url_for("imports.batch", batch=undoes, lang=lang)
+        if undoes else None,
         author=first.author, comment=first.comment, skipped=skipped, error=error,
         history_url=url_for("history.index", batch=batch, lang=lang),
         revert_url=url_for("imports.revert", batch=batch, lang=lang),

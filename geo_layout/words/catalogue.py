@@ -871,6 +871,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imports.another": {"zh": "再导入一个文件", "en": "Import another file"},
     "imports.records": {"zh": "此批次的 {n} 条记录", "en": "The batch's {n} records"},
     "imports.revert_title": {"zh": "撤销此批次", "en": "Revert this batch"},
+    "imports.batch_undoes": {"zh": "此批次撤销了另一个导入批次", "en": "This batch reverted the import batch"},
     "imports.revert_help": {"zh": "撤销会新增一个批次，把每条记录恢复到导入之前；若其中某条记录之后又被修改，则不能撤销。",
                             "en": "A revert is a new batch that puts every record back as it "
                                   "was before; it is refused when one of them has been changed "

@@ -213,6 +213,12 @@ def test_all_or_nothing_refuses_then_only_the_valid_rows_are_written_and_reverte
     assert len(store.history(batch=new_batch, limit=None)) == 2
     # its comment in the page's language, not the store's English default
     assert {r.comment for r in store.history(batch=new_batch, limit=None)} == {f"撤销批次 {batch}"}
+    # the revert's own page says which import it undid (no "4. imported" step)
+    undo_page = ed.get(f"/import/batch/{new_batch}").get_data(as_text=True)
+    assert re.search(r'id="import-undoes">此批次撤销了另一个导入批次：<a href="[^"]*/import/batch/'
+                     + re.escape(batch), undo_page)
+    assert 'class="import-steps' not in undo_page
+    assert 'id="import-undoes"' not in ed.get(f"/import/batch/{batch}").get_data(as_text=True)
     # a second revert of the same batch is refused with a clear 409, nothing changed
     again = ed.post(f"/import/batch/{batch}/revert?lang=en", data={
         "csrf_token": _csrf(text), "source_kind": "other", "source_reference": "again"})
