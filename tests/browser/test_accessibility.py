@@ -7,9 +7,9 @@ embed panel, each with a visible focus ring."""
 from __future__ import annotations
 
 import pytest
+from page_checks import blocking_violations  # noqa: E402
 
 pytest.importorskip("playwright.sync_api")
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,6 @@ PAGES = [
     ("/data", "zh-CN"), ("/data?lang=en", "en"), ("/ogc/collections?f=html", "zh-CN"),
     ("/ogc/collections/parks/items/kunming-high-tech-zone?f=html&lang=en", "en"),
 ]
-BLOCKING = ("serious", "critical")
 FOCUS_RING = """() => {
     const el = document.activeElement;
     const s = getComputedStyle(el);
@@ -45,12 +44,6 @@ ACTIVE = """() => {
 def wait_for_map(page):
     if page.locator(".leaflet-container").count():
         page.wait_for_selector(".leaflet-container path", state="attached")
-
-
-def blocking_violations(page) -> list[str]:
-    response = axe_sync.Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in response.response["violations"] if v["impact"] in BLOCKING]
 
 
 def test_axe_finds_nothing_serious_and_every_page_declares_its_language(page):

@@ -16,8 +16,8 @@ from argon2 import PasswordHasher
 
 from geo_layout.app import create_app
 from geo_layout.data.accounts import Accounts
+from page_checks import blocking_violations  # noqa: E402
 
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,6 @@ ZONE = "zone"
 EDITOR = "ed"
 PASSWORD = "long enough pw"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-BLOCKING = ("serious", "critical")
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 #: where to click, as fractions of the map's width and height: a quadrilateral
 CLICKS = ((0.35, 0.35), (0.65, 0.33), (0.68, 0.66), (0.33, 0.64))
@@ -44,12 +43,6 @@ def site(tmp_path, serve):
         EDITOR, PASSWORD, "editor", [PLAN])
     with serve(app) as url:
         yield url
-
-
-def blocking_violations(page) -> list[str]:
-    response = axe_sync.Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in response.response["violations"] if v["impact"] in BLOCKING]
 
 
 def open_signed_in(open_page, url, size, lang):

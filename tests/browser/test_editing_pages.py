@@ -22,9 +22,9 @@ from argon2 import PasswordHasher
 
 from geo_layout.app import create_app
 from geo_layout.data.accounts import Accounts
+from page_checks import check_page  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,6 @@ PARK = "guandu-digital-economy-industrial-park"
 EDITOR = "王编辑"
 PASSWORD = "long enough pw"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-BLOCKING = ("serious", "critical")
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 #: (words the page shows, by language): what a person reads
 WORDS = {
@@ -81,18 +80,6 @@ def api_put(url: str, token: str, lon: float, source: str, comment: str = "") ->
     with urllib.request.urlopen(request) as response:
         assert response.status == 200
         return int(response.headers["X-Revision"])
-
-
-def blocking_violations(page) -> list[str]:
-    response = axe_sync.Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in response.response["violations"] if v["impact"] in BLOCKING]
-
-
-def check_page(page, size, where: str) -> None:
-    """No sideways scrolling, nothing serious for axe."""
-    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], where
-    assert blocking_violations(page) == [], where
 
 
 def snap(page, shots, name: str, full_page: bool = False) -> None:
@@ -201,7 +188,7 @@ def test_an_editor_reads_the_history_and_reverts_through_the_form(browser, editi
         page.set_viewport_size(DESKTOP)
         page.goto(f"{url}/parks/{PARK}?lang=en")
         line = page.locator("#last-changed")
-        expect(line).to_contain_text(f"Last changed")
+        expect(line).to_contain_text("Last changed")
         expect(line).to_contain_text(f"by {EDITOR}")
         expect(line).to_contain_text("Source: Official notice: Kunming notice No. 7")
         with page.expect_navigation():

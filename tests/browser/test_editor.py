@@ -27,9 +27,9 @@ from pyproj import Geod
 from geo_layout.app import create_app
 from geo_layout.data import crs
 from geo_layout.data.accounts import Accounts
+from page_checks import check_page  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,6 @@ PARK = "guandu-digital-economy-industrial-park"
 EDITORS = ("王编辑", "李编辑")
 PASSWORD = "long enough pw"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-BLOCKING = ("serious", "critical")
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 WGS = (102.7436, 25.0150)  # in the park's county
 _GEOD = Geod(ellps="WGS84")
@@ -58,17 +57,6 @@ def site(tmp_path, serve):
         accounts.add_user(name, PASSWORD, "editor", [PLAN])
     with serve(app) as url:
         yield url
-
-
-def blocking_violations(page) -> list[str]:
-    response = axe_sync.Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in response.response["violations"] if v["impact"] in BLOCKING]
-
-
-def check_page(page, size, where: str) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], where
-    assert blocking_violations(page) == [], where
 
 
 def snap(page, shots, name: str, full_page: bool = True) -> None:

@@ -17,16 +17,15 @@ from argon2 import PasswordHasher
 
 from geo_layout.app import create_app
 from geo_layout.data.accounts import Accounts
+from page_checks import check_page  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
 EDITOR = "李编辑"
 PASSWORD = "long enough pw"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-BLOCKING = ("serious", "critical")
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 HEADER = ["编号", "名称（中文）", "名称（英文）", "kind", "elements", "prefecture", "county",
           "precision", "location_source", "industries", "citation_section",
@@ -76,17 +75,6 @@ def import_site(tmp_path_factory, serve):
     accounts.add_user(EDITOR, PASSWORD, "editor", [plan_id])
     with serve(app) as url:
         yield url, app
-
-
-def blocking_violations(page) -> list[str]:
-    response = axe_sync.Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in response.response["violations"] if v["impact"] in BLOCKING]
-
-
-def check_page(page, size, where: str) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], where
-    assert blocking_violations(page) == [], where
 
 
 def snap(page, folder, name: str) -> None:

@@ -4,8 +4,6 @@ page at a made-up path on the live server's origin, and its assets come from the
 
 from __future__ import annotations
 
-import pytest
-
 from geo_layout.maps import layout_map, places_map, render_document
 
 

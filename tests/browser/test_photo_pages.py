@@ -15,9 +15,9 @@ from PIL import Image, ImageDraw
 
 from geo_layout.app import create_app
 from geo_layout.data.accounts import Accounts
+from page_checks import blocking_violations  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,6 @@ EDITOR = "王编辑"
 PASSWORD = "long enough pw"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
-BLOCKING = ("serious", "critical")
 
 
 @pytest.fixture(scope="module")
@@ -56,12 +55,6 @@ def a_photo(path) -> str:
             draw.rectangle((x, y, x + 70, y + 90), fill=(70, 110, 160))
     image.save(path, "JPEG", quality=90)
     return str(path)
-
-
-def blocking_violations(page) -> list[str]:
-    response = axe_sync.Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in response.response["violations"] if v["impact"] in BLOCKING]
 
 
 def loaded(page) -> None:
