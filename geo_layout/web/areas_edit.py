@@ -23,7 +23,7 @@ from ..errors import (BadRequest, InvalidParameter, InvalidRecord, NotFound,
                       PreconditionFailed, ReadOnly)
 from ..maps.assets import LEAFLET, asset_url
 from . import links, params
-from .auth import current_user, require_editor
+from .auth import require_editor, sign_in_first
 from .change_form import form_source
 from .history import record_page
 from .i18n import t
@@ -69,9 +69,9 @@ def area(collection: str, id: str):  # noqa: A002 - the route parameter's public
     lang = params.lang()
     store = current_store()
     feature = _record(store, collection, id)
-    if request.method == "GET" and current_user() is None:
-        here = request.script_root + request.full_path.rstrip("?")
-        return redirect(url_for("auth.login", lang=lang, next=here), 303)
+    gone = sign_in_first()
+    if gone is not None:
+        return gone
     user = require_editor(current_plan_id())
     if request.method == "GET":
         return _page(store, feature, lang)

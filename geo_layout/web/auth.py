@@ -132,6 +132,16 @@ def _quiet_user() -> User | None:
         return None
 
 
+def sign_in_first():
+    """A redirect to ``/login`` (and back here after) for a signed-out browser asking for an
+    editing page, or None: someone is signed in (who may still be refused, 403), the request
+    is not a GET (a form posted while signed out is a 401), or there are no accounts."""
+    if request.method != "GET" or accounts() is None or current_user() is not None:
+        return None
+    here = request.full_path.rstrip("?") if request.query_string else request.path
+    return redirect(url_for("auth.login", lang=_lang(), next=request.script_root + here), 303)
+
+
 def require_editor(plan_id: str) -> User:
     """The user, when they may change ``plan_id``'s records; else 401 (no credentials, with
     ``WWW-Authenticate: Bearer``) or 403 (their role or plans do not allow it; or the

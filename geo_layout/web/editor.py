@@ -40,7 +40,7 @@ from ..data.units_at import units_at
 from ..errors import (BadRequest, Conflict, InvalidParameter, InvalidRecord, NotFound,
                       PreconditionFailed, ReadOnly)
 from . import edit_conflict, edit_form, edit_note, geojson, params
-from .auth import accounts, current_user, require_editor
+from .auth import accounts, require_editor, sign_in_first
 from .change_form import form_source
 from .edit_conflict import opened_values
 from .edit_problems import said
@@ -74,16 +74,6 @@ def _collection(collection: str) -> str:
     return collection
 
 
-def _signed_in_or_login():
-    """A signed-out browser asking for a form is sent to sign in (and back here after);
-    None when someone is signed in (who may still be refused: 403)."""
-    if request.method == "GET" and accounts() is not None and current_user() is None:
-        here = request.full_path if request.query_string else request.path
-        return redirect(url_for("auth.login", lang=params.lang(),
-                                next=request.script_root + here), 303)
-    return None
-
-
 def _crs() -> str:
     name = (request.values.get("crs") or "wgs84").lower()
     if name not in crs_mod.SYSTEMS:
@@ -99,7 +89,7 @@ def edit(collection: str, id: str):  # noqa: A002 - the route parameter's public
     lang = params.lang()
     store = _store()
     _collection(collection)
-    gone = _signed_in_or_login()
+    gone = sign_in_first()
     if gone is not None:
         return gone
     user = require_editor(current_plan_id())
@@ -116,7 +106,7 @@ def new(collection: str):
     lang = params.lang()
     store = _store()
     _collection(collection)
-    gone = _signed_in_or_login()
+    gone = sign_in_first()
     if gone is not None:
         return gone
     user = require_editor(current_plan_id())

@@ -34,7 +34,7 @@ from ..errors import (BadRequest, Conflict, GeoLayoutError, ImportRefused, Impor
                       InvalidParameter,
                       InvalidRecord, NotFound, PreconditionFailed, ReadOnly)
 from . import change_form, params
-from .auth import require_editor
+from .auth import require_editor, sign_in_first
 from .history import record_page
 from .i18n import t
 from .import_uploads import UploadFolder
@@ -226,6 +226,9 @@ def _dry_run_page(upload, table, mapping, chosen, lang: str, *, error: str = "",
 @bp.get("/import")
 def index():
     lang = params.lang()
+    gone = sign_in_first()
+    if gone is not None:
+        return gone
     user = _editor()
     return _form_page(user, lang, _collection(request.args.get("collection") or "parks"))
 

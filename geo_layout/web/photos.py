@@ -27,7 +27,7 @@ from ..data.provenance import MAX_REFERENCE_CHARS, SOURCE_KINDS
 from ..errors import (BadRequest, Conflict, InvalidParameter, NotFound, PhotoTooLarge,
                       PreconditionFailed)
 from . import params
-from .auth import accounts, current_user, require_editor
+from .auth import require_editor, sign_in_first
 from .change_form import form_source
 from .history import MAX_COMMENT_CHARS, source_text, when
 from .i18n import t
@@ -110,9 +110,9 @@ def edit(collection: str, id: str):  # noqa: A002
     lang = params.lang()
     store = current_store()
     _record(store, collection, id)
-    if accounts() is not None and current_user() is None:
-        return redirect(url_for("auth.login", lang=lang, next=request.script_root
-                                + request.full_path.rstrip("?")))
+    gone = sign_in_first()
+    if gone is not None:
+        return gone
     require_editor(current_plan_id())
     return _page(store, collection, id, lang)
 

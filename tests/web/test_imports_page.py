@@ -273,7 +273,11 @@ def test_the_data_page_links_the_import_for_everyone_alike(import_app, ed):
 
 def test_signed_out_and_other_plans_editors_are_refused(import_app, users):
     anonymous = import_app.test_client()
-    assert anonymous.get("/import").status_code == 401
+    # a signed-out browser is sent to sign in and back (as the other editing pages)
+    to_login = anonymous.get("/import?lang=en&collection=sites")
+    assert to_login.status_code == 303
+    assert to_login.headers["Location"].endswith(
+        "/login?lang=en&next=/import?lang%3Den%26collection%3Dsites")
     assert anonymous.post("/import", data={"collection": "parks"}).status_code in (400, 401)
     other = signed_in(import_app, "other")
     assert other.get("/import?lang=en").status_code == 403
