@@ -12,20 +12,15 @@ import json
 import urllib.request
 
 import pytest
-from argon2 import PasswordHasher
 
-from geo_layout.app import create_app
-from geo_layout.data.accounts import Accounts
 from page_checks import blocking_violations  # noqa: E402
+from editing_apps import PASSWORD, editing_app  # noqa: E402
 
 
 pytestmark = pytest.mark.browser
 
-PLAN = "yunnan-14th-fyp-information-industry"
 ZONE = "zone"
 EDITOR = "ed"
-PASSWORD = "long enough pw"
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 #: where to click, as fractions of the map's width and height: a quadrilateral
 CLICKS = ((0.35, 0.35), (0.65, 0.33), (0.68, 0.66), (0.33, 0.64))
@@ -33,14 +28,7 @@ CLICKS = ((0.35, 0.35), (0.65, 0.33), (0.68, 0.66), (0.33, 0.64))
 
 @pytest.fixture()
 def site(tmp_path, serve):
-    from geo_layout.data.db_store import Database
-
-    path = tmp_path / "geo-layout.gpkg"
-    Database(str(path)).ensure()
-    app = create_app({"TESTING": True, "DATABASE_URL": str(path), "FOLLOW_INTERVAL": 0,
-                      "WRITES_PER_MINUTE": 1000, "LOGIN_FAILURES_PER_MINUTE": 1000})
-    Accounts(app.extensions["geo_layout.database"].engine, hasher=CHEAP).add_user(
-        EDITOR, PASSWORD, "editor", [PLAN])
+    app, _ = editing_app(tmp_path, [EDITOR])
     with serve(app) as url:
         yield url
 

@@ -18,21 +18,16 @@ import json
 import urllib.request
 
 import pytest
-from argon2 import PasswordHasher
 
-from geo_layout.app import create_app
-from geo_layout.data.accounts import Accounts
 from page_checks import check_page  # noqa: E402
+from editing_apps import PASSWORD, editing_app  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
 
-PLAN = "yunnan-14th-fyp-information-industry"
 PARK = "guandu-digital-economy-industrial-park"
 EDITOR = "王编辑"
-PASSWORD = "long enough pw"
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 #: (words the page shows, by language): what a person reads
 WORDS = {
@@ -49,14 +44,7 @@ WORDS = {
 @pytest.fixture(scope="module")
 def editing_site(tmp_path_factory, serve):
     """An app on a fresh database with one editor, her API token, and the server's URL."""
-    from geo_layout.data.db_store import Database
-
-    path = tmp_path_factory.mktemp("editing") / "geo-layout.gpkg"
-    Database(str(path)).ensure()
-    app = create_app({"TESTING": True, "DATABASE_URL": str(path), "FOLLOW_INTERVAL": 0,
-                      "WRITES_PER_MINUTE": 1000, "LOGIN_FAILURES_PER_MINUTE": 1000})
-    accounts = Accounts(app.extensions["geo_layout.database"].engine, hasher=CHEAP)
-    accounts.add_user(EDITOR, PASSWORD, "editor", [PLAN])
+    app, accounts = editing_app(tmp_path_factory.mktemp("editing"), [EDITOR])
     token = accounts.create_token(EDITOR)[1]
     with serve(app) as url:
         yield url, token

@@ -21,23 +21,18 @@ import re
 import urllib.request
 
 import pytest
-from argon2 import PasswordHasher
 from pyproj import Geod
 
-from geo_layout.app import create_app
 from geo_layout.data import crs
-from geo_layout.data.accounts import Accounts
 from page_checks import check_page  # noqa: E402
+from editing_apps import PASSWORD, editing_app  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
 
-PLAN = "yunnan-14th-fyp-information-industry"
 PARK = "guandu-digital-economy-industrial-park"
 EDITORS = ("王编辑", "李编辑")
-PASSWORD = "long enough pw"
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 WGS = (102.7436, 25.0150)  # in the park's county
 _GEOD = Geod(ellps="WGS84")
@@ -46,15 +41,7 @@ _GEOD = Geod(ellps="WGS84")
 @pytest.fixture()
 def site(tmp_path, serve):
     """An app on a fresh database with two editors of the plan, and the server's URL."""
-    from geo_layout.data.db_store import Database
-
-    path = tmp_path / "geo-layout.gpkg"
-    Database(str(path)).ensure()
-    app = create_app({"TESTING": True, "DATABASE_URL": str(path), "FOLLOW_INTERVAL": 0,
-                      "WRITES_PER_MINUTE": 1000, "LOGIN_FAILURES_PER_MINUTE": 1000})
-    accounts = Accounts(app.extensions["geo_layout.database"].engine, hasher=CHEAP)
-    for name in EDITORS:
-        accounts.add_user(name, PASSWORD, "editor", [PLAN])
+    app, _ = editing_app(tmp_path, EDITORS)
     with serve(app) as url:
         yield url
 

@@ -13,19 +13,15 @@ import io
 
 import openpyxl
 import pytest
-from argon2 import PasswordHasher
 
-from geo_layout.app import create_app
-from geo_layout.data.accounts import Accounts
 from page_checks import check_page  # noqa: E402
+from editing_apps import PASSWORD, editing_app  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
 
 EDITOR = "李编辑"
-PASSWORD = "long enough pw"
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 HEADER = ["编号", "名称（中文）", "名称（英文）", "kind", "elements", "prefecture", "county",
           "precision", "location_source", "industries", "citation_section",
@@ -62,17 +58,8 @@ def workbook(prefix: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def import_site(tmp_path_factory, serve):
-    from geo_layout.data.db_store import Database
-
     folder = tmp_path_factory.mktemp("imports")
-    path = folder / "geo-layout.gpkg"
-    Database(str(path)).ensure()
-    app = create_app({"TESTING": True, "DATABASE_URL": str(path), "FOLLOW_INTERVAL": 0,
-                      "WRITES_PER_MINUTE": 1000, "LOGIN_FAILURES_PER_MINUTE": 1000,
-                      "IMPORT_FOLDER": str(folder / "uploads")})
-    plan_id = app.extensions["geo_layout.plans"].default_id
-    accounts = Accounts(app.extensions["geo_layout.database"].engine, hasher=CHEAP)
-    accounts.add_user(EDITOR, PASSWORD, "editor", [plan_id])
+    app, _ = editing_app(folder, [EDITOR], IMPORT_FOLDER=str(folder / "uploads"))
     with serve(app) as url:
         yield url, app
 

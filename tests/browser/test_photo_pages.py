@@ -10,35 +10,23 @@ the test's tmp_path."""
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher
 from PIL import Image, ImageDraw
 
-from geo_layout.app import create_app
-from geo_layout.data.accounts import Accounts
 from page_checks import blocking_violations  # noqa: E402
+from editing_apps import PASSWORD, editing_app  # noqa: E402
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
 
-PLAN = "yunnan-14th-fyp-information-industry"
 PARK = "guandu-digital-economy-industrial-park"
 EDITOR = "王编辑"
-PASSWORD = "long enough pw"
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
 def photo_site(tmp_path_factory, serve):
-    from geo_layout.data.db_store import Database
-
-    path = tmp_path_factory.mktemp("photo") / "geo-layout.gpkg"
-    Database(str(path)).ensure()
-    app = create_app({"TESTING": True, "DATABASE_URL": str(path), "FOLLOW_INTERVAL": 0,
-                      "WRITES_PER_MINUTE": 1000, "LOGIN_FAILURES_PER_MINUTE": 1000})
-    Accounts(app.extensions["geo_layout.database"].engine, hasher=CHEAP).add_user(
-        EDITOR, PASSWORD, "editor", [PLAN])
+    app, _ = editing_app(tmp_path_factory.mktemp("photo"), [EDITOR])
     with serve(app) as url:
         yield url
 
