@@ -13,9 +13,9 @@ WEB_ONLY = ("flask", "werkzeug", "waitress")
 MAPS_ONLY = ("folium", "branca", "matplotlib")
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path, root: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    module = ".".join(path.relative_to(root.parent).with_suffix("").parts)
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -31,27 +31,28 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def _layer(path: Path) -> str:
-    rel = path.relative_to(PACKAGE).parts
+def _layer(path: Path, root: Path) -> str:
+    rel = path.relative_to(root).parts
     return rel[0] if len(rel) > 1 else path.stem
 
 
-def _violations():
+def _violations(root: Path = PACKAGE):
+    """What breaks the layers under ``root`` (the package; a test's copy of its layout)."""
     found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        layer = _layer(path)
-        for name in _imports(path):
+    for path in sorted(root.rglob("*.py")):
+        layer = _layer(path, root)
+        for name in _imports(path, root):
             top = name.split(".")[0]
             if top in WEB_ONLY and layer not in ("web", "cli", "app"):
-                found.append(f"{path.relative_to(PACKAGE)} imports {name}")
+                found.append(f"{path.relative_to(root)} imports {name}")
             if top in MAPS_ONLY and layer != "maps":
-                found.append(f"{path.relative_to(PACKAGE)} imports {name}")
+                found.append(f"{path.relative_to(root)} imports {name}")
             if layer == "data" and name.startswith(("geo_layout.maps", "geo_layout.web",
                                                     "geo_layout.cli", "geo_layout.app")):
-                found.append(f"{path.relative_to(PACKAGE)} imports {name} (upward)")
+                found.append(f"{path.relative_to(root)} imports {name} (upward)")
             if layer == "maps" and name.startswith(("geo_layout.web", "geo_layout.cli",
                                                     "geo_layout.app")):
-                found.append(f"{path.relative_to(PACKAGE)} imports {name} (upward)")
+                found.append(f"{path.relative_to(root)} imports {name} (upward)")
     return found
 
 
@@ -59,12 +60,13 @@ def test_imports_follow_the_layers():
     assert _violations() == []
 
 
-def test_the_check_can_fail(tmp_path, monkeypatch):
-    bad = PACKAGE / "data" / "_layer_probe.py"
-    bad.write_text("import flask\nfrom ..web import state\n", encoding="utf-8")
-    try:
-        found = _violations()
-    finally:
-        bad.unlink()
+def test_the_check_can_fail(tmp_path):
+    """The probe lives in a copy of the layout, not in the package: other test workers scan
+    the package at the same time."""
+    root = tmp_path / "geo_layout"
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "_layer_probe.py").write_text("import flask\nfrom ..web import state\n",
+                                                   encoding="utf-8")
+    found = _violations(root)
     assert "data/_layer_probe.py imports flask" in found
     assert "data/_layer_probe.py imports geo_layout.web (upward)" in found
