@@ -87,6 +87,8 @@ revisions = Table(
 )
 Index("ix_gl_revisions_record", revisions.c.plan_id, revisions.c.collection,
       revisions.c.record_id)
+#: the plan's data as of a date reads only the revisions after it (:mod:`.as_of`)
+Index("ix_gl_revisions_plan_at", revisions.c.plan_id, revisions.c.at)
 
 users = Table(
     "gl_users", metadata,
