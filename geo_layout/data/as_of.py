@@ -200,6 +200,8 @@ def store_as_of(store: Store, day: dt.date | None, cached: bool = True) -> Store
     found = _CACHE.get(key) if cached else None
     if found is None:
         found = _past_store(store, day)
+        if found is not store.snapshot:  # today's own snapshot when nothing changed since
+            found.as_of = day
         if cached:
             _CACHE.put(key, found)
     return found

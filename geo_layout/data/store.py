@@ -189,6 +189,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def extent(self, collection: str) -> tuple[float, float, float, float] | None: ...
 
+    #: the day (UTC) whose end this store's data shows, rebuilt from the history
+    #: (:mod:`.as_of`); None: the data as it is now
+    as_of = None
+
     # --- edits (a database store; the seeds store is read-only) ----------------------------
 
     #: True when this store takes writes (then the methods below work).

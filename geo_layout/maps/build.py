@@ -423,7 +423,8 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
                     kinds.add(f.properties["kind"])
             add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs,
                                link_base=o.link_base, asset_base=o.asset_base,
-                               api_base=o.api_base, filters=filters, search=search)
+                               api_base=o.api_base, filters=filters, search=search,
+                               as_of=getattr(ctx.store, "as_of", None))
         m.unlocated.sort(key=lambda f: (f.collection, f.id))
     return kinds
 

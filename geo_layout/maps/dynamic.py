@@ -43,12 +43,12 @@ class DynamicPoints(MacroElement):
 
     def __init__(self, collection: str, *, lang: str, crs: str, link_base: str,
                  api_base: str = "/api", filters: Mapping[str, str] | None = None,
-                 search: str | None = None):
+                 search: str | None = None, as_of=None):
         super().__init__()
         self._name = "DynamicPoints"
         self.config = {
             "url": clusters_url(collection, api_base=api_base, filters=filters, search=search,
-                                crs=crs),
+                                crs=crs, as_of=as_of),
             "crs": crs, "lang": lang, "linkBase": link_base,
             "colours": {**KIND_COLOURS, "_default": OUTLINE},
             "texts": {"cluster": label(lang, "dynamic.cluster"),
@@ -62,14 +62,17 @@ class DynamicPoints(MacroElement):
 
 def clusters_url(collection: str, *, api_base: str = "/api",
                  filters: Mapping[str, str] | None = None, search: str | None = None,
-                 crs: str = "wgs84") -> str:
-    """``/api/clusters/<collection>`` with the selection's filters (sorted), ``q`` and, for a
-    GCJ-02 basemap, ``crs=gcj02``; points.js appends ``bbox`` and ``zoom``."""
+                 crs: str = "wgs84", as_of=None) -> str:
+    """``/api/clusters/<collection>`` with the selection's filters (sorted), ``q``, for a
+    GCJ-02 basemap ``crs=gcj02`` and, for a map of a past day's data, ``as_of`` (that day);
+    points.js appends ``bbox`` and ``zoom``."""
     query = sorted((k, str(v)) for k, v in (filters or {}).items() if v not in (None, ""))
     if search:
         query.append(("q", search))
     if crs != "wgs84":
         query.append(("crs", crs))
+    if as_of is not None:
+        query.append(("as_of", as_of.isoformat()))
     url = f"{api_base.rstrip('/')}/clusters/{collection}"
     return url + ("?" + urlencode(query) if query else "")
 
@@ -77,13 +80,13 @@ def clusters_url(collection: str, *, api_base: str = "/api",
 def add_dynamic_points(m, group, collection: str, *, lang: str, crs: str, link_base: str,
                        asset_base: str, api_base: str = "/api",
                        filters: Mapping[str, str] | None = None,
-                       search: str | None = None) -> None:
+                       search: str | None = None, as_of=None) -> None:
     """Put the view-loaded points of ``collection`` (those passing ``filters`` and matching
-    ``search``) into ``group`` of map ``m`` and load the script (and the cluster styles it
-    reuses) from ``asset_base``."""
+    ``search``; of day ``as_of``'s data when given) into ``group`` of map ``m`` and load the
+    script (and the cluster styles it reuses) from ``asset_base``."""
     script = ("geo_layout_points", assets.asset_url(asset_base, assets.APP, "js/points.js"))
     if script not in m.default_js:
         m.default_js = [*m.default_js, script]
         m.default_css = [*m.default_css, *assets.cluster_css(asset_base)]
     DynamicPoints(collection, lang=lang, crs=crs, link_base=link_base, filters=filters,
-                  search=search, api_base=api_base).add_to(group)
+                  search=search, api_base=api_base, as_of=as_of).add_to(group)

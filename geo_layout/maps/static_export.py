@@ -37,7 +37,7 @@ _render_lock = threading.Lock()
 def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = "zh",
                   size: str = "a4", orientation: str = "landscape", dpi: int = 200,
                   filters: dict | None = None, view: tuple | None = None,
-                  approval: str = "") -> bytes:
+                  approval: str = "", as_of=None) -> bytes:
     """One map of the service as PNG, SVG or PDF bytes.
 
     ``map_path``: "maps/layout" (or "" for the overview), "maps/parks", "maps/sites",
@@ -46,6 +46,7 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     and sites maps, which then show the selection and name the filters in the footer. ``view``
     ``(west, south, east, north)``: the extent to show (what a page's map shows now) instead of
     the map's own. ``approval``: the map approval number (审图号) printed in the footer.
+    ``as_of``: the day whose data ``store`` holds (:mod:`geo_layout.data.as_of`), in the footer.
     Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing (503)."""
     style.check_options(fmt, lang, size, orientation, dpi)
     spec = resolve_map(store, map_path, lang, filters or {})
@@ -53,6 +54,8 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
         spec.bounds = clip_view(check_bbox(view), store.province().geometry().bounds)
     if approval:
         spec.notes.append(style.text("approval", lang, number=approval))
+    if as_of is not None:
+        spec.notes.append(style.text("as_of", lang, date=as_of.isoformat()))
     family = map_fonts().families(lang)
     import matplotlib
 

@@ -76,6 +76,7 @@ TEXT_KEYS = {
     "filtered": "export.filtered",
     "filter-item": "export.filter_item",
     "approval": "export.approval",
+    "as_of": "as_of.static_note",
     "place-area": "export.place_area",
     "scale-note": "export.scale_note",
     "north": "export.north",

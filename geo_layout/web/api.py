@@ -16,6 +16,7 @@ from ..data.store import FILTERS
 from ..data.writers import formats_for
 from ..errors import NotFound
 from . import geojson, openapi, plans
+from .as_of import requested_store
 from .caching import conditional
 from .state import current_store
 
@@ -170,8 +171,8 @@ def clusters(collection: str):
     system = openapi.coordinate_system(values)
 
     def build():
-        xy, located = current_store().selection(collection, openapi.filters_of(op, values),
-                                values.get("q"))
+        xy, located = requested_store().selection(collection, openapi.filters_of(op, values),
+                                                  values.get("q"))
         bbox = values.get("bbox") or (-180.0, -90.0, 180.0, 90.0)
         groups, singles, matched = grid_clusters(xy, bbox, values["zoom"])
         # clustered in WGS-84, then moved (centres and extents) to the map's system
@@ -216,8 +217,8 @@ def collection_items(collection: str):
     system = openapi.coordinate_system(values)
 
     def build():
-        page = current_store().query(collection, openapi.filters_of(op, values),
-                                     values.get("bbox"), values["limit"], values["offset"])
+        page = requested_store().query(collection, openapi.filters_of(op, values),
+                                       values.get("bbox"), values["limit"], values["offset"])
         returned = len(page.features)
         media = op.content[0]
         members = {"numberMatched": page.total, "numberReturned": returned,
@@ -238,7 +239,7 @@ def collection_items(collection: str):
 def collection_item(collection: str, id: str):  # noqa: A002 - the public route's name
     op, values = _parse("api-item", _known(collection))
     system = openapi.coordinate_system(values)
-    feature = current_store().get(collection, id)
+    feature = requested_store().get(collection, id)
 
     def build():
         links = [{"rel": "self", "href": record_url(collection, id), "type": op.content[0]},

@@ -14,11 +14,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, request
 
 from ..maps.request import MAP_FILTERS, VIEW_PARAMS
-from . import framing, params
+from . import as_of, framing, params
 from .caching import conditional
 from .i18n import t
 from .plans import site_root
-from .state import current_store
 
 bp = Blueprint("embed", __name__, url_prefix="/embed")
 PLACE_MAPS = ("maps/parks", "maps/sites")
@@ -67,17 +66,21 @@ def _embed(map_path: str) -> Response:
     options = dict(req.options(), asset_base=site_root() + "/assets",
                    link_base=request.script_root)
 
+    store = as_of.requested_store()  # ?as_of=: that day's data (web/as_of.py)
+    note = as_of.note(req.lang)
+
     def build() -> Response:
-        m = map_for_path(current_store(), map_path, filters=req.filters, **options)
-        return Response(embed_document(m, _full_map_url(map_path, req.lang)),
+        m = map_for_path(store, map_path, filters=req.filters, **options)
+        return Response(embed_document(m, _full_map_url(map_path, req.lang), note),
                         content_type="text/html; charset=utf-8")
 
     return conditional(build)
 
 
-def embed_document(m, full_url: str) -> str:
+def embed_document(m, full_url: str, note: dict | None = None) -> str:
     """The map's document plus what an embed needs: links that open outside the frame, the
-    "open full map" link, and embed.js (keeps that link on the current view)."""
+    "open full map" link, embed.js (keeps that link on the current view) and, for a past
+    day's data (``note``: :func:`.as_of.note`), which day it shows."""
     from ..maps import render_document
     from ..maps.assets import APP, asset_url
 
@@ -91,15 +94,29 @@ def embed_document(m, full_url: str) -> str:
             'defer></script>\n')
     link = (f'<a class="gl-open-full" href="{escape(full_url)}" target="_blank" '
             f'rel="noopener">{escape(t("embed.open_full", lang))} ↗</a>\n')
+    if note is not None:
+        head = head.replace("</style>", ".gl-as-of{position:absolute;z-index:1000;left:54px;"
+                            "top:40px;padding:3px 9px;border-radius:4px;background:#fff8d6;"
+                            "color:#3d3000;font:13px/1.6 system-ui,sans-serif;box-shadow:0 1px "
+                            "4px rgba(0,0,0,.3)}</style>", 1)
+        link += f'<p class="gl-as-of">{escape(as_of_words(note, lang))}</p>\n'
     document = render_document(m)
     document = document.replace("</head>", head + "</head>", 1)
     return document.replace("</body>", link + "</body>", 1)
+
+
+def as_of_words(note: dict, lang: str) -> str:
+    """The one line saying which day's data a past view shows (or that there is no history)."""
+    key = "as_of.note" if note["history"] else "as_of.no_history"
+    return t(key, lang, date=note["date"])
 
 
 def _full_map_url(map_path: str, lang: str) -> str:
     """The same map on the site, with the embed's language, basemap, view and filters."""
     path = f"{request.script_root}/{map_path}"  # the plan's prefix: see plans.py
     keep = {"lang": lang}
+    if map_path == "maps/layout" and request.args.get("as_of"):
+        keep["as_of"] = request.args["as_of"]  # that page shows the same day
     for name in ("basemap", *VIEW_PARAMS, *(PANEL_FILTERS if map_path in PLACE_MAPS else ())):
         value = request.args.get(name)
         if value:

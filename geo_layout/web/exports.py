@@ -21,6 +21,7 @@ from ..maps import static_style as style
 from ..maps.static_export import render_static
 from . import params
 from .caching import cached_view
+from .as_of import requested_date, requested_store
 from .state import current_store
 
 bp = Blueprint("exports", __name__, url_prefix="/export")
@@ -45,13 +46,15 @@ def export(map_path: str, fmt: str):
     filters = req.filters
     # a static file shows an extent: ``bbox`` (a centre/zoom view has no extent of its own)
     view = req.view if isinstance(req.view, tuple) else None
-    store = current_store()
+    store = requested_store()  # ?as_of=: that day's data, said in the footer (web/as_of.py)
+    day = requested_day()
     with _queue().slot():
         body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
                              orientation=orientation, dpi=dpi, filters=filters, view=view,
-                             approval=approval_number())
+                             approval=approval_number(), as_of=day)
     parts = [file_prefix(store.plan()), _slug(map_path), *filters.values(), lang, size,
-             orientation] + ([f"{dpi}dpi"] if fmt == "png" else [])
+             orientation] + ([f"{dpi}dpi"] if fmt == "png" else []) + (
+        [f"as-of-{day.isoformat()}"] if day else [])
     filename = "-".join(_safe(p) for p in parts if _safe(p)) + f".{fmt}"
     return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
@@ -79,14 +82,24 @@ def _standalone(map_path: str, lang: str) -> Response:
 
     path = map_path.strip("/")
     req = params.map_request(path)  # the same view, layers, legend and filters as on screen
-    store = current_store()
+    store = requested_store()
+    day = requested_day()
     with _queue().slot():
         m = map_for_path(store, path, filters=req.filters, **req.options(),
                          standalone=True, link_base=request.url_root.rstrip("/"))
         body = standalone_html(m).encode("utf-8")
-    filename = f"{file_prefix(store.plan())}-{_slug(map_path)}-{lang}.html"
+    filename = f"{file_prefix(store.plan())}-{_slug(map_path)}-{lang}" + (
+        f"-as-of-{day.isoformat()}" if day else "") + ".html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def requested_day():
+    """``?as_of``'s day when the data keeps a history (a seeds folder's export is today's data,
+    dated today as always)."""
+    from ..data.as_of import keeps_history
+
+    return requested_date() if keeps_history(current_store()) else None
 
 
 def _queue():

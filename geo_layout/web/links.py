@@ -78,13 +78,17 @@ def map_links(map_path: str, lang: str) -> dict:
     kind, ident = parse_map_path(map_path)
     path = map_path.strip("/") or "maps/layout"
     view, name = _EMBEDS[kind]
-    embed = url_for(f"{embed_pages.bp.name}.{view}", **{name: ident or path}, lang=lang)
+    # a past day's layout map (web/as_of.py) embeds and exports that day's data
+    day = {"as_of": request.args["as_of"]} if path == "maps/layout" and request.args.get(
+        "as_of") else {}
+    embed = url_for(f"{embed_pages.bp.name}.{view}", **{name: ident or path}, lang=lang, **day)
     return {
         "embed_url": embed,
-        "export_urls": [(fmt, url_for("exports.export", map_path=path, fmt=fmt, lang=lang))
+        "export_urls": [(fmt, url_for("exports.export", map_path=path, fmt=fmt, lang=lang,
+                                      **day))
                         for fmt in EXPORT_FORMATS],
         "og_image": url_for("exports.export", map_path=path, fmt="png", lang=lang,
-                            size="slide", dpi=96, _external=True),
+                            size="slide", dpi=96, _external=True, **day),
     }
 
 

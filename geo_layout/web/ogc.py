@@ -26,6 +26,7 @@ from . import geojson, openapi
 from .plans import other_plans
 from .api import paging_links, url_with
 from .caching import conditional
+from .as_of import requested_store
 from .state import current_store
 
 bp = Blueprint("ogc", __name__)
@@ -379,8 +380,8 @@ def _page(collection: str, op: openapi.Operation, values: dict) -> Page:
     bbox = values.get("bbox")
     if bbox is not None and collection not in GEOMETRY_COLLECTIONS:
         return Page([], 0, values["offset"], values["limit"])  # nothing without a geometry
-    return current_store().query(collection, openapi.filters_of(op, values), bbox,
-                                 values["limit"], values["offset"])
+    return requested_store().query(collection, openapi.filters_of(op, values), bbox,
+                                   values["limit"], values["offset"])
 
 
 @bp.get("/ogc/collections/<id>/items", provide_automatic_options=False)  # see ogc_write
@@ -418,7 +419,7 @@ def items(id: str):  # noqa: A002 - the public route's name
 @bp.get("/ogc/collections/<id>/items/<fid>", provide_automatic_options=False)
 def item(id: str, fid: str):  # noqa: A002 - the public route's name
     _, values = _parse("ogc-item", _known(id))
-    feature = current_store().get(id, fid)
+    feature = requested_store().get(id, fid)
     href = f"{_root()}/collections/{id}/items/{quote(fid, safe='')}"
 
     def body():
@@ -434,4 +435,6 @@ def item(id: str, fid: str):  # noqa: A002 - the public route's name
                                          for f in FIELDS[id]},
                              "geometry_type": feature.geometry(values["lod"]).geom_type
                              if feature.geometry(values["lod"]) is not None else None},
-                    tag_prefix=f"r{current_store().record_version(id, fid)}-")
+                    # a past view's tag names no version: If-Match cannot be given one
+                    tag_prefix="" if values["as_of"] else
+                    f"r{current_store().record_version(id, fid)}-")

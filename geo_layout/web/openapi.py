@@ -168,6 +168,16 @@ Q = _text("q", "Text to find in names (Chinese, English, or pinyin in full or as
 SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
 SEARCH_PLANS = _enum("plans", ("this", "all"), "Search this plan only, or every plan the server "
                      "serves (then each result names its plan; see /plans).", "this")
+def _as_of(raw, _settings):
+    from .as_of import parse_date
+
+    return parse_date(raw)
+
+
+AS_OF = Param("as_of", "The data as it was at the end of this day (UTC), YYYY-MM-DD, rebuilt "
+                       "from the history (data served from a seeds folder has none: as it is). "
+                       "Not before 1900, not after today.",
+              lambda _s: {"type": "string", "format": "date"}, _as_of)
 CLUSTERS_Q = _text("q", "Only points whose names match this text, like /api/search (every hit, "
                    "not only the first 100): the park directory's search on its map.")
 
@@ -267,7 +277,8 @@ def _api_operations() -> list[Operation]:
     for c in COLLECTIONS:
         title = COLLECTION_INFO[c][0]
         geo = c in GEOMETRY_COLLECTIONS
-        list_params = filter_params(c) + ((BBOX, LOD) if geo else ()) + (LIMIT, OFFSET) + common
+        list_params = (filter_params(c) + ((BBOX, LOD) if geo else ()) + (LIMIT, OFFSET)
+                       + common + (AS_OF,))
         ops.append(Operation(
             ("api-list", c), f"/api/{c}", f"{title}: list, filter and page", "api",
             list_params, (GEOJSON,) if geo else (JSON,),
@@ -275,14 +286,14 @@ def _api_operations() -> list[Operation]:
             description=COLLECTION_INFO[c][1]))
         ops.append(Operation(
             ("api-item", c), f"/api/{c}/{{id}}", f"{title}: one record", "api",
-            ((LOD,) if geo else ()) + common, (GEOJSON,) if geo else (JSON,),
+            ((LOD,) if geo else ()) + common + (AS_OF,), (GEOJSON,) if geo else (JSON,),
             "Feature" if geo else "Item",
             path_params=(("id", "adcode or slug" if geo else "slug"),), errors=(400, 404)))
     for c in PLACE_COLLECTIONS:
         ops.append(Operation(
             ("api-clusters", c), f"/api/clusters/{c}",
             f"{COLLECTION_INFO[c][0]}: clusters for a map view", "api",
-            (BBOX, ZOOM) + filter_params(c) + (CLUSTERS_Q, CRS_API, COORDS_API, F_API),
+            (BBOX, ZOOM) + filter_params(c) + (CLUSTERS_Q, CRS_API, COORDS_API, F_API, AS_OF),
             (GEOJSON,), "Clusters",
             description="What a map at this zoom should draw inside bbox (default: the "
                         "whole collection): clusters of points that would overlap on screen "
@@ -361,12 +372,13 @@ def _ogc_operations() -> list[Operation]:
                         "first page of features."))
         ops.append(Operation(
             ("ogc-items", c), f"/ogc/collections/{c}/items", f"{title}: features", "ogc",
-            (BBOX, BBOX_CRS, CRS_OGC) + filter_params(c) + (LOD, LIMIT, OFFSET, F_OGC, LANG),
+            (BBOX, BBOX_CRS, CRS_OGC) + filter_params(c)
+            + (LOD, LIMIT, OFFSET, F_OGC, LANG, AS_OF),
             (GEOJSON, HTML), "FeatureCollection", html=True,
             description=COLLECTION_INFO[c][1] + geo_note))
         ops.append(Operation(
             ("ogc-item", c), f"/ogc/collections/{c}/items/{{featureId}}", f"{title}: one feature",
-            "ogc", (CRS_OGC, LOD, F_OGC, LANG), (GEOJSON, HTML), "Feature",
+            "ogc", (CRS_OGC, LOD, F_OGC, LANG, AS_OF), (GEOJSON, HTML), "Feature",
             path_params=((FEATURE_ID, "adcode or slug"),), html=True, errors=(400, 404)))
     return ops
 

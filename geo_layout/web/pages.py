@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, has_request_context, render_template, request, url_for
 
 from .. import words
-from . import links, params
+from . import as_of, links, params
 from .caching import cached_view
 from .i18n import plan_label, t
 from .state import current_store
@@ -80,15 +80,17 @@ def overview():
 @bp.get("/maps/layout")
 @cached_view
 def layout_map():
-    return _layout_page("layout_map.html")
+    """The layout map; ``?as_of=YYYY-MM-DD``: as it was at the end of that day (web/as_of.py)."""
+    return _layout_page("layout_map.html", as_of.requested_store(),
+                        as_of_note=as_of.note(params.lang()))
 
 
-def _layout_page(template: str):
+def _layout_page(template: str, store=None, **more):
     req = params.map_request("maps/layout")
-    store = current_store()
+    store = store or current_store()
     parts = _render_map(_maps().layout_map(store, **_map_options(req)))
     return render_template(template, parts=parts, **layout_page(store, req.lang),
-                           **map_context(req.lang, "maps/layout"))
+                           **map_context(req.lang, "maps/layout"), **more)
 
 
 @bp.get("/maps/parks")

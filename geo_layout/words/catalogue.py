@@ -1217,6 +1217,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor.map.gps_source": {"zh": "手机定位（GPS），精度约 {m} 米", "en": "Phone location (GPS), accuracy about {m} m"},
     "editor.problem.invalid": {"zh": "填写有误", "en": "is not valid"},
 
+    # --- as of a date (web/as_of.py) ---
+    "as_of.note": {"zh": "这是 {date}（UTC）当日结束时的数据，据修改历史还原。",
+                   "en": "The data as it was at the end of {date} (UTC), rebuilt from the "
+                         "history."},
+    "as_of.no_history": {"zh": "所请求的日期为 {date}，但这份数据没有修改历史（从种子文件夹读取），"
+                               "这里显示的是当前数据。",
+                         "en": "You asked for {date}, but this data keeps no history (it is "
+                               "read from a seeds folder): it is shown as it is today."},
+    "as_of.today_link": {"zh": "查看当前数据", "en": "See today's data"},
+    "as_of.static_note": {"zh": "数据截至 {date}（UTC）当日结束时", "en": "Data as of the end of {date} (UTC)"},
+    "as_of.error.too_early": {"zh": "参数 “as_of” 的日期 “{got}” 太早：最早为 {year}-01-01。",
+                              "en": "parameter 'as_of': {got!r} is too early; the first day is "
+                                    "{year}-01-01"},
+    "as_of.error.future": {"zh": "参数 “as_of” 的日期 “{got}” 在未来：最晚为今天（UTC）{today}。",
+                           "en": "parameter 'as_of': {got!r} is in the future; the last day is "
+                                 "today (UTC), {today}"},
     # --- history: every change a revision (web/history.py, the record pages) ---
     "history.title": {"zh": "修改记录", "en": "Change history"},
     "history.record_title": {"zh": "{name}：修改记录", "en": "History of {name}"},
