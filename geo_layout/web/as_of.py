@@ -61,7 +61,7 @@ def requested_store() -> Store:
     return store
 
 
-def note(lang: str) -> dict | None:
+def note() -> dict | None:
     """What a page shows when it is a past view: the day, whether the history made it (a
     seeds folder has none) and the link to today's view of the same page; None today."""
     day = requested_date()

@@ -67,7 +67,7 @@ def _embed(map_path: str) -> Response:
                    link_base=request.script_root)
 
     store = as_of.requested_store()  # ?as_of=: that day's data (web/as_of.py)
-    note = as_of.note(req.lang)
+    note = as_of.note()
 
     def build() -> Response:
         m = map_for_path(store, map_path, filters=req.filters, **options)

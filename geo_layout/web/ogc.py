@@ -26,7 +26,7 @@ from . import geojson, openapi
 from .plans import other_plans
 from .api import paging_links, url_with
 from .caching import conditional
-from .as_of import requested_store
+from .as_of import note as as_of_note, requested_store
 from .state import current_store
 
 bp = Blueprint("ogc", __name__)
@@ -411,7 +411,7 @@ def items(id: str):  # noqa: A002 - the public route's name
         page, links = page_and_links(openapi.HTML)
         return {"collection": collection_info(id), "page": page,
                 "links": {link["rel"]: link["href"] for link in links},
-                "json_href": url_with(f="json")}
+                "json_href": url_with(f="json"), "as_of_note": as_of_note()}
 
     return _respond(values, fmt_types, body, "items.html", context)
 
@@ -430,7 +430,7 @@ def item(id: str, fid: str):  # noqa: A002 - the public route's name
 
     return _respond(values, (openapi.GEOJSON, openapi.JSON), body, "item.html",
                     lambda: {"collection": collection_info(id), "feature": feature,
-                             "json_href": f"{href}?f=json",
+                             "json_href": f"{href}?f=json", "as_of_note": as_of_note(),
                              "headers": {f.name: f.header(values.get("lang") or "zh")
                                          for f in FIELDS[id]},
                              "geometry_type": feature.geometry(values["lod"]).geom_type

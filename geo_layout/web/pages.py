@@ -82,7 +82,7 @@ def overview():
 def layout_map():
     """The layout map; ``?as_of=YYYY-MM-DD``: as it was at the end of that day (web/as_of.py)."""
     return _layout_page("layout_map.html", as_of.requested_store(),
-                        as_of_note=as_of.note(params.lang()))
+                        as_of_note=as_of.note())
 
 
 def _layout_page(template: str, store=None, **more):

@@ -84,6 +84,12 @@ def test_the_ogc_api_serves_the_day_too(web):
     assert not item.headers["ETag"].startswith('W/"r')
     assert web.get(f"/ogc/collections/parks/items/{NEW}?f=json&as_of=2023-12-31"
                    ).status_code == 404
+    for url in ("/ogc/collections/parks/items?f=html&lang=en&as_of=2023-12-31",
+                f"/ogc/collections/parks/items/{PARK}?f=html&lang=en&as_of=2023-12-31"):
+        page = web.get(url)
+        assert page.status_code == 200
+        assert "at the end of 2023-12-31 (UTC), rebuilt from the history" in page.text
+    assert "as-of-note" not in web.get("/ogc/collections/parks/items?f=html").text
 
 
 def test_a_day_and_today_never_share_a_tag(web):
