@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from ..errors import DataError
 from .db_schema import revisions
 from .photos import PHOTO_ACTIONS
-from .store import InMemoryStore, Store
+from .store import InMemoryStore, Store, _collector_paused
 
 log = logging.getLogger("geo_layout.as_of")
 
@@ -192,7 +192,8 @@ def store_as_of(store: Store, day: dt.date | None, cached: bool = True) -> Store
     key = (store.plan().id, store.version, day)
     found = _CACHE.get(key) if cached else None
     if found is None:
-        found = _past_store(store, day)
+        with _collector_paused():  # thousands of records parsed: no cycles worth a scan
+            found = _past_store(store, day)
         if found is not store.snapshot:  # today's own snapshot when nothing changed since
             found.as_of = day
         if cached:
