@@ -187,6 +187,24 @@ def test_a_past_store_is_kept_per_version_and_day(history, clock):
     assert as_of.store_as_of(newer, dt.date(2023, 6, 30)) is not again  # pushed out
 
 
+def test_records_that_do_not_load_one_by_one_are_loaded_whole(history, monkeypatch):
+    """The fallback: when a record of that day does not pass the checks against today's data
+    alone, the plan as of that day is loaded whole, with the same answers."""
+    from geo_layout.errors import DataError
+
+    store, site, _, original = history
+
+    def refuse(dataset, past):
+        raise DataError(["a record of that day does not load alone"])
+
+    monkeypatch.setattr(as_of, "_typed", refuse)
+    past = as_of.store_as_of(store, dt.date(2023, 6, 30), cached=False)
+    assert past.get("parks", PARK).geometry().coords[0] == (102.75, 25.02)
+    assert past.get("parks", NEW).properties["name_en"] == "Test Park Then"
+    assert past.get("sites", site).properties["name_en"] == original["site_en"]
+    assert past.count("parks") == 12 and past.as_of == dt.date(2023, 6, 30)
+
+
 def test_a_seeds_folder_has_no_history_and_is_shown_as_it_is():
     from geo_layout.data.store import open_store
 
