@@ -14,7 +14,7 @@ from .seed_single import same_ids
 from .store import InMemoryStore, _collector_paused
 
 #: collections whose records no place feature shows (an edit leaves every place as it was)
-_NO_PLACE_FIELDS = ("targets", "industries", "sections", "commitments")
+_NO_PLACE_FIELDS = ("targets", "target-values", "industries", "sections", "commitments")
 
 
 class Edit(NamedTuple):
@@ -41,7 +41,7 @@ def with_edits(dataset: Dataset, edits: Iterable[Edit]) -> Dataset:
         if edit.collection == "plan":
             dataset = dataclasses.replace(dataset, plan=edit.record)
             continue
-        key = COLLECTIONS[edit.collection].key
+        key = COLLECTIONS[edit.collection].attribute
         if key not in changed:
             changed[key] = {r.id: r for r in getattr(dataset, key)}
         records = changed[key]
@@ -66,7 +66,7 @@ FEW_EDITS = 8
 def _with_edit(dataset: Dataset, edit: Edit) -> Dataset:
     if edit.collection == "plan":
         return dataclasses.replace(dataset, plan=edit.record)
-    key = COLLECTIONS[edit.collection].key
+    key = COLLECTIONS[edit.collection].attribute
     records = list(getattr(dataset, key))
     at = next((i for i, r in enumerate(records) if r.id == edit.record_id), None)
     if edit.record is None:
@@ -103,7 +103,7 @@ def _listed_the_same(dataset: Dataset, edit: Edit, places: dict | None = None) -
     if places is not None:
         before = places.get((edit.collection, edit.record_id))
     else:
-        key = COLLECTIONS[edit.collection].key
+        key = COLLECTIONS[edit.collection].attribute
         before = next((p for p in getattr(dataset, key) if p.id == edit.record_id), None)
     new = edit.record
     return before is not None and new.id == before.id and (
@@ -119,7 +119,7 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
     places = None
     if len(edits) > FEW_EDITS:
         places = {(name, p.id): p for name in PLACE_COLLECTIONS
-                  for p in getattr(store.dataset, COLLECTIONS[name].key)}
+                  for p in getattr(store.dataset, COLLECTIONS[name].attribute)}
     if all(_listed_the_same(store.dataset, e, places) for e in edits):
         dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
         same_ids(store.dataset, dataset)

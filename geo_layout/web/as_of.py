@@ -1,10 +1,13 @@
-"""``?as_of=YYYY-MM-DD``: the data as it was at the end of that day (UTC), from the history.
+"""``?as_of=YYYY-MM-DD``: the views that show the data as it was on a date read the date and
+the store for it here, so every such view parses the date the same way and refuses the same
+dates with the same words.
 
-Every view that honours ``as_of`` calls :func:`requested_store` instead of ``current_store()``
-and passes :func:`requested_date` on. The URL's query is part of every response's ETag and
-render-cache key (:mod:`.caching`), so a past view is never served for today's or another
-day's. Data read from a seeds folder keeps no history: it is shown as it is, and the page says
-so (:func:`note`)."""
+The store is the data at the end of that day (UTC), rebuilt from the history
+(:mod:`geo_layout.data.as_of`). Every view that honours ``as_of`` calls
+:func:`requested_store` instead of ``current_store()`` and passes :func:`requested_date` on.
+The URL's query is part of every response's ETag and render-cache key (:mod:`.caching`), so a
+past view is never served for today's or another day's. Data read from a seeds folder keeps
+no history: it is shown as it is, and the page says so (:func:`note`)."""
 
 from __future__ import annotations
 
@@ -16,39 +19,42 @@ from flask import g, request
 from ..data import as_of as history_as_of
 from ..data.store import Store
 from ..errors import InvalidParameter
-from . import params
 from .state import current_store
 
 #: the parameter's name
 PARAM = "as_of"
-#: the first day asked for: before it no plan of this kind existed
-FIRST_YEAR = 1900
+#: the earliest date asked for (no plan's data is older)
+EARLIEST = dt.date(1949, 10, 1)
 
 
 def parse_date(raw: str | None) -> dt.date | None:
     """``raw`` (an ``as_of`` value) as a day: None when not given; InvalidParameter (400)
-    naming the problem for a malformed day, one before 1900 or one after today (UTC)."""
-    when = params.day(PARAM, raw)
-    if when is None:
+    naming what is wrong with any other value (not a date, before :data:`EARLIEST`, after
+    today in UTC). The one parser: the views and the API's operation table use it."""
+    if raw is None or raw == "":
         return None
-    day = when.date()
-    if day.year < FIRST_YEAR:
-        raise InvalidParameter(key="as_of.error.too_early", got=raw[:40], year=FIRST_YEAR)
+    try:
+        day = dt.date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise InvalidParameter(key="as_of.not_a_date", value=repr(raw[:40]))
     today = dt.datetime.now(dt.timezone.utc).date()
-    if day > today:
-        raise InvalidParameter(key="as_of.error.future", got=raw[:40], today=today.isoformat())
+    if not EARLIEST <= day <= today:
+        raise InvalidParameter(key="as_of.out_of_range", value=raw,
+                               earliest=EARLIEST.isoformat(), today=today.isoformat())
     return day
 
 
 def requested_date() -> dt.date | None:
-    """``?as_of=YYYY-MM-DD`` of this request; None when not given (today). InvalidParameter
-    (400) naming the problem for anything else (bad form, before 1900, future)."""
+    """The request's ``as_of`` date, None without one; InvalidParameter (400) naming what
+    is wrong with any other value."""
     return parse_date(request.args.get(PARAM))
 
 
 def requested_store() -> Store:
-    """The data as it was on :func:`requested_date` (today: ``current_store()``), the same
-    object for the whole request."""
+    """The data as it was at the end of the requested date (today's without one, or for
+    today: ``current_store()``), the same object for the whole request."""
     store = g.get("_geo_layout_as_of_store")
     if store is None:
         day = requested_date()

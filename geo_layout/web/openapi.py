@@ -176,7 +176,7 @@ def _as_of(raw, _settings):
 
 AS_OF = Param("as_of", "The data as it was at the end of this day (UTC), YYYY-MM-DD, rebuilt "
                        "from the history (data served from a seeds folder has none: as it is). "
-                       "Not before 1900, not after today.",
+                       "Not before 1949-10-01, not after today.",
               lambda _s: {"type": "string", "format": "date"}, _as_of)
 CLUSTERS_Q = _text("q", "Only points whose names match this text, like /api/search (every hit, "
                    "not only the first 100): the park directory's search on its map.")
