@@ -24,11 +24,11 @@ bp = Blueprint("report_export", __name__, url_prefix="/export")
 @bp.get("/progress.pdf", defaults={"fmt": "pdf"})
 def progress_report(fmt: str):
     lang = params.lang()
-    as_of = requested_date()
-    store = requested_store()
+    as_of = requested_date()  # a bad day is a 400 before anything is built or cached
     today = date.today()
 
     def build() -> Response:
+        store = requested_store()  # only on a cache miss: a past day is rebuilt from history
         with current_app.extensions["geo_layout.export_queue"].slot():
             body = review_report(store, fmt, lang, as_of, today, approval=approval_number())
         name = report_filename(store, fmt, lang, as_of)
