@@ -192,8 +192,11 @@ def _places_table(store: Store, places: Sequence[Feature], lang: str) -> Table:
     for place in places:
         status = place.properties.get("status") or NO_STATUS
         elements = [e for e in place.properties.get("elements") or () if e in groups]
+        since = place.properties.get("status_since")
+        name = words.t("report.since", lang, name=place.name(lang), since=since) if since \
+            else place.name(lang)
         for bucket in ([groups[e] for e in elements] or [outside]):
-            bucket.setdefault(status, []).append(place.name(lang))
+            bucket.setdefault(status, []).append(name)
     order = (*PLACE_STATUSES, NO_STATUS)
     rows = []
     for key, bucket in [*groups.items(), (None, outside)]:

@@ -1143,6 +1143,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.status_unknown": {"zh": "未记录状态", "en": "Status not recorded"},
     "report.no_element": {"zh": "不属于任何布局要素", "en": "In no layout element"},
     "report.no_places": {"zh": "暂无园区或项目基地", "en": "No parks or sites"},
+    "report.since": {"zh": "{name}（{since} 起）", "en": "{name} (since {since})"},
     "report.projects_note": {
         "zh": "状态取自各园区和项目基地记录的“状态”（规划中、建设中、已运营、已取消）；未记录的列为“未记录状态”，不作推测。"
               "属于多个布局要素的园区在每个要素下各列一次。",
