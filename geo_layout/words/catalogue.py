@@ -1100,12 +1100,12 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "The plan sets {n} targets. As of {date}: {counts}."},
     "report.count_item": {"zh": "{status} {n} 项", "en": "{status} {n}"},
     "report.no_data_yet": {
-        "zh": "暂无数据：本数据集尚未记录任何目标的实际值，因此所有目标均为“暂无数据”，本报告不作任何推测。"
+        "zh": "暂无数据：截至该日期，本数据集尚未记录任何目标的实际值，因此所有目标均为“暂无数据”，本报告不作任何推测。"
               "在浏览器中、通过写入 API 或 XLSX 导入录入实际值（数值、日期或年份、来源）后，本报告即据此填写。",
-        "en": "No data yet: no actual value of any target is recorded in this data, so every "
-              "target shows \"no data\" and this report guesses nothing. Once actual values "
-              "(value, date or year, source) are entered in the browser, through the write API "
-              "or imported from XLSX, the report fills in from them."},
+        "en": "No data yet: as of this date no actual value of any target is recorded in this "
+              "data, so every target shows \"no data\" and this report guesses nothing. Once "
+              "actual values (value, date or year, source) are entered in the browser, through "
+              "the write API or imported from XLSX, the report fills in from them."},
     "report.places_count": {"zh": "园区和项目基地共 {n} 个：{counts}。",
                             "en": "Parks and sites: {n} in all ({counts})."},
     "report.map_caption": {"zh": "图 1　{title}（数据截至 {date}）",
