@@ -71,7 +71,7 @@ class _Layout:
         out = []
         for paragraph in text.split("\n"):
             line, used = "", 0.0
-            for token in _TOKENS.findall(paragraph):
+            for token in self._tokens(paragraph, size, width, bold):
                 w = self.measure(token, bold) * size
                 if line.strip() and used + w > width and not token.isspace() \
                         and token[0] not in NO_BREAK_BEFORE:
@@ -83,6 +83,17 @@ class _Layout:
                 line += token
                 used += w
             out.append(line.rstrip())
+        return out
+
+
+    def _tokens(self, paragraph: str, size: float, width: float, bold: bool) -> list[str]:
+        """Words and CJK characters; a word wider than the line is cut into characters."""
+        out = []
+        for token in _TOKENS.findall(paragraph):
+            if len(token) > 1 and self.measure(token, bold) * size > width:
+                out.extend(token)
+            else:
+                out.append(token)
         return out
 
 

@@ -15,7 +15,7 @@ from .. import words
 from ..data import progress
 from ..data.features import Feature
 from ..data.model import PLACE_STATUSES
-from ..data.progress_board import TargetProgress, board, counts
+from ..data.progress_board import TargetProgress, board, counts, path_label, status_label
 from ..data.store import Store
 from .document import Document, Figure, Heading, Paragraph, Table, TitlePage
 
@@ -52,7 +52,7 @@ def review_document(store: Store, lang: str, as_of: date | None, today: date,
         Heading(t("report.targets", lang)),
         _targets_table(store, rows, lang),
         Paragraph(t("report.targets_note", lang, legend=words.join(
-            [_status_word(s, lang) for s in progress.STATUSES], lang)), "note"),
+            [status_label(s, lang) for s in progress.STATUSES], lang)), "note"),
         Heading(t("report.projects", lang)),
         _places_table(store, places, lang),
         Paragraph(t("report.projects_note", lang), "note"),
@@ -65,7 +65,7 @@ def review_document(store: Store, lang: str, as_of: date | None, today: date,
 def _summary(rows: Sequence[TargetProgress], places: Sequence[Feature], lang: str,
              shown: str) -> list[Paragraph]:
     by_status = counts(rows)
-    items = [words.t("report.count_item", lang, status=_status_word(s, lang), n=n)
+    items = [words.t("report.count_item", lang, status=status_label(s, lang), n=n)
              for s, n in by_status.items()]
     out = [Paragraph(words.t("report.counts", lang, n=len(rows), date=shown,
                              counts=words.join(items, lang)))]
@@ -115,6 +115,8 @@ def _baseline(p: progress.Progress, f: Feature, lang: str, names: dict[str, str]
     if b is None:
         return words.t("report.not_stated", lang)
     value = _quantity(_rounded(b.value), f, lang)
+    if b.recorded:
+        return words.t("report.baseline_recorded", lang, value=value, year=b.year)
     if not b.implied:
         return words.t("report.in_year", lang, value=value, year=b.year)
     return words.t("report.baseline_implied", lang, value=value, year=b.year,
@@ -139,18 +141,14 @@ def _latest(p: progress.Progress, f: Feature, lang: str) -> str:
     return text
 
 
-def _status_word(status: str, lang: str) -> str:
-    return f"{progress.STATUS_SHAPES[status]} {words.t('progress.status.' + status, lang)}"
-
-
 def _status_cell(p: progress.Progress, f: Feature, lang: str) -> str:
-    lines = [_status_word(p.status, lang)]
+    lines = [status_label(p.status, lang)]
     if p.missing:
         lines.append(words.t("report.missing." + p.missing, lang))
     if p.expected is not None and p.path != progress.RATE:
         lines.append(words.t("report.expected", lang,
                              value=_quantity(_rounded(p.expected), f, lang),
-                             path=words.t("progress.path." + p.path, lang)))
+                             path=path_label(p.path, lang)))
     return "\n".join(lines)
 
 
@@ -162,6 +160,8 @@ def _sources(f: Feature, p: progress.Progress, headings: dict[str, str], lang: s
         cited = words.citation(headings.get(section, section), props.get("citation_paragraph"),
                                lang)
         lines.append(words.t("report.source_plan", lang, citation=cited))
+    if p.baseline is not None and p.baseline.recorded:
+        lines.append(words.t("report.source_baseline", lang, source=p.baseline.source))
     if p.latest is not None:
         lines.append(words.t("report.source_value", lang, source=p.latest.source))
     return "\n".join(lines)

@@ -1125,10 +1125,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.dated": {"zh": "{value}（{when}）", "en": "{value} ({when})"},
     "report.baseline_implied": {"zh": "约 {value}（{year} 年，由“{rate}”推算）",
                                 "en": "about {value} ({year}, implied by \"{rate}\")"},
+    "report.baseline_recorded": {"zh": "{value}（{year} 年实际值）",
+                                 "en": "{value} ({year}, recorded)"},
     "report.not_stated": {"zh": "规划未载明", "en": "Not stated"},
     "report.no_actual": {"zh": "暂无数据", "en": "No data yet"},
     "report.share": {"zh": "达到目标的 {share}", "en": "{share} of the target"},
-    "report.expected": {"zh": "按{path}应达 {value}", "en": "{path} expects {value}"},
+    "report.expected": {"zh": "按路径应达 {value}（{path}）", "en": "Expected {value} ({path})"},
     "report.missing.actual": {"zh": "缺：实际值", "en": "Missing: an actual value"},
     "report.missing.baseline": {"zh": "缺：基数（无法判断进度）",
                                 "en": "Missing: a baseline (progress cannot be judged)"},
@@ -1136,6 +1138,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                              "en": "Missing: an actual value after the "
                                                    "baseline year"},
     "report.source_plan": {"zh": "规划：{citation}", "en": "Plan: {citation}"},
+    "report.source_baseline": {"zh": "基数：{source}", "en": "Baseline: {source}"},
     "report.source_value": {"zh": "实际值：{source}", "en": "Actual: {source}"},
     "report.targets_note": {
         "zh": "状态以文字和符号表示：{legend}。“约”表示由规划的年均增速推算的基数，非规划原文。",
@@ -1162,8 +1165,10 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Actual values: none recorded yet. Every value entered "
                                     "must name its source."},
     "report.prov.baseline": {
-        "zh": "基数：规划载明的基数直接采用；标“约”的基数 = 目标值 ÷ (1 + 年均增速)^年数，由规划数字推算。",
-        "en": "Baselines: a baseline the plan states is used as stated; one marked \"about\" "
+        "zh": "基数：规划载明的基数直接采用；录有规划期前一年实际值的，以该值为基数（注明来源）；"
+              "标“约”的基数 = 目标值 ÷ (1 + 年均增速)^年数，由规划数字推算。",
+        "en": "Baselines: a baseline the plan states is used as stated; else a value recorded "
+              "for the year before the plan's period (with its source); one marked \"about\" "
               "is the target ÷ (1 + average annual growth)^years, computed from the plan's "
               "figures."},
     "report.prov.path": {
