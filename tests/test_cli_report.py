@@ -59,3 +59,25 @@ def test_refusals_name_the_option(tmp_path):
 def test_help_says_what_progress_is():
     result = CliRunner().invoke(main, ["export", "--help"])
     assert "review report" in " ".join(result.output.split())
+
+
+def test_report_as_of_reads_values_known_that_day(tmp_path, progress_data):
+    import docx
+
+    from geo_layout.data.progress_board import board
+
+    store = open_store(progress_data)
+    first = min(a.on for r in board(store) for a in r.actuals)
+    outputs = {}
+    for as_of in (first.isoformat(), None):
+        out = tmp_path / f"review-{as_of}.docx"
+        args = ["export", "progress", "--format", "docx", "--lang", "en",
+                "--data", str(progress_data), "-o", str(out)]
+        result = CliRunner().invoke(main, args + (["--as-of", as_of] if as_of else []))
+        assert result.exit_code == 0, result.output
+        table = docx.Document(out).tables[0]
+        outputs[as_of] = [row.cells[3].text for row in table.rows[1:]]
+    known_then = sum(cell != "No data yet" for cell in outputs[first.isoformat()])
+    known_now = sum(cell != "No data yet" for cell in outputs[None])
+    assert known_then == sum(1 for r in board(store, first) if r.progress.latest)
+    assert 0 < known_then < known_now

@@ -81,3 +81,31 @@ def test_bad_parameters_are_400_naming_them(toy_client, query, names):
 def test_other_formats_are_not_the_report(toy_client):
     r = toy_client.get("/export/progress.odt")
     assert r.status_code == 404
+
+
+def test_as_of_reads_the_values_known_that_day(progress_client, progress_app):
+    """With values (the synthetic progress data), ``as_of`` picks each target's latest value
+    known that day, as the progress board does."""
+    import docx
+
+    from geo_layout.data.progress_board import board
+
+    day = date(2022, 12, 31)
+    r = progress_client.get(f"/export/progress.docx?lang=en&as_of={day.isoformat()}")
+    assert r.status_code == 200
+    table = docx.Document(io.BytesIO(r.data)).tables[0]
+    cells = {row.cells[0].text: row.cells[3].text for row in table.rows[1:]}
+    with progress_app.test_request_context():
+        from geo_layout.web.state import current_store
+
+        store = current_store()
+    then, now = board(store, day), {r.target.id: r for r in board(store)}
+    changed = [r for r in then if r.progress.latest and now[r.target.id].progress.latest
+               and r.progress.latest != now[r.target.id].progress.latest]
+    assert changed, "some target has a value after the day"
+    for row in then:
+        latest = row.progress.latest
+        cell = cells[row.target.name("en")]
+        assert (latest is None) == (cell == "No data yet"), row.target.id
+        if latest is not None:
+            assert f"({latest.on.year})" in cell or latest.on.isoformat() in cell
