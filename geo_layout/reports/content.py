@@ -23,7 +23,9 @@ from .document import Document, Figure, Heading, Paragraph, Table, TitlePage
 NO_STATUS = "unknown"
 #: the targets table: target, planned value, baseline, latest actual, status, sources
 TARGET_WIDTHS = (0.22, 0.13, 0.15, 0.16, 0.16, 0.18)
-PLACE_WIDTHS = (0.22, 0.16, 0.08, 0.54)
+PLACE_WIDTHS = (0.19, 0.13, 0.07, 0.21, 0.40)
+#: the unit parks' and sites' investments are recorded in (100 million CNY)
+INVESTMENT_UNIT = ("亿元", "100 million CNY")
 
 
 def review_document(store: Store, lang: str, as_of: date | None, today: date,
@@ -183,34 +185,57 @@ def _place_counts(places: Sequence[Feature]) -> dict[str, int]:
 def _places_table(store: Store, places: Sequence[Feature], lang: str) -> Table:
     """One row per layout element (plan order) and status it has places of, then the places
     in no element; a place in two elements is listed under both."""
-    groups: dict[str, dict[str, list[str]]] = {}
+    groups: dict[str, dict[str, list[Feature]]] = {}
     element_names = {}
     for el in store.query("layout-elements").features:
         groups[el.id] = {}
         element_names[el.id] = el.name(lang)
-    outside: dict[str, list[str]] = {}
+    outside: dict[str, list[Feature]] = {}
     for place in places:
         status = place.properties.get("status") or NO_STATUS
         elements = [e for e in place.properties.get("elements") or () if e in groups]
-        since = place.properties.get("status_since")
-        name = words.t("report.since", lang, name=place.name(lang), since=since) if since \
-            else place.name(lang)
         for bucket in ([groups[e] for e in elements] or [outside]):
-            bucket.setdefault(status, []).append(name)
+            bucket.setdefault(status, []).append(place)
     order = (*PLACE_STATUSES, NO_STATUS)
     rows = []
     for key, bucket in [*groups.items(), (None, outside)]:
         name = element_names[key] if key else words.t("report.no_element", lang)
         for status in order:
-            names = sorted(bucket.get(status, ()))
-            if names:
+            members = bucket.get(status, ())
+            if members:
+                names = sorted(_place_name(f, lang) for f in members)
                 rows.append((name, _place_status(status, lang), str(len(names)),
-                             words.join(names, lang)))
+                             _investment(members, lang), words.join(names, lang)))
         if key is not None and not bucket:
-            rows.append((name, "", "0", words.t("report.no_places", lang)))
+            rows.append((name, "", "0", "", words.t("report.no_places", lang)))
     columns = tuple(words.t(f"report.col.{c}", lang)
-                    for c in ("element", "status", "count", "places"))
+                    for c in ("element", "status", "count", "investment", "places"))
     return Table(columns, PLACE_WIDTHS, tuple(rows))
+
+
+def _place_name(place: Feature, lang: str) -> str:
+    since = place.properties.get("status_since")
+    if since:
+        return words.t("report.since", lang, name=place.name(lang), since=since)
+    return place.name(lang)
+
+
+def _investment(places: Sequence[Feature], lang: str) -> str:
+    """The planned and the realised investment of ``places``: the sum of those recorded, and
+    how many of them recorded one when not all did."""
+    lines = []
+    for field, key in (("investment_planned", "report.investment_planned"),
+                       ("investment_realised", "report.investment_realised")):
+        known = [f.properties[field] for f in places if f.properties.get(field) is not None]
+        if not known:
+            amount = words.t("report.not_recorded", lang)
+        else:
+            amount = words.format_quantity(sum(known), *INVESTMENT_UNIT, lang)
+            if len(known) < len(places):
+                amount = words.t("report.recorded_of", lang, amount=amount, n=len(known),
+                                 total=len(places))
+        lines.append(words.t(key, lang, amount=amount))
+    return "\n".join(lines)
 
 
 def _provenance(store: Store, rows: Sequence[TargetProgress], lang: str, shown: str,

@@ -1152,12 +1152,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.no_element": {"zh": "不属于任何布局要素", "en": "In no layout element"},
     "report.no_places": {"zh": "暂无园区或项目基地", "en": "No parks or sites"},
     "report.since": {"zh": "{name}（{since} 起）", "en": "{name} (since {since})"},
+    "report.col.investment": {"zh": "投资", "en": "Investment"},
+    "report.investment_planned": {"zh": "计划：{amount}", "en": "Planned: {amount}"},
+    "report.investment_realised": {"zh": "已完成：{amount}", "en": "Realised: {amount}"},
+    "report.not_recorded": {"zh": "未记录", "en": "not recorded"},
+    "report.recorded_of": {"zh": "{amount}（{total} 个中 {n} 个有记录）",
+                           "en": "{amount} ({n} of {total} recorded)"},
     "report.projects_note": {
         "zh": "状态取自各园区和项目基地记录的“状态”（规划中、建设中、已运营、已取消）；未记录的列为“未记录状态”，不作推测。"
-              "属于多个布局要素的园区在每个要素下各列一次。",
+              "投资为有记录者之和。属于多个布局要素的园区在每个要素下各列一次。",
         "en": "Statuses are those recorded for each park and site (planned, under construction, "
               "operating, cancelled); where none is recorded the row says so, nothing is "
-              "guessed. A place in several layout elements is listed under each."},
+              "guessed. Investments are the sums of those recorded. A place in several layout "
+              "elements is listed under each."},
     "report.prov.plan": {
         "zh": "规划：{title}（{issuer}）。目标、布局要素、园区和项目基地均录自规划，每条记录注明出处章节和段落（见目标表“来源”列）。",
         "en": "The plan: {title} ({issuer}). Targets, layout elements, parks and sites are "

@@ -27,7 +27,8 @@ def statuses_store(tmp_path_factory):
             if status:
                 record.update(status=status, facts_source="test: a made-up status")
         if name == "parks":
-            data[name][0]["status_since"] = "2023-05"
+            data[name][0].update(status_since="2023-05", investment_planned=12.5,
+                                 investment_realised=4)
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return open_store(folder)
 
@@ -45,10 +46,16 @@ def test_places_by_element_and_status(statuses_store, build):
             where = statuses_store.get("layout-elements", element).name("en") if element \
                 else words.t("report.no_element", "en")
             row = next(r for r in rows if r[0] == where and r[1] == label)
-            assert place.name("en") in row[3], (place.id, row)
-            assert row[2] == str(len(row[3].split(", ")))
+            assert place.name("en") in row[4], (place.id, row)
+            assert row[2] == str(len(row[4].split(", ")))
     park = next(f for f in every if f.properties.get("status_since"))
-    assert f"{park.name('en')} (since 2023-05)" in "".join(r[3] for r in rows)
+    assert f"{park.name('en')} (since 2023-05)" in "".join(r[4] for r in rows)
+    invested = [r for r in rows if park.name("en") in r[4]]
+    assert invested and all(r[3] == "Planned: CNY 1.25 billion\nRealised: CNY 400 million"
+                            for r in invested)
+    others = [r for r in rows if r[2] not in ("0", "") and park.name("en") not in r[4]]
+    assert others and all(r[3] == "Planned: not recorded\nRealised: not recorded"
+                          for r in others)
     order = [f.name("en") for f in statuses_store.query("layout-elements").features]
     listed = list(dict.fromkeys(r[0] for r in rows))
     assert listed[:len(order)] == order

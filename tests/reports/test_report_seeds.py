@@ -51,7 +51,7 @@ def test_docx_places_by_element_and_status(store, build):
     _, (_, places) = docx_text(build(store, "docx", "en"))
     every = [*store.query("parks").features, *store.query("sites").features]
     assert all(f.properties.get("status") is None for f in every)  # the seeds record none
-    listed = {name for row in places[1:] for name in row[3].split(", ")}
+    listed = {name for row in places[1:] for name in row[4].split(", ")}
     assert {f.name("en") for f in every} <= listed
     unknown = words.t("report.status_unknown", "en")
     assert {row[1] for row in places[1:] if row[2] != "0"} == {unknown}
