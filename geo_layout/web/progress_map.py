@@ -53,8 +53,8 @@ def page():
         **context)
 
 
-@bp.get("/embed/progress")
 @bp.get("/embed/maps/progress")
+@bp.get("/embed/progress")  # registered first: the one url_for builds (the path)
 def embed():
     req = params.map_request(MAP_PATH)
     as_of = requested_date()
