@@ -1014,8 +1014,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress_map.intro": {
         "zh": "布局要素和州市按其目标与项目的进展着色，园区和项目按状态以不同形状标出。",
         "en": "Layout elements and prefectures are coloured by the progress of their targets "
-              "and projects; parks and sites are marked by their status, each with its own "
-              "shape."},
+              "and projects; parks and sites are marked by status, each with its own shape."},
     "progress_map.as_of": {"zh": "截至 {date}", "en": "As of {date}"},
     "progress_map.today": {"zh": "截至今天（最新数据）", "en": "As of today (latest data)"},
     "progress_map.date_label": {"zh": "查看日期", "en": "Date shown"},
