@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -65,6 +66,10 @@ class AreaProgress:
         return _count((row.progress.status for row in self.targets), STATUSES)
 
     def project_counts(self) -> dict[str, int]:
+        return dict(self._project_counts)
+
+    @cached_property
+    def _project_counts(self) -> dict[str, int]:  # the popup and the text version ask
         return _count((p.status for p in self.projects), PROJECT_MARKS)
 
 
@@ -148,16 +153,19 @@ def progress_areas(store, as_of: date | None = None, rows: Sequence | None = Non
     for row in rows:
         for eid in row.target.properties.get("elements") or ():
             by_element.setdefault(eid, []).append(row)
-    elements = []
-    for f in store.query("layout-elements").features:
-        mine = [p for p in projects if f.id in (p.feature.properties.get("elements") or ())]
-        elements.append(_area(f, by_element.get(f.id, []), mine))
+    in_element: dict[str, list[Project]] = {}
+    in_prefecture: dict[str, list[Project]] = {}
+    for p in projects:  # one pass: a plan may have 100,000 sites
+        for eid in p.feature.properties.get("elements") or ():
+            in_element.setdefault(eid, []).append(p)
+        in_prefecture.setdefault(p.feature.properties.get("prefecture"), []).append(p)
+    elements = [_area(f, by_element.get(f.id, []), in_element.get(f.id, []))
+                for f in store.query("layout-elements").features]
     prefectures = []
     for f in store.query("prefectures").features:
         targets = _unique(row for eid in f.properties.get("elements") or ()
                           for row in by_element.get(eid, []))
-        mine = [p for p in projects if p.feature.properties.get("prefecture") == f.id]
-        prefectures.append(_area(f, targets, mine))
+        prefectures.append(_area(f, targets, in_prefecture.get(f.id, [])))
     province = tuple(r for r in rows if not r.target.properties.get("elements"))
     return ProgressAreas(as_of, tuple(elements), tuple(prefectures), projects, province, rows)
 

@@ -11,6 +11,9 @@ from ...data.progress_areas import PROJECT_MARKS, ProgressAreas, period_dates
 from ...maps.progress_popups import counts_text, project_text, status_text
 from ...maps.progress_style import PROJECT_MARKS_STYLE
 
+#: Parks and sites listed per status in the text version (the rest are counted).
+MAX_PROJECT_ROWS = 200
+
 
 def slider(store, as_of: date | None, lang: str) -> dict:
     """The slider's stops (month ends from the year before the plan to its last year, then
@@ -41,15 +44,19 @@ def progress_text(areas: ProgressAreas, lang: str) -> dict:
                 "projects": (counts_text(lang, area.project_counts(), marks=True)
                              if area.projects else "")}
 
-    by_status = {s: [] for s in PROJECT_MARKS}
+    by_status: dict[str, list] = {s: [] for s in PROJECT_MARKS}
+    total = dict.fromkeys(PROJECT_MARKS, 0)
     for p in areas.projects:
-        by_status[p.status].append({"id": p.feature.id, "name": p.feature.name(lang),
-                                    "text": project_text(lang, p),
-                                    "located": p.feature.geometry() is not None})
+        total[p.status] += 1
+        if total[p.status] <= MAX_PROJECT_ROWS:
+            by_status[p.status].append({"id": p.feature.id, "name": p.feature.name(lang),
+                                        "text": project_text(lang, p),
+                                        "located": p.feature.geometry() is not None})
     project_groups = [{"status": s, "glyph": PROJECT_MARKS_STYLE[s].glyph,
                        "name": (words.t("progress_map.project_unknown", lang) if s == "unknown"
                                 else words.label("status", s, lang)),
-                       "rows": rows} for s, rows in by_status.items() if rows]
+                       "rows": rows, "total": total[s], "more": total[s] - len(rows)}
+                      for s, rows in by_status.items() if rows]
     return {
         "elements": [area_row(a, "pages.element", "id") for a in areas.elements],
         "prefectures": [area_row(a, "pages.prefecture", "adcode") for a in areas.prefectures],
