@@ -59,6 +59,37 @@ class StatusMarks(MacroElement):
         return js_json(self.items)
 
 
+class DateNote(MacroElement):
+    """The map's date in a corner (bottom left, over the scale), so an embed or a standalone
+    file says which date it shows even with its legend folded."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            (function (map, text) {
+                var note = L.control({position: "bottomleft"});
+                note.onAdd = function () {
+                    var div = L.DomUtil.create("div", "gl-date-note");
+                    div.textContent = text;
+                    div.style.cssText = "background:rgba(255,255,255,.92);padding:2px 8px;"
+                        + "border-radius:4px;font:bold 13px/1.5 system-ui,sans-serif;"
+                        + "box-shadow:0 1px 4px rgba(0,0,0,.3)";
+                    return div;
+                };
+                note.addTo(map);
+            })({{ this._parent.get_name() }}, {{ this.json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "DateNote"
+        self.text = text
+
+    @property
+    def json(self) -> str:
+        return js_json(self.text)
+
+
 def progress_map(store, *, as_of: date | None = None, areas: ProgressAreas | None = None,
                  lang="zh", basemap="none", tianditu_key="", local_tiles=None, layers=None,
                  view=None, legend=True, asset_base="/assets", link_base=""):
@@ -136,5 +167,7 @@ def progress_map(store, *, as_of: date | None = None, areas: ProgressAreas | Non
         StatusMarks(marks).add_to(group)
     heading = label(o.lang, "progress_map.as_of", date=areas.as_of.isoformat()) \
         if areas.as_of else label(o.lang, "progress_map.today")
-    return build._finish(m, o, ctx, bounds, roles=False, places=False,
-                         legend=legend_html(o.lang, heading=heading, projects=bool(marks)))
+    m = build._finish(m, o, ctx, bounds, roles=False, places=False,
+                      legend=legend_html(o.lang, heading=heading, projects=bool(marks)))
+    DateNote(heading).add_to(m)
+    return m
