@@ -86,9 +86,9 @@ class ProgressAreas:
 
     @property
     def has_data(self) -> bool:
-        """Whether anything on the map rests on a record: a target with a status other than
-        no-data, or a project whose status on the date is known."""
-        return (any(r.progress.status != NO_DATA for r in self.targets)
+        """Whether anything is recorded by the date: a target's actual value, or a project's
+        status (else the map says "no data yet" and what would fill it)."""
+        return (any(r.actuals for r in self.targets)
                 or any(p.status != UNKNOWN for p in self.projects))
 
     def element(self, element_id: str) -> AreaProgress:

@@ -7,6 +7,7 @@ from html import escape
 
 from .. import words
 from ..data.progress import STATUSES
+from ..data.progress_board import status_label
 from ..data.progress_areas import PROJECT_MARKS, AreaProgress, Project
 from .labels import label
 from .popups import Context, _swatch, place_popup
@@ -19,8 +20,8 @@ MAX_TARGETS = 8
 
 
 def status_text(lang: str, status: str) -> str:
-    """An area status as shape and words: "▼ behind" (plain text)."""
-    return f"{status_shape(status)} {label(lang, 'progress.status.' + status)}"
+    """An area status as shape and words, as every progress view shows it (plain text)."""
+    return status_label(status, lang)
 
 
 def project_text(lang: str, project: Project) -> str:
@@ -44,7 +45,7 @@ def counts_text(lang: str, counts: dict[str, int], marks: bool = False) -> str:
         glyph = PROJECT_MARKS_STYLE[key].glyph if marks else status_shape(key)
         name = (label(lang, "progress_map.project_unknown") if marks and key == "unknown"
                 else words.label("status", key, lang) if marks
-                else label(lang, "progress.status." + key))
+                else words.t(f"progress.status.{key}", lang))
         out.append(f"{glyph} {name} {n}")
     return " · ".join(out)
 

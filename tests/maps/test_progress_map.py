@@ -44,8 +44,8 @@ def store(tmp_path_factory):
 
 def rows(store, statuses: dict[str, str]):
     """Target rows as the board gives them: the target feature and its progress status."""
-    return [SimpleNamespace(target=f, progress=SimpleNamespace(status=statuses.get(f.id,
-                                                                                  "no-data")))
+    return [SimpleNamespace(target=f, actuals=(1,) if f.id in statuses else (),
+                            progress=SimpleNamespace(status=statuses.get(f.id, "no-data")))
             for f in store.query("targets").features]
 
 
@@ -173,7 +173,7 @@ def test_web_map_colours_areas_and_shapes_projects_by_status(store):
     assert [f.id for f in m.unlocated] == ["toy-unlocated-test-park"]
     script = map_parts(m).script
     # the status is in words and shape too, never colour alone (badges, tooltips, legend)
-    assert "▲ on track" in script and "▼ behind" in script
+    assert "▲ On track" in script and "▼ Behind" in script
     assert "Under construction" in script and "Cancelled" in script
 
 
@@ -213,3 +213,52 @@ def test_static_map_uses_the_same_colours_and_shapes(store, monkeypatch):
     early = render_static(store, "maps/progress", fmt="svg", lang="en",
                           as_of=date(2026, 4, 30)).decode()
     assert early.count(f"fill: {behind}") == 1  # the legend's row only
+
+
+# --- with the board's own figures (tests/fixtures/progress-values.yaml, synthetic) ----------
+
+@pytest.fixture(scope="module")
+def zone_values_store(progress_data, tmp_path_factory):
+    """The progress fixture plus two synthetic values of the one target that names an element
+    (the zone's cluster size): 500 for 2020 (its baseline) and 600 for 2023."""
+    from geo_layout.data.store import open_store
+
+    folder = tmp_path_factory.mktemp("zone-values") / "data"
+    shutil.copytree(progress_data, folder)
+    path = folder / "targets.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["values"] += [
+        {"id": "zone-size-2020", "target": "satellite-applications-cluster-size-2025",
+         "value": 500, "year": 2020, "value_source": "测试数据 synthetic"},
+        {"id": "zone-size-2023", "target": "satellite-applications-cluster-size-2025",
+         "value": 600, "year": 2023, "value_source": "测试数据 synthetic"}]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return open_store(folder)
+
+
+def test_element_and_prefecture_status_from_recorded_values(zone_values_store):
+    # hand-worked: the path from 500 (end of 2020) to 1000 (end of 2025) is compound, so at
+    # the end of 2023 it expects 500 * 2 ** (3 / 5) ≈ 758; 600 is behind
+    areas = progress_areas(zone_values_store, date(2023, 12, 31))
+    zone = areas.element("zone")
+    assert [r.target.id for r in zone.targets] == ["satellite-applications-cluster-size-2025"]
+    assert zone.targets[0].progress.expected == pytest.approx(500 * 2 ** (3 / 5), rel=1e-3)
+    assert zone.status == "behind"
+    # the prefecture the zone touches takes it (its parks have no status: they say nothing)
+    assert areas.prefecture("530100").status == "behind"
+    assert areas.element("core").status == "no-data"
+    # province-wide targets colour no area but are listed with their status
+    assert {r.target.id: r.progress.status for r in areas.province}[
+        "information-industry-revenue-2025"] == "behind"
+
+
+def test_as_of_before_any_value_draws_no_data(zone_values_store):
+    from geo_layout.maps.progress_map import progress_map
+
+    early = progress_map(zone_values_store, as_of=date(2020, 6, 30), lang="en")
+    fills = {f["id"]: f["properties"]["status"] for f in _geojson(early, "prefectures")}
+    assert set(fills.values()) == {"no-data"}
+    later = progress_map(zone_values_store, as_of=date(2023, 12, 31), lang="en")
+    fills = {f["id"]: f["properties"]["status"] for f in _geojson(later, "prefectures")}
+    assert fills["530100"] == "behind"
+    assert {s for code, s in fills.items() if code != "530100"} == {"no-data"}

@@ -24,7 +24,7 @@ def test_page_without_data_says_so_and_what_would_fill_it(client):
     assert "As of today (latest data)" in html
     # the text version: every element with its status in shape and words
     assert 'id="map-text"' in html
-    assert html.count("○ no data") >= 7
+    assert html.count("○ No data yet") >= 7 + 16  # elements and prefectures
     # embed and export links of this map
     assert 'data-embed-url="/embed/progress?lang=en"' in html
     assert "/export/maps/progress.png?lang=en" in html
@@ -95,3 +95,17 @@ def test_cli_exports_the_progress_map(tmp_path):
                                        "en", "--dpi", "96", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_with_recorded_values_the_page_lists_what_they_say(progress_client):
+    # synthetic values (tests/fixtures/progress-values.yaml): the province-wide revenue is
+    # behind its path at the end of 2023; no value of a target naming an area yet
+    html = text_of(progress_client.get("/maps/progress?lang=en&as_of=2023-12-31"))
+    assert "No data yet: no actual values" not in html
+    province = html.split('class="progress-province"')[1].split("</ul>")[0]
+    assert "Information industry main-business revenue: ▼ Behind" in province
+    # before the first value nothing is recorded
+    early = text_of(progress_client.get("/maps/progress?lang=en&as_of=2020-06-30"))
+    assert "No data yet: no actual values" in early
+    # hostile text in a value's source or note never reaches the map's page
+    assert "<script>alert" not in html and "onerror=alert" not in html
