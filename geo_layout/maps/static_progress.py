@@ -9,10 +9,11 @@ import textwrap
 
 from .. import words
 from ..data.progress import STATUSES
+from ..data.progress_board import counts
 from ..data.progress_areas import PROJECT_MARKS
 from . import static_style as style
 from .labels import label
-from .progress_popups import status_text
+from .progress_popups import counts_text, status_text
 from .progress_style import (FILL_OPACITY, PROJECT_MARKS_STYLE, STATUS_COLOURS, element_line,
                              ink_on, status_shape)
 from .static_labels import label_point
@@ -100,6 +101,10 @@ def draw_progress(ax, store, spec: MapSpec, lang: str, fs, font) -> list:
                               markerfacecolor=mark.colour if mark.filled else "white",
                               markeredgecolor=style.INK if mark.filled else mark.colour,
                               markeredgewidth=0.9 if mark.filled else 1.6, label=name))
+    if areas.province:  # the targets no area shows, counted by status
+        colon = words.colon(lang)
+        handles.append(_note(label(lang, "progress_map.province") + colon
+                             + counts_text(lang, counts(areas.province)), width))
     if not areas.has_data:  # what the map lacks, and what would fill it
         handles += [_note(label(lang, key), width)
                     for key in ("progress_map.no_data", "progress_map.fill_hint")]

@@ -109,3 +109,10 @@ def test_with_recorded_values_the_page_lists_what_they_say(progress_client):
     assert "No data yet: no actual values" in early
     # hostile text in a value's source or note never reaches the map's page
     assert "<script>alert" not in html and "onerror=alert" not in html
+
+
+def test_static_export_counts_the_province_wide_targets(progress_client):
+    svg = text_of(progress_client.get("/export/maps/progress.svg?lang=en&as_of=2023-12-31"))
+    assert "Province-wide targets (no single area)" in svg
+    assert "▼ Behind 2" in svg  # the revenue and its growth rate, behind their paths
+    assert "No data yet: no actual values" not in svg
