@@ -262,3 +262,18 @@ def test_as_of_before_any_value_draws_no_data(zone_values_store):
     fills = {f["id"]: f["properties"]["status"] for f in _geojson(later, "prefectures")}
     assert fills["530100"] == "behind"
     assert {s for code, s in fills.items() if code != "530100"} == {"no-data"}
+
+
+HOSTILE = "<script>alert(1)</script>"  # the park name of tests/maps/conftest.py's store
+
+
+def test_hostile_names_are_text_on_the_web_and_static_maps(hostile_store):
+    from geo_layout.maps import map_parts
+    from geo_layout.maps.progress_map import progress_map
+    from geo_layout.maps.static_export import render_static
+
+    parts = map_parts(progress_map(hostile_store, lang="en"))
+    assert HOSTILE not in parts.script and HOSTILE not in parts.body
+    assert "\\u003cscript\\u003e" in parts.script  # there, as escaped text
+    svg = render_static(hostile_store, "maps/progress", fmt="svg", lang="en").decode()
+    assert "<script>" not in svg
