@@ -1,7 +1,7 @@
 """``python -m bench`` (``make bench``): every benchmark, each printing its ratios."""
 
 from . import (api_load, as_of, cold_start, downloads, imports, living, overview,
-               pygeoapi_compare, scale)
+               pygeoapi_compare, report, scale)
 
 
 def main() -> None:
@@ -16,6 +16,7 @@ def main() -> None:
     living.run()
     imports.run()
     downloads.run()
+    report.run()
     as_of.run()
 
 

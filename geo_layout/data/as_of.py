@@ -19,6 +19,7 @@ Data read from a seeds folder keeps no history: :func:`store_as_of` returns it a
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -126,8 +127,8 @@ def _past_store(store, day: dt.date) -> InMemoryStore:
     version = f"{store.version}.asof{day.isoformat()}"
     past = past_records(store, day)
     snapshot: InMemoryStore = store.snapshot
-    if not past:
-        return snapshot  # nothing changed since: today's data, today's version
+    if not past:  # nothing changed since: today's data, shared, under the day's version
+        return snapshot.with_places(dataclasses.replace(snapshot.dataset, version=version), [])
     try:
         edits = _typed(snapshot.dataset, past)
     except DataError as exc:
@@ -194,8 +195,7 @@ def store_as_of(store: Store, day: dt.date | None, cached: bool = True) -> Store
     if found is None:
         with _collector_paused():  # thousands of records parsed: no cycles worth a scan
             found = _past_store(store, day)
-        if found is not store.snapshot:  # today's own snapshot when nothing changed since
-            found.as_of = day
+        found.as_of = day
         if cached:
             _CACHE.put(key, found)
     return found

@@ -45,17 +45,20 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     parks-directory filters (``{"prefecture": "<adcode>"}``), applied to the places of the parks
     and sites maps, which then show the selection and name the filters in the footer. ``view``
     ``(west, south, east, north)``: the extent to show (what a page's map shows now) instead of
-    the map's own. ``approval``: the map approval number (审图号) printed in the footer.
-    ``as_of``: the day whose data ``store`` holds (:mod:`geo_layout.data.as_of`), in the footer.
+    the map's own. ``as_of`` (a date): the progress map's date (pass the store as it was
+    then); a store rebuilt from the history (its ``as_of`` set, :mod:`geo_layout.data.as_of`)
+    says its day in the footer. ``approval``: the map approval number (审图号) printed in the
+    footer.
     Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing (503)."""
     style.check_options(fmt, lang, size, orientation, dpi)
-    spec = resolve_map(store, map_path, lang, filters or {})
+    spec = resolve_map(store, map_path, lang, filters or {}, as_of)
     if view is not None:
         spec.bounds = clip_view(check_bbox(view), store.province().geometry().bounds)
     if approval:
         spec.notes.append(style.text("approval", lang, number=approval))
-    if as_of is not None:
-        spec.notes.append(style.text("as_of", lang, date=as_of.isoformat()))
+    day = getattr(store, "as_of", None)  # the data of a past day, from the history
+    if day is not None and not any(day.isoformat() in note for note in spec.notes):
+        spec.notes.append(style.text("as_of", lang, date=day.isoformat()))  # said once
     family = map_fonts().families(lang)
     import matplotlib
 

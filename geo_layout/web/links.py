@@ -77,11 +77,15 @@ def map_links(map_path: str, lang: str) -> dict:
     ...), and its sharing image (the absolute URL of its static PNG in a slide's shape)."""
     kind, ident = parse_map_path(map_path)
     path = map_path.strip("/") or "maps/layout"
-    view, name = _EMBEDS[kind]
     # a past day's layout map (web/as_of.py) embeds and exports that day's data
     day = {"as_of": request.args["as_of"]} if path == "maps/layout" and request.args.get(
         "as_of") else {}
-    embed = url_for(f"{embed_pages.bp.name}.{view}", **{name: ident or path}, lang=lang, **day)
+    if kind == "progress":  # its own page and embed (web/progress_map.py)
+        embed = url_for("progress_map.embed", lang=lang)
+    else:
+        view, name = _EMBEDS[kind]
+        embed = url_for(f"{embed_pages.bp.name}.{view}", **{name: ident or path}, lang=lang,
+                        **day)
     return {
         "embed_url": embed,
         "export_urls": [(fmt, url_for("exports.export", map_path=path, fmt=fmt, lang=lang,

@@ -136,7 +136,8 @@ def test_each_day_shows_what_was_true_at_its_end(history):
     assert last.get("parks", PARK).geometry().coords[0] == (102.76, 25.03)
     assert last.get("enterprises", enterprise).properties["name_en"] == \
         "Enterprise Renamed Later"
-    assert last.version == store.version
+    assert last.version != store.version and last.as_of == dt.date(2024, 5, 1)
+    assert last.get("parks", NEW) is store.get("parks", NEW)  # today's, shared
 
 
 def test_the_past_is_searched_and_queried_like_today(history):

@@ -139,10 +139,10 @@ def test_the_embed_and_the_exports_show_the_day(web):
     assert NEW_EN in web.get("/embed/maps/layout?lang=en").text
     html = web.get("/export/maps/layout.html?as_of=2023-12-31")
     assert html.status_code == 200 and NEW_ZH not in html.get_data(as_text=True)
-    assert "-as-of-2023-12-31.html" in html.headers["Content-Disposition"]
+    assert "-layout-2023-12-31-zh.html" in html.headers["Content-Disposition"]
     png = web.get("/export/maps/layout.png?as_of=2023-12-31&size=a5&dpi=96")
     assert png.status_code == 200 and png.data[:4] == b"\x89PNG"
-    assert "as-of-2023-12-31.png" in png.headers["Content-Disposition"]
+    assert "-layout-2023-12-31-zh-a5-" in png.headers["Content-Disposition"]
 
 
 @pytest.mark.parametrize("value, words", [
