@@ -975,7 +975,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress.col.status": {"zh": "状态", "en": "Status"},
     "progress.col.chart": {"zh": "走势", "en": "Chart"},
     "progress.goal": {"zh": "{year} 年目标：{value}", "en": "{value} by {year}"},
-    "progress.implied_by": {"zh": "由增速目标推算：", "en": "implied by"},
+    "progress.dated": {"zh": "{value}（{when}）", "en": "{value} ({when})"},
+    "progress.implied_by": {"zh": "由增速目标推算", "en": "implied by"},
     "progress.stated": {"zh": "规划所定", "en": "stated by the plan"},
     "progress.source": {"zh": "来源", "en": "Source"},
     "progress.missing.actual": {"zh": "尚无实际值：录入一条实际值（数值、日期或年份、来源）即可计算进度。",
@@ -999,6 +1000,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress.chart.title": {"zh": "{name}：实际值、基期值、路径与目标",
                              "en": "{name}: recorded values, baseline, path and target"},
     "progress.chart.desc": {"zh": "{parts}。", "en": "{parts}."},
+    "progress.chart.target": {"zh": "{goal}", "en": "Target: {goal}"},
     "progress.chart.values": {"zh": "已录入的实际值：{values}", "en": "Recorded values: {values}"},
     "progress.chart.no_values": {"zh": "尚无实际值", "en": "no value recorded yet"},
     # --- search and filters ---

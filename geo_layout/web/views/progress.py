@@ -77,9 +77,10 @@ def _row(tp, names: dict, lang: str) -> dict:
         "title": t("progress.chart.title", lang, name=name),
         "desc": _chart_desc(tp, props, goal, baseline, lang),
         "unit": props.get("unit_en" if lang == "en" else "unit_zh") or "",
-        "target": f"{t('progress.col.target', lang)}{words.colon(lang)}{goal}",
+        "target": t("progress.chart.target", lang, goal=goal),
         "baseline": (f"{t('progress.col.baseline', lang)}{words.colon(lang)}"
-                     f"{baseline['text']} ({base.year})") if baseline else "",
+                     + t("progress.dated", lang, value=baseline["text"], when=base.year))
+        if baseline else "",
         "actuals": [f"{a.on.isoformat()}{words.colon(lang)}{_quantity(a.value, props, lang)}"
                     for a in tp.actuals],
     }
@@ -96,15 +97,15 @@ def _row(tp, names: dict, lang: str) -> dict:
 
 def _chart_desc(tp, props: dict, goal: str, baseline: dict | None, lang: str) -> str:
     """The chart in a sentence: the target, the baseline, the values recorded."""
-    parts = [f"{t('progress.col.target', lang)}{words.colon(lang)}{goal}"]
+    parts = [t("progress.chart.target", lang, goal=goal)]
     if baseline:
         parts.append(f"{t('progress.col.baseline', lang)}{words.colon(lang)}"
-                     f"{baseline['text']} ({baseline['year']})")
+                     + t("progress.dated", lang, value=baseline["text"], when=baseline["year"]))
     recorded = words.join([f"{a.on.isoformat()} {_quantity(a.value, props, lang)}"
                            for a in tp.actuals], lang)
     parts.append(t("progress.chart.values", lang, values=recorded) if tp.actuals
                  else t("progress.chart.no_values", lang))
-    return t("progress.chart.desc", lang, parts="; ".join(parts))
+    return t("progress.chart.desc", lang, parts=("; " if lang == "en" else "；").join(parts))
 
 
 def options(store, lang: str) -> dict:
