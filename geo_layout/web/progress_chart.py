@@ -12,6 +12,7 @@ The chart carries no figure the table beside it does not: it shows their shape."
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -95,13 +96,21 @@ def _x_range(dates: Sequence[date], target_year: int) -> tuple[date, date]:
     return start, last
 
 
-def _years_ticks(start: date, end: date, x) -> tuple[Tick, ...]:
+@functools.lru_cache(maxsize=256)
+def _years_ticks(start: date, end: date) -> tuple[Tick, ...]:
     """A tick at the end of each year in range, labelled with the year; every second (or
-    third) one when there are many, so they fit a phone's width."""
+    fifth) one when there are many, so they fit a phone's width. Charts of one plan share
+    their range: computed once per range."""
     years = [y for y in range(start.year, end.year + 1) if start <= pr.year_end(y) <= end]
     every = 1 if len(years) <= 7 else 2 if len(years) <= 14 else 5
     kept = [y for y in years if (years[-1] - y) % every == 0]
-    return tuple(Tick(x(pr.year_end(y)), str(y)) for y in kept)
+    days = max((end - start).days, 1)
+    return tuple(Tick(_x_pct(pr.year_end(y), start, days), str(y)) for y in kept)
+
+
+def _x_pct(on: date, start: date, days: int) -> float:
+    """Where ``on`` is, in percent of the chart's width."""
+    return round(LEFT_PCT + WIDTH_PCT * (on - start).days / days, 2)
 
 
 def _label(value: float, lang: str) -> str:
@@ -124,7 +133,7 @@ def progress_chart(chart_id: str, props: dict, prog: pr.Progress,
         return INNER * (on - start).days / days
 
     def x(on: date) -> float:       # percent of the whole chart
-        return round(LEFT_PCT + WIDTH_PCT * u(on) / INNER, 2)
+        return _x_pct(on, start, days)
 
     path = _path(base, goal, prog.path, start, end)
     values = [goal.value] + [a.value for a in actuals] + [v for _, v in path]
@@ -151,7 +160,7 @@ def progress_chart(chart_id: str, props: dict, prog: pr.Progress,
         baseline=Mark(x(pr.year_end(base.year)), y(base.value), texts["baseline"])
         if base else None,
         target=Mark(x(due), y(goal.value), texts["target"]),
-        x_ticks=_years_ticks(start, end, x), y_ticks=tuple(y_ticks))
+        x_ticks=_years_ticks(start, end), y_ticks=tuple(y_ticks))
 
 
 def _path(base: pr.Baseline | None, goal: _Goal, path: str, start: date, end: date

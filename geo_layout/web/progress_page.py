@@ -31,7 +31,8 @@ def page():
     lang = params.lang()
     on, store = _as_of()
     return render_template("progress.html",
-                           **progress_page(store, on, params.filters("targets"), lang))
+                           **progress_page(store, on, params.filters("targets"),
+                                           request.args.get("page"), lang))
 
 
 @bp.get("/api/progress")

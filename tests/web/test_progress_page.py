@@ -264,3 +264,19 @@ def test_the_page_is_cached_and_revalidated(pclient):
     assert again.status_code == 304
     other = pclient.get("/progress?lang=en&as_of=2022-12-31")
     assert other.headers["ETag"] != first.headers["ETag"]
+
+
+def test_the_rows_come_a_page_at_a_time_the_counts_of_all(data, monkeypatch):
+    from geo_layout.web.views import progress as view
+
+    monkeypatch.setattr(view, "PAGE_ROWS", 3)
+    client = create_app({"TESTING": True, "DATA": str(data)}).test_client()
+    first = client.get("/progress?lang=en").get_data(as_text=True)
+    assert first.count('<tr id="progress-') == 3 and "4 targets" in first
+    assert "Page 1 of 2" in first and 'href="/progress?lang=en&amp;page=2"' in first
+    second = client.get("/progress?lang=en&page=2").get_data(as_text=True)
+    assert second.count('<tr id="progress-') == 1 and "4 targets" in second
+    assert "(results 4–4)" in second
+    bad = client.get("/progress?lang=en&page=3")
+    assert bad.status_code == 400 and "page" in bad.get_data(as_text=True)
+    assert len(client.get("/api/progress").get_json()["targets"]) == 4  # the API: all of them

@@ -13,15 +13,19 @@ from ... import words
 from ...data import progress as pr
 from ...data.progress_board import board, counts
 from ...data.vocab import name_order
+from .. import links, params
 from ..charts import format_value
 from ..i18n import t
 from ..progress_chart import progress_chart, svg
 
+#: Rows of one page: every target of a plan (a few dozen) on one page; a page of a thousand
+#: targets, each with its chart, would be megabytes a phone has to lay out.
+PAGE_ROWS = 100
 #: The page's filters as its form shows them: (parameter, label key), in form order.
 FORM_FIELDS = (("element", "search.element_named"), ("industry", "field.industry"))
 
 
-def shown(value: float) -> float:
+def rounded(value: float) -> float:
     """A computed figure rounded as a planner reads it: whole above 100, else three digits."""
     if abs(value) >= 100:
         return round(value)
@@ -29,7 +33,7 @@ def shown(value: float) -> float:
 
 
 def _quantity(value: float, props: dict, lang: str) -> str:
-    return words.format_quantity(shown(value), props.get("unit_zh") or "",
+    return words.format_quantity(rounded(value), props.get("unit_zh") or "",
                                  props.get("unit_en") or "", lang)
 
 
@@ -73,16 +77,17 @@ def _row(tp, names: dict, lang: str) -> dict:
         expected = {"text": _quantity(prog.expected, props, lang),
                     "path": t(f"progress.path.{prog.path}", lang)}
     goal = t("progress.goal", lang, value=format_value(props, lang), year=props["year"])
+    recorded = [(a.on.isoformat(), _quantity(a.value, props, lang)) for a in tp.actuals]
+    colon = words.colon(lang)
     texts = {
         "title": t("progress.chart.title", lang, name=name),
-        "desc": _chart_desc(tp, props, goal, baseline, lang),
+        "desc": _chart_desc(recorded, goal, baseline, lang),
         "unit": props.get("unit_en" if lang == "en" else "unit_zh") or "",
         "target": t("progress.chart.target", lang, goal=goal),
         "baseline": (f"{t('progress.col.baseline', lang)}{words.colon(lang)}"
                      + t("progress.dated", lang, value=baseline["text"], when=base.year))
         if baseline else "",
-        "actuals": [f"{a.on.isoformat()}{words.colon(lang)}{_quantity(a.value, props, lang)}"
-                    for a in tp.actuals],
+        "actuals": [f"{on}{colon}{text}" for on, text in recorded],
     }
     return {
         "id": f.id, "name": name, "goal": goal, "path": prog.path,
@@ -95,15 +100,15 @@ def _row(tp, names: dict, lang: str) -> dict:
     }
 
 
-def _chart_desc(tp, props: dict, goal: str, baseline: dict | None, lang: str) -> str:
+def _chart_desc(recorded: list[tuple[str, str]], goal: str, baseline: dict | None,
+                lang: str) -> str:
     """The chart in a sentence: the target, the baseline, the values recorded."""
     parts = [t("progress.chart.target", lang, goal=goal)]
     if baseline:
         parts.append(f"{t('progress.col.baseline', lang)}{words.colon(lang)}"
                      + t("progress.dated", lang, value=baseline["text"], when=baseline["year"]))
-    recorded = words.join([f"{a.on.isoformat()} {_quantity(a.value, props, lang)}"
-                           for a in tp.actuals], lang)
-    parts.append(t("progress.chart.values", lang, values=recorded) if tp.actuals
+    values = words.join([f"{on} {text}" for on, text in recorded], lang)
+    parts.append(t("progress.chart.values", lang, values=values) if recorded
                  else t("progress.chart.no_values", lang))
     return t("progress.chart.desc", lang, parts=("; " if lang == "en" else "；").join(parts))
 
@@ -126,18 +131,30 @@ def _target_names(store, lang: str) -> dict[str, str]:
     return {f.id: f.name(lang) for f in store.query("targets").features}
 
 
-def progress_page(store, as_of: date | None, filters: dict, lang: str) -> dict:
-    """The page's template values (``filters``: the targets' filters as given)."""
+def page_count(total: int) -> int:
+    return max(1, -(-total // PAGE_ROWS))
+
+
+def progress_page(store, as_of: date | None, filters: dict, page: str | None,
+                  lang: str) -> dict:
+    """The page's template values (``filters``: the targets' filters as given; ``page``: the
+    ``page`` parameter, 1 to the last page). The counts are of every target the filters
+    select; the rows, of one page of them."""
     rows = board(store, as_of, filters or None)
+    pages = page_count(len(rows))
+    number = params.integer("page", page, low=1, high=pages, default=1)
+    start = (number - 1) * PAGE_ROWS
+    shown = rows[start:start + PAGE_ROWS]
     names = _target_names(store, lang)
     chosen = store.resolve("targets", filters) if filters else {}
     tally = counts(rows)
     return {
-        "rows": [_row(tp, names, lang) for tp in rows],
+        "rows": [_row(tp, names, lang) for tp in shown],
         "counts": [(status_text(s, lang), tally.get(s, 0)) for s in pr.STATUSES],
         "total": len(rows), "as_of": as_of.isoformat() if as_of else "",
         "chosen": chosen, "options": options(store, lang), "fields": FORM_FIELDS,
-        "filtered": bool(filters),
+        "page": number, "pages": pages, "first": start + 1, "last": start + len(shown),
+        "page_links": links.page_links(number, pages),
     }
 
 
