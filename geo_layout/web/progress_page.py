@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
+from ..data.store import FILTERS
 from . import as_of, geojson, openapi, params
 from .caching import cached_view, conditional
 from .state import current_store
@@ -40,7 +41,7 @@ def api():
     op = openapi.operation("api-progress")
     values = openapi.parse(op, request.args, {})
     on, store = _as_of()
-    filters = {k: values[k] for k in openapi.FILTERS["targets"] if values.get(k) is not None}
+    filters = {k: values[k] for k in FILTERS["targets"] if values.get(k) is not None}
     # resolved before the cache: a filter that names nothing is a 400, never cached
     store.resolve("targets", filters)
 
