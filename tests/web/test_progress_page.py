@@ -254,7 +254,7 @@ def test_the_real_seeds_say_what_would_fill_each_target(client):
 def test_the_nav_links_the_page(client):
     html = client.get("/progress?lang=en").get_data(as_text=True)
     assert '<a href="/progress?lang=en" aria-current="page">Progress</a>' in html
-    assert '<a href="/progress">实施进度</a>' in client.get("/").get_data(as_text=True)
+    assert '<a href="/progress?lang=zh">实施进度</a>' in client.get("/").get_data(as_text=True)
 
 
 def test_the_page_is_cached_and_revalidated(pclient):
