@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .data.importable import IMPORTABLE
+
 
 @click.group(help="geo_layout: map service for provincial industrial development plans.")
 def main() -> None:
@@ -312,7 +314,7 @@ def _plan_store(database: str | None, plan_id: str | None):
     return storage.link(plan_id or plans[0]).load()
 
 
-@main.command("import", help="Import parks, sites, enterprises or targets from a file (CSV in "
+@main.command("import", help="Import parks, sites, enterprises, targets or target values from a file (CSV in "
                              "UTF-8 or GB18030, XLSX, GeoJSON, GeoPackage, KML or a zipped "
                              "Shapefile) as ONE batch of the history: every problem is listed by "
                              "row and column and nothing is written (exit 1), unless "
@@ -321,7 +323,7 @@ def _plan_store(database: str | None, plan_id: str | None):
 @click.option("--plan", "plan_id", default=None, metavar="ID",
               help="The plan (default: the database's first).")
 @click.option("--collection", required=True,
-              type=click.Choice(["parks", "sites", "enterprises", "targets"]))
+              type=click.Choice(IMPORTABLE))
 @click.option("--crs", "crs_name", default="wgs84", show_default=True,
               type=click.Choice(["wgs84", "gcj02", "bd09"]),
               help="The coordinates' system: gcj02 from Amap or Tencent, bd09 from Baidu.")
@@ -422,7 +424,7 @@ def import_revert(batch_id: str, plan_id: str | None, source: str | None, author
 @main.command("import-template", help="Write the XLSX template of a collection's import: "
                                       "Chinese and English header rows, a sheet explaining "
                                       "each column.")
-@click.argument("collection", type=click.Choice(["parks", "sites", "enterprises", "targets"]))
+@click.argument("collection", type=click.Choice(IMPORTABLE))
 @click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 def import_template(collection: str, lang: str, output: Path) -> None:

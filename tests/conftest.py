@@ -14,6 +14,7 @@ import pytest
 from geo_layout.app import create_app
 from geo_layout.data.store import open_store
 from plan_terms import TOY_PLAN, forbidden_terms
+from progress_values import with_progress_values
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +85,28 @@ def two_plans_app():
 def app():
     app = create_app({"TESTING": True})
     yield app
+
+
+@pytest.fixture(scope="session")
+def progress_data(tmp_path_factory):
+    """A copy of the seeds with synthetic target values (none of them real)."""
+    import shutil
+
+    from geo_layout.data.paths import default_seeds_dir
+
+    folder = tmp_path_factory.mktemp("progress") / "data"
+    shutil.copytree(default_seeds_dir(), folder)
+    return with_progress_values(folder)
+
+
+@pytest.fixture(scope="session")
+def progress_app(progress_data):
+    return create_app({"TESTING": True, "DATA": str(progress_data)})
+
+
+@pytest.fixture()
+def progress_client(progress_app):
+    return progress_app.test_client()
 
 
 @pytest.fixture(scope="session")

@@ -17,12 +17,13 @@ from .model import LAND_AVAILABLE, LODS, Dataset, Place, Text
 GEOMETRY_COLLECTIONS = ("prefectures", "counties", "layout-elements", "parks", "sites")
 #: The places: parks and project sites, points that share one id space and the /parks pages.
 PLACE_COLLECTIONS = ("parks", "sites")
-TABLE_COLLECTIONS = ("enterprises", "targets")
+TABLE_COLLECTIONS = ("enterprises", "targets", "target-values")
 #: Lookup tables: the ids other collections hold (industries, citation sections), with names.
 LOOKUP_COLLECTIONS = ("industries", "sections")
 COLLECTIONS = GEOMETRY_COLLECTIONS + TABLE_COLLECTIONS + LOOKUP_COLLECTIONS
 #: What editors change (a database store): the plan's own records, not the boundaries.
-WRITABLE_COLLECTIONS = ("layout-elements", "parks", "sites", "enterprises", "targets")
+WRITABLE_COLLECTIONS = ("layout-elements", "parks", "sites", "enterprises", "targets",
+                        "target-values")
 
 
 @dataclass(frozen=True)
@@ -207,9 +208,18 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
             "elements": in_plan_order(t.elements), "industries": list(t.industries),
             "related": list(t.related), **_text("note", t.note), **_cite(t),
         }))
+    units = {t.id: t.unit for t in ds.targets}
+    for v in ds.target_values:
+        out["target-values"].append(Feature("target-values", v.id, {
+            "id": v.id, "target": v.target, "value": v.value, "date": v.on.isoformat(),
+            "year": v.on.year, "by_year": v.by_year, **_text("unit", units.get(v.target)),
+            "value_source": v.source, **_text("note", v.note),
+        }))
     _lookups(ds, out)
     for name in COLLECTIONS:
-        if name != "layout-elements":
+        if name == "target-values":  # a target's values together, oldest first
+            out[name].sort(key=lambda f: (f.properties["target"], f.properties["date"], f.id))
+        elif name != "layout-elements":
             out[name].sort(key=lambda f: f.id)
     return out
 

@@ -249,6 +249,22 @@ FIELDS: dict[str, tuple[Field, ...]] = {
            refs=("targets",), **IDS),
         *NOTES, *CITATION,
     ),
+    "target-values": (
+        ID,
+        _f("target", "目标", "Target", "所记录目标的编号", "Id of the target the value is of",
+           refs=("targets",)),
+        _f("value", "实际值", "Actual value", "记录的实际数值（单位同目标）",
+           "The value recorded (in the target's unit)", type="number"),
+        _f("date", "日期", "Date", "数值所属日期（YYYY-MM-DD；按年记录的为该年 12 月 31 日）",
+           "Date of the value (YYYY-MM-DD; a year's value is dated 31 December)"),
+        _f("year", "年份", "Year", "数值所属年份", "Year of the value", type="integer"),
+        _f("by_year", "按年记录", "By year", "是否为全年数值（按年份记录）",
+           "Whether it is a whole year's value (recorded by year)", type="boolean"),
+        *_pair("unit", "单位", "Unit", "单位（目标的单位）", "Unit (the target's)"),
+        _f("value_source", "数值来源", "Value from", "数值出处（如统计年鉴、部门报告）",
+           "Where the value comes from (a statistical yearbook, a department's report)"),
+        *NOTES,
+    ),
     "industries": (
         ID, *NAMES,
         _f("elements", "布局要素", "Layout elements", "以该产业为重点的布局要素编号",
@@ -293,6 +309,10 @@ COLLECTION_DOCS: dict[str, CollectionDoc] = {
     "targets": CollectionDoc(
         "发展目标", "Targets", "规划设定的数量目标（无几何图形）。",
         "Quantitative targets set by the plan (no geometry)."),
+    "target-values": CollectionDoc(
+        "目标实际值", "Target values", "规划发布后记录的各目标实际值，每个值注明来源（无几何图形；"
+        "规划本身没有实际值）。", "Values of the targets recorded after the plan, each with its "
+        "source (no geometry; the plan itself states none)."),
     "industries": CollectionDoc(
         "产业", "Industries", "规划提到的产业及其编号（查找表，无几何图形）：其他数据集的 "
         "industries 列即这些编号。", "The industries the plan names (a lookup table, no "

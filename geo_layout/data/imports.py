@@ -40,13 +40,12 @@ from ..errors import InvalidParameter, InvalidRecord
 from . import crs as crs_module
 from .fields import FIELDS
 from .import_read import Table
+from .importable import IMPORTABLE
 from .provenance import Source
 from .record_shapes import DERIVED, record_of_feature
 from .search import normalise
 from .xlsx_stream import FORMULA_STARTS
 
-#: Collections an import fills (the plan's own records; layout elements are drawn, not listed).
-IMPORTABLE = ("parks", "sites", "enterprises", "targets")
 #: Two points nearer than this are likely the same place (metres).
 NEAR_M = 300.0
 #: The first characters that make a spreadsheet run a cell as a formula (OWASP).
@@ -250,6 +249,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:80]
 
 
+def _made_id(props: dict) -> str:
+    """An id for a row without one: from its English name, or (a value, which has no name)
+    from its target and its year or date (``…-2023``, ``…-2023-06-30``)."""
+    if props.get("name_en"):
+        return slug(props["name_en"])
+    when = props.get("date") or props.get("year")
+    if props.get("target") and when is not None:
+        return slug(f"{props['target']}-{when}")
+    return ""
+
+
 @dataclass
 class _Prepared:
     row: int
@@ -341,7 +351,7 @@ def dry_run(store, collection: str, table: Table, mapping: Mapping, *,
             props["lon"], props["lat"] = point  # precision: as the file says (never invented)
         rid = props.get("id")
         if not isinstance(rid, str) or not rid:
-            made = slug(props.get("name_en") or "")
+            made = _made_id(props)
             if not made:
                 issues.append(Issue(r.number, column_of.get("id", "id"), say("no_id", lang)))
                 continue

@@ -3,6 +3,8 @@ request thread and swapped whole on reload."""
 
 from __future__ import annotations
 
+import datetime
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,6 +242,22 @@ class Target:
 
 
 @dataclass(frozen=True)
+class TargetValue:
+    """A value of a target as recorded after the plan: where it comes from is ``source``
+    (a yearbook, a department's report; ``value_source`` in the records). A year's value is
+    dated the year's last day."""
+
+    id: str
+    target: str
+    value: float
+    on: datetime.date
+    #: given as a year (the year's value), not as a date
+    by_year: bool
+    source: str
+    note: Text | None
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything one data folder holds, validated. ``version`` changes with any input byte."""
 
@@ -259,3 +277,5 @@ class Dataset:
     commitments: tuple[Commitment, ...] = ()
     #: The element kinds in legend order (``layout.yaml`` ``kinds``).
     kinds: tuple[ElementKind, ...] = ()
+    #: Values of the targets recorded since (``targets.yaml`` ``values``; the plan has none).
+    target_values: tuple[TargetValue, ...] = ()

@@ -2,7 +2,8 @@
 date, the share reached and a status, from recorded actual values.
 
 The plan states targets (a value by a year), seldom where they started. A baseline is the
-plan's own when a record states one, or the one a related growth-rate target implies (4,000 by
+plan's own when a record states one, a value recorded for the year before the plan's period
+(with its source), or the one a related growth-rate target implies (4,000 by
 2025 at 19 % a year over 2021–2025 implies 4,000 / 1.19⁵ ≈ 1,676 in 2020), marked as implied.
 Nothing else is assumed: without a baseline there is no path, and a target not yet reached is
 then "no data" for the path, with what would fill it.
@@ -26,6 +27,8 @@ PATH_OF_MEASURE = {"amount": COMPOUND, "cluster-size": COMPOUND, "count": LINEAR
                    "coverage": LINEAR, "growth-rate": RATE}
 #: the statuses, best first; shown with text and shape, never colour alone
 STATUSES = ("reached", "on-track", "behind", "no-data")
+#: the shape beside each status's words (pages, map legend, report)
+STATUS_SHAPES = {"reached": "●", "on-track": "▲", "behind": "▼", "no-data": "○"}
 #: what a "no-data" status lacks: any actual value, a baseline, an actual after the baseline
 MISSING_ACTUAL, MISSING_BASELINE, MISSING_LATER = "actual", "baseline", "actual-after-baseline"
 
@@ -44,12 +47,18 @@ class Actual:
 class Baseline:
     value: float
     year: int
-    #: None when stated by the plan; else the id of the growth-rate target it comes from
+    #: the id of the growth-rate target it comes from (None: stated or recorded)
     implied_by: str | None = None
+    #: the source of a recorded value of the baseline year (None: stated or implied)
+    source: str | None = None
 
     @property
     def implied(self) -> bool:
         return self.implied_by is not None
+
+    @property
+    def recorded(self) -> bool:
+        return self.source is not None
 
 
 @dataclass(frozen=True)
@@ -142,7 +151,7 @@ def progress(target: Target, actuals: Sequence[Actual], targets: Mapping[str, Ta
         return Progress(target.id, path, None, latest, None, share, "no-data",
                         MISSING_BASELINE)
     expected = expected_value(baseline, target, latest.on, path)
-    if expected is None:
+    if expected is None or latest.on <= year_end(baseline.year):
         return Progress(target.id, path, baseline, latest, None, share, "no-data",
                         MISSING_LATER)
     status = "on-track" if latest.value >= expected else "behind"

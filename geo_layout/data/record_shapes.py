@@ -19,6 +19,7 @@ TEXTS = {
     "parks": ("name", "note", "address"), "sites": ("name", "note", "address"),
     "enterprises": ("name", "note"),
     "targets": ("name", "unit", "scope", "note"),
+    "target-values": ("note",),
 }
 #: what the service computes from other records: read-only, dropped from a write
 DERIVED = {
@@ -26,6 +27,7 @@ DERIVED = {
     "parks": ("areas", "enterprises", "point_source", "land_available"),
     "sites": ("areas", "enterprises", "point_source", "land_available"),
     "enterprises": (), "targets": (),
+    "target-values": ("unit_zh", "unit_en", "by_year"),
 }
 #: the precisions whose point is the record's own (given as coordinates, not derived)
 OWN_POINT = tuple(DEFAULT_UNCERTAINTY_KM)
@@ -62,6 +64,8 @@ def record_of_feature(collection: str, feature: Any, crs_name: str = "wgs84",
     if "citation_section" in props or "citation_paragraph" in props:
         record["citation"] = {"section": props.pop("citation_section", None),
                               "paragraph": props.pop("citation_paragraph", None)}
+    if collection == "target-values":
+        _value_date(props)
     for name in DERIVED.get(collection, ()):
         props.pop(name, None)
     if collection == "layout-elements" and isinstance(props.get("counties"), list):
@@ -77,6 +81,19 @@ def record_of_feature(collection: str, feature: Any, crs_name: str = "wgs84",
         if value is not None or key in ("group", "county", "prefecture", "value_max"):
             record[key] = value
     return record, change
+
+
+def _value_date(props: dict) -> None:
+    """A value's ``date`` and ``year`` as served name one day: a year's value (``by_year``, or
+    dated 31 December of its year) is sent back as its year, another as its date. A ``date``
+    and ``year`` that disagree both reach the validator, which says so."""
+    by_year, day, year = props.pop("by_year", None), props.get("date"), props.get("year")
+    if day is None or year is None:
+        return
+    if isinstance(day, str) and day == f"{year}-12-31" and by_year is not False:
+        del props["date"]
+    elif isinstance(day, str) and day[:4] == str(year):
+        del props["year"]
 
 
 def _place_contact(props: dict, record: dict) -> None:

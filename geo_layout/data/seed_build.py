@@ -50,6 +50,8 @@ class Builder:
         known.target_ids = {t.get("id") for t in targets_doc.get("targets") or []
                             if isinstance(t, dict) and isinstance(t.get("id"), str)}
         targets = self._many(targets_doc, "targets")
+        target_values = (self._many(targets_doc, "target-values")
+                         if "values" in targets_doc else [])  # optional: none recorded
         if self.province is None or len(known.prefectures) == 0:
             r.problems.append(Problem("geodata", "(file)", "(file)", "no boundaries loaded"))
         if r.problems or plan is None:
@@ -61,6 +63,7 @@ class Builder:
             parks=tuple(parks), sites=tuple(sites), enterprises=tuple(enterprises),
             targets=tuple(targets), version=r.hash.hexdigest()[:16], source=str(r.data_dir),
             commitments=tuple(commitments), kinds=tuple(kinds),
+            target_values=tuple(target_values),
         )
 
     def _plan(self, doc: dict) -> Plan | None:

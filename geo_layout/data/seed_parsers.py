@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .model import (
     COMMITMENT_KINDS, COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS,
     PLACE_STATUSES, PRECISIONS, TARGET_MEASURES, Commitment, Contact, CountyPart, ElementKind,
-    Enterprise, Industry, LayoutElement, Place, Plan, Section, Target,
+    Enterprise, Industry, LayoutElement, Place, Plan, Section, Target, TargetValue,
 )
 from .areas import parse_area
 from .seed_checks import Known, check_citation, check_refs, county_ref, locate, prefecture_ref
@@ -358,17 +358,70 @@ def parse_target(rec: Record, known: Known) -> Target | None:
                   related=related, note=note, citation=cite)
 
 
+def parse_target_value(rec: Record, known: Known) -> TargetValue | None:
+    """A recorded value: of a target, for a year or on a date (exactly one), with its
+    source. Not from the plan, so it cites no section: its ``value_source`` says where it is
+    from (named so beside the ``source`` every change carries)."""
+    rec.check_fields({"id", "target", "value", "year", "date", "value_source", "note"})
+    target = rec.string("target", pattern=SLUG)
+    if target is not None and target not in known.target_ids:
+        rec.problem("target", f"unknown target id {shown(target)}")
+    value, source = rec.number("value"), rec.string("value_source")
+    note = rec.text("note", required=False)
+    on, by_year = _value_date(rec)
+    if None in (target, value, source, on, rec.id):
+        return None
+    return TargetValue(id=rec.id, target=target, value=value, on=on, by_year=by_year,
+                       source=source, note=note)
+
+
+def _value_date(rec: Record) -> tuple[datetime.date | None, bool]:
+    """``(date, by_year)`` from exactly one of ``year`` (the year's value: dated its last
+    day) and ``date`` (YYYY-MM-DD)."""
+    year, day = rec.raw.get("year"), rec.raw.get("date")
+    if (year is None) == (day is None):
+        rec.problem("year" if year is not None else "date",
+                    "give either year (the year's value) or date (YYYY-MM-DD), not both"
+                    if year is not None else "is required (or year, for a year's value)")
+        return None, False
+    if year is not None:
+        year = rec.number("year", integer=True)
+        if year is None:
+            return None, False
+        if not 1949 <= year <= 2100:
+            rec.problem("year", f"{year} is not a plausible year")
+            return None, False
+        return datetime.date(year, 12, 31), True
+    if isinstance(day, datetime.date):
+        day = day.isoformat()[:10]
+    try:
+        on = datetime.date.fromisoformat(day) if isinstance(day, str) and len(day) == 10 \
+            else None
+    except ValueError:
+        on = None
+    if on is None or not 1949 <= on.year <= 2100:
+        rec.problem("date", f"{shown(day)} is not a date (YYYY-MM-DD)")
+        return None, False
+    return on, False
+
+
 # --- the collections -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Collection:
-    """A list of records in a seed file: ``file``, its key there (and the :class:`Dataset`
-    attribute), the parser, and whether its records cite a plan section."""
+    """A list of records in a seed file: ``file``, its key there, the parser, whether its
+    records cite a plan section, and the :class:`Dataset` attribute holding them (``attr``;
+    the key when None)."""
 
     name: str
     file: str
     key: str
     parse: Callable[[Record, Known], Any]
     cite: bool = True
+    attr: str | None = None
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.key
 
 
 COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
@@ -381,6 +434,8 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
     Collection("sites", "sites.yaml", "sites", parse_site),
     Collection("enterprises", "enterprises.yaml", "enterprises", parse_enterprise),
     Collection("targets", "targets.yaml", "targets", parse_target),
+    Collection("target-values", "targets.yaml", "values", parse_target_value, cite=False,
+               attr="target_values"),
 )}
 
 

@@ -47,7 +47,7 @@ def same_ids(before: Dataset, after: Dataset) -> None:
 
 def records_of(dataset: Dataset, collection: str) -> tuple:
     """The records of ``collection`` (a key of :data:`~.seed_parsers.COLLECTIONS`)."""
-    return getattr(dataset, COLLECTIONS[collection].key)
+    return getattr(dataset, COLLECTIONS[collection].attribute)
 
 
 def referrers(dataset: Dataset, collection: str, rid: str) -> list[str]:
@@ -56,11 +56,13 @@ def referrers(dataset: Dataset, collection: str, rid: str) -> list[str]:
              "sites": "parks", "targets": "related"}.get(collection)
     out = []
     for name, spec in COLLECTIONS.items():
-        for rec in getattr(dataset, spec.key, ()):
+        for rec in getattr(dataset, spec.attribute, ()):
             if collection == "sections":
                 hit = getattr(getattr(rec, "citation", None), "section", None) == rid
             elif collection == "element-kinds":
                 hit = name == "layout-elements" and rec.kind == rid
+            elif collection == "targets" and name == "target-values":
+                hit = rec.target == rid  # a value is of one target
             else:
                 hit = field is not None and rid in getattr(rec, field, ())
             if hit and not (name == collection and rec.id == rid):

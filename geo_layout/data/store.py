@@ -48,6 +48,7 @@ FILTERS: dict[str, dict[str, str]] = {
                     "park": "parks"},
     "targets": {"element": "elements", "industry": "industries", "measure": "measure",
                 "year": "year"},
+    "target-values": {"target": "target", "year": "year"},
     "industries": {"element": "elements"},
     "sections": {},
 }

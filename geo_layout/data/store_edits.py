@@ -14,7 +14,7 @@ from .seed_single import same_ids
 from .store import InMemoryStore, _collector_paused
 
 #: collections whose records no place feature shows (an edit leaves every place as it was)
-_NO_PLACE_FIELDS = ("targets", "industries", "sections", "commitments")
+_NO_PLACE_FIELDS = ("targets", "target-values", "industries", "sections", "commitments")
 
 
 class Edit(NamedTuple):
@@ -41,7 +41,7 @@ def with_edits(dataset: Dataset, edits: Iterable[Edit]) -> Dataset:
         if edit.collection == "plan":
             dataset = dataclasses.replace(dataset, plan=edit.record)
             continue
-        key = COLLECTIONS[edit.collection].key
+        key = COLLECTIONS[edit.collection].attribute
         if key not in changed:
             changed[key] = {r.id: r for r in getattr(dataset, key)}
         records = changed[key]
@@ -66,7 +66,7 @@ FEW_EDITS = 8
 def _with_edit(dataset: Dataset, edit: Edit) -> Dataset:
     if edit.collection == "plan":
         return dataclasses.replace(dataset, plan=edit.record)
-    key = COLLECTIONS[edit.collection].key
+    key = COLLECTIONS[edit.collection].attribute
     records = list(getattr(dataset, key))
     at = next((i for i, r in enumerate(records) if r.id == edit.record_id), None)
     if edit.record is None:
@@ -98,7 +98,7 @@ def _listed_the_same(dataset: Dataset, edit: Edit) -> bool:
     stays (same id and collection) in the same prefecture, elements and industries."""
     if edit.collection not in PLACE_COLLECTIONS or edit.record is None:
         return False
-    key = COLLECTIONS[edit.collection].key
+    key = COLLECTIONS[edit.collection].attribute
     before = next((p for p in getattr(dataset, key) if p.id == edit.record_id), None)
     new = edit.record
     return before is not None and new.id == before.id and (

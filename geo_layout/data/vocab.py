@@ -21,7 +21,8 @@ from .search import normalise, pinyin_forms
 
 #: Filters whose values are records of a collection ("industries" is the dataset's list).
 REFERENCES = {"prefecture": "prefectures", "county": "counties", "element": "layout-elements",
-              "area": "layout-elements", "industry": "industries", "park": "parks"}
+              "area": "layout-elements", "industry": "industries", "park": "parks",
+              "target": "targets"}
 #: Filters whose values come from a fixed list, per collection (others: any value present).
 ENUMS = {
     ("parks", "kind"): PLACE_KINDS, ("sites", "kind"): PLACE_KINDS,

@@ -36,11 +36,14 @@ def values_of(feature) -> dict:
     return {"props": props, "lon": lon, "lat": lat, "crs": "wgs84"}
 
 
-def new_values(collection: str, lon: str = "", lat: str = "") -> dict:
-    """What a new record's form starts with (a park or site: a point of its own)."""
+def new_values(collection: str, lon: str = "", lat: str = "", target: str = "") -> dict:
+    """What a new record's form starts with (a park or site: a point of its own; a target's
+    value: the target the link came from)."""
     props: dict = {}
     if collection in PLACE_COLLECTIONS:
         props = {"kind": "park" if collection == "parks" else "project", "precision": "site"}
+    elif collection == "target-values" and target:
+        props = {"target": target}
     return {"props": props, "lon": lon, "lat": lat, "crs": "wgs84"}
 
 

@@ -111,8 +111,9 @@ def new(collection: str):
         return gone
     user = require_editor(current_plan_id())
     if request.method == "GET":
-        return _page(store, collection, None, lang, values=new_values(collection, request.args.get("lon", ""),
-                                                        request.args.get("lat", "")))
+        return _page(store, collection, None, lang, values=new_values(
+            collection, request.args.get("lon", ""), request.args.get("lat", ""),
+            request.args.get("target", "")))
     rate_limit(user.name)
     return _save(store, collection, None, None, lang, user)
 

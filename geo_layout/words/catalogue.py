@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "noun.layout-elements": {"zh": "布局要素", "en": "Layout elements"},
     "noun.enterprises": {"zh": "企业", "en": "Enterprises"},
     "noun.targets": {"zh": "发展目标", "en": "Targets"},
+    "noun.target-values": {"zh": "目标实际值", "en": "Target values"},
     "noun.industries": {"zh": "产业", "en": "Industries"},
     "noun.sections": {"zh": "规划章节", "en": "Plan sections"},
     "collection.parks": {"zh": "园区", "en": "Park"},
@@ -1185,6 +1186,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor.noun.sites": {"zh": "项目基地", "en": "project site"},
     "editor.noun.enterprises": {"zh": "企业", "en": "enterprise"},
     "editor.noun.targets": {"zh": "目标", "en": "target"},
+    "editor.noun.target-values": {"zh": "目标实际值", "en": "target value"},
     "editor.noun.layout-elements": {"zh": "布局要素", "en": "layout element"},
     "editor.intro": {"zh": "保存时与数据接口使用同一套校验；每次保存都会成为一条带来源的修改记录。",
                      "en": "Saving checks the record as the data API does; every save is a "
@@ -1333,6 +1335,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.not_day": {"zh": "参数 “{name}” 应为日期 YYYY-MM-DD（例如 2026-01-31），收到的是 “{got}”。",
                       "en": "parameter {name!r} must be a day written YYYY-MM-DD (e.g. "
                             "2026-01-31), got {got!r}"},
+    # --- progress: target values and statuses (data/progress*.py, web/as_of.py) ---
+    "progress.status.reached": {"zh": "已达成", "en": "Reached"},
+    "progress.status.on-track": {"zh": "进度正常", "en": "On track"},
+    "progress.status.behind": {"zh": "进度滞后", "en": "Behind"},
+    "progress.status.no-data": {"zh": "暂无数据", "en": "No data yet"},
+    "progress.path.compound": {"zh": "按复合增长推算", "en": "compound growth path"},
+    "progress.path.linear": {"zh": "按线性推进推算", "en": "linear path"},
+    "progress.path.rate": {"zh": "增速与目标增速比较", "en": "rate compared with the target rate"},
+    "as_of.not_a_date": {"zh": "as_of：{value} 不是日期（YYYY-MM-DD）",
+                         "en": "as_of: {value} is not a date (YYYY-MM-DD)"},
+    "as_of.out_of_range": {"zh": "as_of：{value} 不在 {earliest} 至 {today}（今天）之间",
+                           "en": "as_of: {value} is outside {earliest} .. {today} (today)"},
     # --- walk-through fixes ---
     "editor.area_page": {"zh": "在地图上画或上传文件 →", "en": "Draw it on a map or upload a file →"},
     "editor.more.history": {"zh": "此记录的修改记录", "en": "This record's history"},

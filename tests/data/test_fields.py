@@ -6,6 +6,7 @@ import pytest
 
 from geo_layout.data.features import COLLECTIONS
 from geo_layout.data.fields import COLLECTION_DOCS, FIELDS
+from geo_layout.data.store import open_store
 from geo_layout.data.writers import columns, table
 
 
@@ -13,6 +14,12 @@ def test_every_collection_is_described():
     assert set(FIELDS) == set(COLLECTIONS) == set(COLLECTION_DOCS)
     for doc in COLLECTION_DOCS.values():
         assert doc.title("zh") and doc.title("en") and doc.about("zh") and doc.about("en")
+
+
+@pytest.fixture(scope="module")
+def store(progress_data):
+    """The seeds with synthetic target values (the seeds record none)."""
+    return open_store(progress_data)
 
 
 @pytest.mark.parametrize("collection", COLLECTIONS)

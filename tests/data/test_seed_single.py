@@ -8,6 +8,7 @@ import copy
 import dataclasses
 
 import pytest
+from progress_values import PROGRESS_VALUES
 import yaml
 
 from geo_layout.data import paths
@@ -20,14 +21,18 @@ HTML = "<script>alert(1)</script><b onmouseover=\"x()\">'&amp;</b>"
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
+def dataset(progress_data):
+    """The seeds with the synthetic target values (the seeds record none)."""
+    return load_dataset(progress_data)
 
 
 def _seed(collection: str, index: int = 0) -> dict:
-    """A record of ``collection`` as it stands in the seed files."""
+    """A record of ``collection`` as it stands in the seed files (target values: in the
+    synthetic ones of the progress fixture)."""
     spec = COLLECTIONS[collection]
-    doc = yaml.safe_load((paths.default_seeds_dir() / spec.file).read_text(encoding="utf-8"))
+    path = (PROGRESS_VALUES if collection == "target-values"
+            else paths.default_seeds_dir() / spec.file)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     return copy.deepcopy(doc[spec.key][index])
 
 
@@ -50,7 +55,7 @@ def _has(found: dict[str, str], field: str, message: str) -> bool:
 @pytest.mark.parametrize("collection", list(COLLECTIONS))
 def test_every_seed_record_is_a_valid_replacement_of_itself(dataset, collection):
     spec = COLLECTIONS[collection]
-    loaded = getattr(dataset, spec.key)
+    loaded = getattr(dataset, spec.attribute)
     assert loaded, collection
     for index, before in enumerate(loaded):
         record, problems = check_record(dataset, collection, _seed(collection, index),

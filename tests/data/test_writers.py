@@ -15,6 +15,14 @@ from geo_layout.data.writers import (BOM, csv_bytes, download_name, formats_for,
 from geo_layout.errors import NotFound
 
 
+@pytest.fixture(scope="module")
+def store(progress_data):
+    """The seeds with synthetic target values: every collection has features to write."""
+    from geo_layout.data.store import open_store
+
+    return open_store(progress_data)
+
+
 def _read_back(tmp_path, data: bytes, collection: str, fmt: str):
     path = tmp_path / f"{collection}.{fmt}"
     path.write_bytes(data)

@@ -14,6 +14,12 @@ SCHEMA_TYPE = "application/schema+json"
 TOY = "/plans/toy-ningxia-test-plan"
 
 
+@pytest.fixture()
+def client(progress_client):
+    """The seeds with synthetic target values: every collection has features to check."""
+    return progress_client
+
+
 def feature_schema(client, collection: str, prefix: str = "") -> dict:
     response = client.get(f"{prefix}/ogc/collections/{collection}/schema/geojson")
     assert response.status_code == 200, response.get_data(as_text=True)[:300]

@@ -17,6 +17,12 @@ JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 TOY = "/plans/toy-ningxia-test-plan"
 
 
+@pytest.fixture()
+def client(progress_client):
+    """The seeds with synthetic target values: every collection has features to check."""
+    return progress_client
+
+
 def get_schema(client, url: str) -> dict:
     response = client.get(url)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]

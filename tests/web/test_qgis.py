@@ -47,7 +47,13 @@ def _qgis_missing() -> str | None:
     return None
 
 
-def _probe(serve, tmp_path_factory, provider: str):
+def label(api: dict, collection: str) -> str:
+    """The Chinese text a collection's records are told apart by: the name, or a target
+    value's source (values have no name)."""
+    return "name_zh" if "name_zh" in api[collection]["schema"] else "value_source"
+
+
+def _probe(serve, tmp_path_factory, provider: str, data):
     """QGIS loads every collection once through ``provider``; returns (what QGIS saw, the
     API's documents, the requests the server got)."""
     why = _qgis_missing()
@@ -56,7 +62,7 @@ def _probe(serve, tmp_path_factory, provider: str):
         if os.environ.get("CI") == "true":
             pytest.fail(f"in CI: {why}")
         pytest.skip(why)
-    app = create_app({"TESTING": True})
+    app = create_app({"TESTING": True, "DATA": str(data)})  # every collection has records
     requests: list[str] = []
     inner = app.wsgi_app
 
@@ -75,7 +81,7 @@ def _probe(serve, tmp_path_factory, provider: str):
         api[c] = {"items": items, "schema": schema["properties"],
                   "lists": sorted(k for k, v in schema["properties"].items()
                                   if v.get("type") == "array")}
-    fields = [f"--fields={c}={','.join(['name_zh', *api[c]['lists']])}" for c in collections]
+    fields = [f"--fields={c}={','.join([label(api, c), *api[c]['lists']])}" for c in collections]
     home = tmp_path_factory.mktemp("qgis-home")  # QGIS writes its profile and cache there
     with serve(app) as url:
         requests.clear()
@@ -89,15 +95,15 @@ def _probe(serve, tmp_path_factory, provider: str):
 
 
 @pytest.fixture(scope="module")
-def qgis_run(serve, tmp_path_factory):
+def qgis_run(serve, tmp_path_factory, progress_data):
     """QGIS's own OAPIF provider (what the planners' "OGC API - Features" connection uses)."""
-    return _probe(serve, tmp_path_factory, "oapif")
+    return _probe(serve, tmp_path_factory, "oapif", progress_data)
 
 
 @pytest.fixture(scope="module")
-def qgis_gdal_run(serve, tmp_path_factory):
+def qgis_gdal_run(serve, tmp_path_factory, progress_data):
     """QGIS's OGR provider, i.e. GDAL 3.6's OAPIF driver (a layer ``OAPIF:http://host/ogc``)."""
-    return _probe(serve, tmp_path_factory, "ogr")
+    return _probe(serve, tmp_path_factory, "ogr", progress_data)
 
 
 def test_qgis_loads_every_collection_with_the_apis_counts(qgis_run):
@@ -115,8 +121,9 @@ def test_qgis_loads_every_collection_with_the_apis_counts(qgis_run):
 def test_qgis_shows_the_chinese_names(qgis_run):
     seen, api, _ = qgis_run
     for c, layer in seen["layers"].items():
-        expected = {f["id"]: f["properties"]["name_zh"] for f in api[c]["items"]["features"]}
-        assert {fid: v["name_zh"] for fid, v in layer["values"].items()} == expected
+        text = label(api, c)
+        expected = {f["id"]: f["properties"][text] for f in api[c]["items"]["features"]}
+        assert {fid: v[text] for fid, v in layer["values"].items()} == expected
     assert "五华区" in {v["name_zh"] for v in seen["layers"]["counties"]["values"].values()}
 
 
