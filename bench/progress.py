@@ -57,7 +57,8 @@ def synthetic_values(targets: list[dict]) -> list[dict]:
         for j, year in enumerate(YEARS):
             value = round(t["value"] * reach * (0.5 + 0.5 * (j + 1) / len(YEARS)), 3)
             out.append({"id": f"v-{t['id']}-{year}", "target": t["id"], "value": value,
-                        "year": year, "source": "synthetic benchmark value (not plan data)"})
+                        "year": year,
+                        "value_source": "synthetic benchmark value (not plan data)"})
     return out
 
 

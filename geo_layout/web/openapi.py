@@ -265,7 +265,7 @@ HISTORY_PARAMS = (
 #: ``as_of`` is checked by :func:`.as_of.requested_date` (the one rule for every view that
 #: honours it); documented here so /api/progress accepts it.
 AS_OF = Param("as_of", "The data and recorded values as they were on this day, YYYY-MM-DD "
-                       "(from 1900 to today); without it, as they are now.",
+                       "(from 1949-10-01 to today); without it, as they are now.",
               lambda _s: {"type": "string", "format": "date"}, lambda raw, _s: raw or None,
               empty_ok=True)
 
@@ -274,8 +274,9 @@ def _progress_operation() -> Operation:
     return Operation(
         ("api-progress",), "/api/progress", "How far each target got", "api",
         filter_params("targets") + (AS_OF, LANG, F_API), (JSON,), "Progress",
-        description="Per target (plan order): the baseline (the plan's own, or implied by a "
-                    "growth-rate target: implied_by), the latest recorded value (value, date, "
+        description="Per target (plan order): the baseline (a value recorded for the year "
+                    "before the plan's period: source, or one implied by a growth-rate "
+                    "target: implied_by), the latest recorded value (value, date, "
                     "source) known on as_of, the value the path from baseline to target "
                     "implies for that date (expected; path: compound growth, linear, or a "
                     "rate compared as a rate), the share of the target reached and a status "
@@ -652,11 +653,17 @@ def _progress_schema() -> dict:
                         "value": {"type": "number"}, "year": {"type": "integer"},
                         "path": {"type": "string", "enum": paths},
                         "baseline": {"type": "object", "nullable": True,
-                                     "required": ["value", "year", "implied_by"],
+                                     "required": ["value", "year", "implied_by",
+                                                  "source"],
                                      "properties": {
                                          "value": {"type": "number"},
                                          "year": {"type": "integer"},
-                                         "implied_by": {"type": "string", "nullable": True}}},
+                                         "implied_by": {"type": "string", "nullable": True,
+                                                        "description": "the growth-rate "
+                                                        "target that implies it"},
+                                         "source": {"type": "string", "nullable": True,
+                                                    "description": "the source of a value "
+                                                    "recorded for the baseline year"}}},
                         "latest": {"type": "object", "nullable": True,
                                    "required": ["value", "date", "source"],
                                    "properties": {

@@ -979,6 +979,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress.dated": {"zh": "{value}（{when}）", "en": "{value} ({when})"},
     "progress.implied_by": {"zh": "由增速目标推算", "en": "implied by"},
     "progress.stated": {"zh": "规划所定", "en": "stated by the plan"},
+    "progress.recorded": {"zh": "基期年份的实际值，来源", "en": "recorded for that year, source"},
     "progress.source": {"zh": "来源", "en": "Source"},
     "progress.missing.actual": {"zh": "尚无实际值：录入一条实际值（数值、日期或年份、来源）即可计算进度。",
                                 "en": "No actual value yet: record one (value, date or year, "

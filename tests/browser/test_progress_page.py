@@ -1,12 +1,10 @@
 """The progress page as a person meets it, with the synthetic values of
-tests/fixtures/progress-plan: on a desktop and a phone, in Chinese and English, every target
+tests/fixtures/progress-values.yaml (the ``progress_data`` fixture): on a desktop and a phone, in Chinese and English, every target
 with its status in shape and words and its chart drawn (points, path, target) inside the
 page's width; nothing serious for axe, nothing loaded from outside, no sideways scrolling.
 Screenshots: docs/screenshots/progress*.png (make screenshots)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -16,16 +14,13 @@ from page_checks import check_page  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "progress-plan"
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 WORDS = {"zh": ("实施进度", "目标"), "en": ("Progress", "Target")}
 
 
 @pytest.fixture(scope="module")
-def progress_server(serve):
-    from geo_layout.app import create_app
-
-    with serve(create_app({"TESTING": True, "DATA": str(FIXTURE)})) as url:
+def progress_server(serve, progress_app):
+    with serve(progress_app) as url:
         yield url
 
 

@@ -6,8 +6,10 @@ synthetic values written by this module to tmp_path:
 - revenue: an amount, 4,000 by 2025, with a 19 %/year growth rate over 2021-2025, so an
   implied baseline of 4,000 / 1.19⁵ = 1,676.2 in 2020 and a compound path;
   values 2,100 (2021), 2,300 (2022), 2,900 on 2023-06-30 (source: hostile text).
-  On 2022-12-31 the path implies 1,676.2 × 1.19² = 2,373.7: 2,300 is behind; on
-  2023-06-30 (2.494 years on) 1,676.2 × 1.19^2.494 = 2,568.7: 2,900 is on track.
+  The path's share of the way is counted in days: 2020-12-31 to 2025-12-31 is 1,826 days.
+  On 2022-12-31 (730 days on) it implies 1,676.2 × 1.19^(5 × 730/1,826) = 2,373.2: 2,300 is
+  behind; on 2023-06-30 (911 days on) 1,676.2 × 1.19^(5 × 911/1,826) = 2,586.9: 2,900 is on
+  track.
 - growth: the rate, 19; a value of 15 (2022): behind, compared as a rate.
 - stations: a count, 14 (万个) by 2025, no baseline; 15 (2024): reached, 107 %.
 - coverage: 100 % by 2023, no value: no data, "no actual value yet".
@@ -49,15 +51,15 @@ TARGETS = [
 ]
 VALUES = [
     {"id": "rev-2021", "target": "toy-revenue", "value": 2100, "year": 2021,
-     "source": "Test yearbook 2022"},
+     "value_source": "Test yearbook 2022"},
     {"id": "rev-2022", "target": "toy-revenue", "value": 2300, "year": 2022,
-     "source": "Test yearbook 2023"},
+     "value_source": "Test yearbook 2023"},
     {"id": "rev-2023h1", "target": "toy-revenue", "value": 2900, "date": "2023-06-30",
-     "source": HOSTILE},
+     "value_source": HOSTILE},
     {"id": "growth-2022", "target": "toy-growth", "value": 15, "year": 2022,
-     "source": "Test bulletin"},
+     "value_source": "Test bulletin"},
     {"id": "stations-2024", "target": "toy-stations", "value": 15, "year": 2024,
-     "source": "Test operator report"},
+     "value_source": "Test operator report"},
 ]
 
 
@@ -94,11 +96,13 @@ def test_the_figures_worked_by_hand(pclient):
     rev = t["toy-revenue"]
     assert rev["path"] == "compound" and rev["status"] == "on-track" and rev["missing"] is None
     assert rev["baseline"]["year"] == 2020 and rev["baseline"]["implied_by"] == "toy-growth"
+    assert rev["baseline"]["source"] is None
     assert rev["baseline"]["value"] == pytest.approx(1676.2, abs=0.05)
     assert rev["latest"] == {"value": 2900, "date": "2023-06-30", "source": HOSTILE}
-    years = (date(2023, 6, 30) - date(2020, 12, 31)).days / 365.25
-    assert rev["expected"] == pytest.approx(BASE * 1.19 ** years, rel=1e-6)
-    assert rev["expected"] == pytest.approx(2568.7, abs=0.1)
+    days = (date(2023, 6, 30) - date(2020, 12, 31)).days
+    assert days == 911
+    assert rev["expected"] == pytest.approx(BASE * 1.19 ** (5 * days / 1826), rel=1e-6)
+    assert rev["expected"] == pytest.approx(2586.9, abs=0.05)
     assert rev["share"] == pytest.approx(2900 / 4000)
     growth = t["toy-growth"]
     assert (growth["path"], growth["status"], growth["expected"]) == ("rate", "behind", 19)
@@ -119,8 +123,8 @@ def test_as_of_a_day_shows_what_was_known_then(pclient):
     t = _by_id(_api(pclient, "?as_of=2022-12-31"))
     rev = t["toy-revenue"]
     assert rev["latest"]["value"] == 2300 and rev["status"] == "behind"
-    assert rev["expected"] == pytest.approx(BASE * 1.19 ** (730 / 365.25), rel=1e-6)
-    assert rev["expected"] == pytest.approx(2373.4, abs=0.5)
+    assert rev["expected"] == pytest.approx(BASE * 1.19 ** (5 * 730 / 1826), rel=1e-6)
+    assert rev["expected"] == pytest.approx(2373.2, abs=0.05)
     assert t["toy-stations"]["status"] == "no-data"  # its 2024 value was not known yet
     early = _by_id(_api(pclient, "?as_of=2021-06-30"))
     assert early["toy-revenue"]["latest"] is None
@@ -161,16 +165,16 @@ def test_the_page_says_each_figure_in_words(pclient):
     assert "CNY 167.6 billion (2020)" in rev  # the implied baseline, rounded
     assert 'implied by <a href="/targets?lang=en#target-toy-growth">Test toy-growth</a>' in rev
     assert "CNY 290 billion" in rev and "(2023-06-30)" in rev
-    assert "CNY 256.9 billion" in rev and "compound growth" in rev  # 2,568.7 亿元
-    assert "72%" in rev and "▲" in rev and "on track" in rev
+    assert "CNY 258.7 billion" in rev and "compound growth path" in rev  # 2,586.9 亿元
+    assert "72%" in rev and "▲" in rev and "On track" in rev
     stations = _row(html, "toy-stations")
     assert "150,000 base stations" in stations and "107%" in stations and "●" in stations
-    assert "reached" in stations and "linear" in stations
+    assert "Reached" in stations and "linear path" in stations
     coverage = _row(html, "toy-coverage")
-    assert "○" in coverage and "no data" in coverage
+    assert "○" in coverage and "No data yet" in coverage
     assert "No actual value yet: record one" in coverage
     growth = _row(html, "toy-growth")
-    assert "▼" in growth and "behind" in growth and "19%" in growth
+    assert "▼" in growth and "Behind" in growth and "19 percent per year" in growth
     zh = pclient.get("/progress").get_data(as_text=True)
     assert "由增速目标推算" in _row(zh, "toy-revenue")
     assert "1676 亿元（2020）" in _row(zh, "toy-revenue")
@@ -192,7 +196,7 @@ def test_as_of_on_the_page_hides_later_values(pclient):
     html = pclient.get("/progress?lang=en&as_of=2022-12-31").get_data(as_text=True)
     assert "As of 2022-12-31" in html and 'value="2022-12-31"' in html
     rev = _row(html, "toy-revenue")
-    assert "CNY 230 billion" in rev and "CNY 290 billion" not in rev and "behind" in rev
+    assert "CNY 230 billion" in rev and "CNY 290 billion" not in rev and "Behind" in rev
     assert HOSTILE not in html and "alert" not in rev
     assert "150,000" not in _row(html, "toy-stations")
 
@@ -280,3 +284,56 @@ def test_the_rows_come_a_page_at_a_time_the_counts_of_all(data, monkeypatch):
     bad = client.get("/progress?lang=en&page=3")
     assert bad.status_code == 400 and "page" in bad.get_data(as_text=True)
     assert len(client.get("/api/progress").get_json()["targets"]) == 4  # the API: all of them
+
+
+# --- the shared progress fixture: the real seeds with tests/fixtures/progress-values.yaml ---
+
+def test_the_shared_fixture_worked_by_hand(progress_client):
+    doc = progress_client.get("/api/progress").get_json()
+    assert doc["counts"] == {"reached": 1, "on-track": 2, "behind": 2, "no-data": 11}
+    t = _by_id(doc)
+    info = t["information-industry-revenue-2025"]  # 2,500 at the end of 2023: 1,095 days on
+    assert info["baseline"] == {"value": pytest.approx(1676.197, abs=1e-3), "year": 2020,
+                                "implied_by": "information-industry-revenue-growth",
+                                "source": None}
+    assert info["expected"] == pytest.approx(BASE * 1.19 ** (5 * 1095 / 1826), rel=1e-6)
+    assert info["expected"] == pytest.approx(2823.85, abs=0.01)
+    assert (info["status"], info["share"]) == ("behind", 0.625)
+    software = t["software-it-services-revenue-2025"]  # 900 at 17 %: 900 / 1.17⁵ = 410.5
+    assert software["baseline"]["value"] == pytest.approx(410.50, abs=0.01)
+    assert software["expected"] == pytest.approx(410.5 * 1.17 ** (5 * 730 / 1826), rel=1e-4)
+    assert software["status"] == "on-track"  # 700 ≥ 561.8
+    stations = t["new-5g-base-stations-2025"]  # a value recorded for 2020: the baseline
+    assert stations["baseline"] == {"value": 5, "year": 2020, "implied_by": None,
+                                    "source": "测试数据 test data D"}
+    assert stations["expected"] == pytest.approx(5 + 9 * 730 / 1826, rel=1e-6)  # 8.598
+    assert stations["status"] == "on-track" and stations["path"] == "linear"
+    manufacturing = t["electronic-information-manufacturing-revenue-2025"]
+    assert manufacturing["status"] == "reached" and manufacturing["expected"] is None
+    assert t["information-industry-revenue-growth"]["status"] == "behind"
+    projects = t["industrialisation-projects-2025"]  # a count the plan gives no start for
+    assert (projects["status"], projects["missing"]) == ("no-data", pr.MISSING_BASELINE)
+
+
+def test_the_shared_fixture_as_of_the_end_of_2021(progress_client):
+    t = _by_id(progress_client.get("/api/progress?as_of=2021-12-31").get_json())
+    info = t["information-industry-revenue-2025"]
+    assert info["latest"]["value"] == 2000
+    assert info["expected"] == pytest.approx(BASE * 1.19 ** (5 * 365 / 1826), rel=1e-6)
+    assert info["status"] == "on-track"  # 2,000 ≥ 1,994.4
+    assert t["new-5g-base-stations-2025"]["missing"] == pr.MISSING_LATER  # only 2020 known
+    assert t["electronic-information-manufacturing-revenue-2025"]["latest"] is None
+
+
+def test_the_shared_fixture_page(progress_client):
+    html = progress_client.get("/progress?lang=en").get_data(as_text=True)
+    assert "16 targets" in html
+    stations = _row(html, "new-5g-base-stations-2025")
+    assert "50,000 base stations (2020)" in stations
+    assert "recorded for that year, source: 测试数据 test data D" in stations
+    projects = _row(html, "industrialisation-projects-2025")
+    assert "No baseline: the plan states none" in projects
+    assert "&lt;script&gt;alert(&#39;source&#39;)&lt;/script&gt;" in projects
+    assert "<script>alert" not in html
+    software = _row(html, "software-it-services-revenue-2025")
+    assert "CNY 56.2 billion" in software and "implied by" in software  # 561.8 亿元

@@ -11,7 +11,7 @@ from datetime import date
 
 from ... import words
 from ...data import progress as pr
-from ...data.progress_board import board, counts
+from ...data.progress_board import board, counts, path_label
 from ...data.vocab import name_order
 from .. import links, params
 from ..charts import format_value
@@ -66,7 +66,7 @@ def _row(tp, names: dict, lang: str) -> dict:
     baseline = None
     if base is not None:
         baseline = {"text": _quantity(base.value, props, lang), "year": base.year,
-                    "implied_by": base.implied_by,
+                    "implied_by": base.implied_by, "source": base.source,
                     "implied_name": names.get(base.implied_by, base.implied_by)}
     latest = None
     if prog.latest is not None:
@@ -75,7 +75,7 @@ def _row(tp, names: dict, lang: str) -> dict:
     expected = None
     if prog.expected is not None:
         expected = {"text": _quantity(prog.expected, props, lang),
-                    "path": t(f"progress.path.{prog.path}", lang)}
+                    "path": path_label(prog.path, lang)}
     goal = t("progress.goal", lang, value=format_value(props, lang), year=props["year"])
     recorded = [(a.on.isoformat(), _quantity(a.value, props, lang)) for a in tp.actuals]
     colon = words.colon(lang)
@@ -91,7 +91,7 @@ def _row(tp, names: dict, lang: str) -> dict:
     }
     return {
         "id": f.id, "name": name, "goal": goal, "path": prog.path,
-        "path_word": t(f"progress.path.{prog.path}", lang),
+        "path_word": path_label(prog.path, lang),
         "baseline": baseline, "latest": latest, "expected": expected,
         "share": _share(prog.share), **status_text(prog.status, lang),
         "missing": prog.missing, "missing_text": _missing_text(prog, lang),
@@ -172,7 +172,8 @@ def progress_record(tp) -> dict:
         "measure": p["measure"], "unit": {"zh": p.get("unit_zh"), "en": p.get("unit_en")},
         "value": p["value"], "year": p["year"], "path": prog.path,
         "baseline": None if base is None else {
-            "value": _number(base.value), "year": base.year, "implied_by": base.implied_by},
+            "value": _number(base.value), "year": base.year, "implied_by": base.implied_by,
+            "source": base.source},
         "latest": None if latest is None else {
             "value": latest.value, "date": latest.on.isoformat(), "source": latest.source},
         "expected": _number(prog.expected), "share": _number(prog.share),
