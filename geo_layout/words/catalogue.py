@@ -956,13 +956,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.progress": {"zh": "实施进度", "en": "Progress"},
     "progress.title": {"zh": "规划实施进度", "en": "How far the plan got"},
     "progress.intro": {"zh": "每项目标的基期值、最新实际值（注明来源）、从基期到目标的路径在该日应达到的值、"
-                             "完成比例和状态。数字只来自录入的实际值及其来源；基期值为规划所定，"
-                             "或由增速目标推算（已注明）。没有的数字不作估算。",
+                             "完成比例和状态。数字只来自录入的实际值及其来源；基期值为规划期前一年"
+                             "录入的实际值，或由增速目标推算（已注明）。没有的数字不作估算。",
                        "en": "Each target's baseline, its latest recorded value (with its source), "
                              "the value the path from baseline to target implies for that date, "
                              "the share reached and a status. The numbers come only from recorded "
-                             "values and their sources; a baseline is the plan's own or implied by "
-                             "a growth-rate target (marked so). Nothing missing is estimated."},
+                             "values and their sources; a baseline is a value recorded for the "
+                             "year before the plan's period, or implied by a growth-rate target "
+                             "(marked so). Nothing missing is estimated."},
     "progress.as_of": {"zh": "截至 {date} 的数据与实际值", "en": "As of {date}: the data and values "
                                                                    "as they were that day"},
     "progress.as_of_latest": {"zh": "显示目前已录入的最新实际值", "en": "Showing the latest values "
@@ -977,6 +978,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress.col.chart": {"zh": "走势", "en": "Chart"},
     "progress.goal": {"zh": "{year} 年目标：{value}", "en": "{value} by {year}"},
     "progress.dated": {"zh": "{value}（{when}）", "en": "{value} ({when})"},
+    "progress.when": {"zh": "（{when}）", "en": "({when})"},
     "progress.implied_by": {"zh": "由增速目标推算", "en": "implied by"},
     "progress.stated": {"zh": "规划所定", "en": "stated by the plan"},
     "progress.recorded": {"zh": "基期年份的实际值，来源", "en": "recorded for that year, source"},

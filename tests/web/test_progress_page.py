@@ -162,9 +162,9 @@ def test_the_page_says_each_figure_in_words(pclient):
     assert "Showing the latest values recorded" in html
     assert "4 targets" in html
     rev = _row(html, "toy-revenue")
-    assert "CNY 167.6 billion (2020)" in rev  # the implied baseline, rounded
+    assert 'CNY 167.6 billion <span class="when">(2020)</span>' in rev  # implied, rounded
     assert 'implied by <a href="/targets?lang=en#target-toy-growth">Test toy-growth</a>' in rev
-    assert "CNY 290 billion" in rev and "(2023-06-30)" in rev
+    assert 'CNY 290 billion <span class="when">(2023-06-30)</span>' in rev
     assert "CNY 258.7 billion" in rev and "compound growth path" in rev  # 2,586.9 亿元
     assert "72%" in rev and "▲" in rev and "On track" in rev
     stations = _row(html, "toy-stations")
@@ -177,8 +177,8 @@ def test_the_page_says_each_figure_in_words(pclient):
     assert "▼" in growth and "Behind" in growth and "19 percent per year" in growth
     zh = pclient.get("/progress").get_data(as_text=True)
     assert "由增速目标推算" in _row(zh, "toy-revenue")
-    assert "1676 亿元（2020）" in _row(zh, "toy-revenue")
-    assert "2900 亿元（2023-06-30）" in _row(zh, "toy-revenue")
+    assert '1676 亿元<span class="when">（2020）</span>' in _row(zh, "toy-revenue")
+    assert '2900 亿元<span class="when">（2023-06-30）</span>' in _row(zh, "toy-revenue")
 
 
 def test_each_target_has_a_chart_with_its_values(pclient):
@@ -329,7 +329,7 @@ def test_the_shared_fixture_page(progress_client):
     html = progress_client.get("/progress?lang=en").get_data(as_text=True)
     assert "16 targets" in html
     stations = _row(html, "new-5g-base-stations-2025")
-    assert "50,000 base stations (2020)" in stations
+    assert '50,000 base stations <span class="when">(2020)</span>' in stations
     assert "recorded for that year, source: 测试数据 test data D" in stations
     projects = _row(html, "industrialisation-projects-2025")
     assert "No baseline: the plan states none" in projects
