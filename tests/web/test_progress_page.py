@@ -337,3 +337,10 @@ def test_the_shared_fixture_page(progress_client):
     assert "<script>alert" not in html
     software = _row(html, "software-it-services-revenue-2025")
     assert "CNY 56.2 billion" in software and "implied by" in software  # 561.8 亿元
+
+
+def test_the_json_link_carries_the_filters_and_date_only(pclient):
+    html = pclient.get("/progress?lang=en&element=toy-zone&as_of=2022-12-31&utm=x"
+                       ).get_data(as_text=True)
+    assert '<a href="/api/progress?element=toy-zone&amp;as_of=2022-12-31">' in html
+    assert pclient.get("/api/progress?element=toy-zone&as_of=2022-12-31").status_code == 200

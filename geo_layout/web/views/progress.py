@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import url_for
+
 from ... import words
 from ...data import progress as pr
 from ...data.progress_board import board, counts, path_label
@@ -155,6 +157,9 @@ def progress_page(store, as_of: date | None, filters: dict, page: str | None,
         "chosen": chosen, "options": options(store, lang), "fields": FORM_FIELDS,
         "page": number, "pages": pages, "first": start + 1, "last": start + len(shown),
         "page_links": links.page_links(number, pages),
+        # the same figures as JSON: the filters and date only (the API takes no page)
+        "api_url": url_for("progress.api", **filters,
+                           **({"as_of": as_of.isoformat()} if as_of else {})),
     }
 
 
