@@ -318,6 +318,7 @@ def land_available(hectares: float | None) -> str | None:
 _NO_FACTS = {
     **_text("address", None), "area_ha": None, "land_available_ha": None,
     "land_available": None, "status": None, "status_since": None,
+    "investment_planned": None, "investment_realised": None,
     **_text("contact_office", None), "contact_phone": None, "contact_website": None,
     "facts_source": None,
 }
@@ -333,6 +334,8 @@ def _investor_facts(place: Place) -> dict:
         "land_available_ha": place.land_available_ha,
         "land_available": land_available(place.land_available_ha),
         "status": place.status, "status_since": place.status_since,
+        "investment_planned": place.investment_planned,
+        "investment_realised": place.investment_realised,
         **_text("contact_office", contact.office if contact else None),
         "contact_phone": contact.phone if contact else None,
         "contact_website": contact.website if contact else None,

@@ -129,6 +129,12 @@ INVESTOR_FACTS = (
     _f("status_since", "状态起始", "Status since",
        "该状态开始的时间（YYYY、YYYY-MM 或 YYYY-MM-DD）",
        "When the status began (YYYY, YYYY-MM or YYYY-MM-DD)", nullable=True),
+    _f("investment_planned", "计划投资（亿元）", "Planned investment (100 million CNY)",
+       "计划总投资（亿元）", "Total investment planned (100 million CNY, 亿元)", type="number",
+       nullable=True),
+    _f("investment_realised", "已完成投资（亿元）", "Realised investment (100 million CNY)",
+       "截至资料日期已完成的投资（亿元）", "Investment realised so far (100 million CNY, 亿元)",
+       type="number", nullable=True),
     *_pair("contact_office", "联系机构", "Contact office", "联系机构（如园区管委会）",
            "Office to contact (e.g. the park's administrative committee)", nullable=True),
     _f("contact_phone", "联系电话", "Contact phone", "联系电话", "Phone number to call",
@@ -136,9 +142,9 @@ INVESTOR_FACTS = (
     _f("contact_website", "网站", "Website", "网站（http 或 https 地址）",
        "Website (an http or https address)", nullable=True),
     _f("facts_source", "资料来源", "Facts from",
-       "地址、面积、可供土地、联系方式和状态的出处（这些不来自规划）",
-       "Where the address, area, land, contact and status come from (they are not from "
-       "the plan)", nullable=True),
+       "地址、面积、可供土地、联系方式、状态和投资的出处（这些不来自规划）",
+       "Where the address, area, land, contact, status and investment come from (they are "
+       "not from the plan)", nullable=True),
 )
 
 PLACE_FIELDS = (

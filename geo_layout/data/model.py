@@ -203,6 +203,9 @@ class Place:
     status: str | None = None
     #: when ``status`` began: YYYY, YYYY-MM or YYYY-MM-DD
     status_since: str | None = None
+    #: investment planned and realised so far, in 亿元 (100 million CNY)
+    investment_planned: float | None = None
+    investment_realised: float | None = None
     facts_source: str | None = None
     #: the place's drawn or uploaded boundary (shapely, WGS-84) and where it comes from; the
     #: point stays the place's geometry (see :mod:`.areas`)

@@ -26,7 +26,7 @@ PLAN_TEXTS = ("map_title", "layout_title", "formula", "intro", "description")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 #: A place's facts for investors (all optional); ``facts_source`` must come with any of them.
 INVESTOR_FACTS = ("address", "area_ha", "land_available_ha", "contact", "status",
-                  "status_since")
+                  "status_since", "investment_planned", "investment_realised")
 CONTACT_FIELDS = ("office", "phone", "website")
 #: A phone number as people write it: digits, spaces, hyphens, brackets, a leading +, an
 #: extension (ext. 12 / 转 12); 5 to 20 digits in all.
@@ -205,8 +205,13 @@ def investor_facts(rec: Record) -> dict[str, Any]:
         "contact": _contact(rec),
         "status": rec.string("status", required=False, choices=PLACE_STATUSES),
         "status_since": _partial_date(rec, "status_since"),
+        "investment_planned": rec.number("investment_planned", required=False),
+        "investment_realised": rec.number("investment_realised", required=False),
         "facts_source": rec.string("facts_source", required=False),
     }
+    for name in ("investment_planned", "investment_realised"):
+        if out[name] is not None and out[name] < 0:
+            rec.problem(name, f"must be 0 or more (100 million CNY), got {shown(out[name])}")
     area, land = out["area_ha"], out["land_available_ha"]
     if area is not None and area <= 0:
         rec.problem("area_ha", f"must be more than 0 hectares, got {shown(area)}")

@@ -22,7 +22,8 @@ from .i18n import ENUMS, plan_label
 POINT_FIELDS = ("precision", "uncertainty_km", "location_source")
 #: a place's facts for investors (their own fieldset)
 INVESTOR_FIELDS = ("address_zh", "address_en", "area_ha", "land_available_ha", "status",
-                   "status_since", "contact_office_zh", "contact_office_en", "contact_phone",
+                   "status_since", "investment_planned", "investment_realised",
+                   "contact_office_zh", "contact_office_en", "contact_phone",
                    "contact_website", "facts_source")
 #: a list of references offered as check boxes up to this many choices (else typed ids)
 MAX_CHECKS = 60

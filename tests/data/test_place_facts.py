@@ -22,6 +22,8 @@ FACTS = {
                 "phone": "+86 871 6361 1234", "website": "https://park.example.cn/invest"},
     "status": "operating",
     "status_since": "2021-06",
+    "investment_planned": 35,
+    "investment_realised": 12.5,
     "facts_source": "notice: park administrative committee, 2026-11",
 }
 
@@ -64,13 +66,15 @@ def test_good_facts_are_taken(dataset, collection):
                                     phone="+86 871 6361 1234",
                                     website="https://park.example.cn/invest")
     assert (place.status, place.status_since) == ("operating", "2021-06")
+    assert (place.investment_planned, place.investment_realised) == (35, 12.5)
     assert place.facts_source.startswith("notice:")
 
 
 def test_every_fact_is_optional_and_the_seeds_have_none(dataset):
     for place in (*dataset.parks, *dataset.sites):
         assert (place.address, place.area_ha, place.land_available_ha, place.contact,
-                place.status, place.status_since, place.facts_source) == (None,) * 7
+                place.status, place.status_since, place.investment_planned,
+                place.investment_realised, place.facts_source) == (None,) * 9
     place, problems = _check(dataset, status="planned", facts_source="plan: section 3")
     assert problems == [] and place.status == "planned" and place.area_ha is None
     place, problems = _check(dataset, contact={"phone": "0871-63611234 转 8"},
@@ -117,6 +121,8 @@ def test_status_since_takes_a_year_a_month_or_a_day(dataset, since, kept):
     ({"address": {"zh": "昆明"}}, "address", "must be a mapping with exactly the keys zh and en"),
     ({"address": {"zh": "昆明", "en": ""}}, "address.en", "must be a non-empty string"),
     ({"facts_source": "  "}, "facts_source", "must be a non-empty string"),
+    ({"investment_planned": -2}, "investment_planned", "must be 0 or more"),
+    ({"investment_realised": "lots"}, "investment_realised", "must be a number"),
 ])
 def test_each_bad_fact_is_refused_with_its_field(dataset, changes, field, message):
     found = _problems(dataset, **{**FACTS, **changes})

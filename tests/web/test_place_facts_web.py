@@ -30,6 +30,7 @@ FACTS = {
     "contact_office_zh": "园区管委会", "contact_office_en": "Park committee <b>office</b>",
     "contact_phone": "+86 (871) 6361-1234", "contact_website": "https://park.example.cn/?a=1&b=2",
     "status": "operating", "status_since": "2021-06",
+    "investment_planned": 35, "investment_realised": 12.5,
     "facts_source": "notice: committee letter <i>7</i>",
 }
 
@@ -92,6 +93,7 @@ def test_the_stored_record_has_the_seed_shape(web):
     ({"area_ha": -3}, "area_ha"),
     ({"area_ha": 10, "land_available_ha": 11}, "land_available_ha"),
     ({"status": "finished"}, "status"),
+    ({"investment_realised": -1}, "investment_realised"),
     ({"facts_source": None}, "facts_source"),
 ])
 def test_a_bad_fact_is_a_400_naming_its_field(web, app, props, field):
@@ -105,6 +107,7 @@ def test_the_park_page_shows_the_facts_in_english(web):
     assert '<h2 id="investors-title">For investors</h2>' in html
     assert "120.5 ha" in html and ">30 ha<" in html
     assert "Operating since 2021-06" in html
+    assert "planned 35 × 100 million CNY, realised 12.5 × 100 million CNY" in html
     assert 'href="tel:+8687163611234"' in html and ">+86 (871) 6361-1234<" in html
     assert ('<a href="https://park.example.cn/?a=1&amp;b=2" rel="noopener nofollow">'
             'https://park.example.cn/?a=1&amp;b=2</a>') in html
@@ -119,6 +122,7 @@ def test_the_park_page_shows_the_facts_in_chinese(web):
     assert '<h2 id="investors-title">投资者须知</h2>' in html
     assert "昆明市官渡区示例路 1 号" in html and "120.5 公顷" in html
     assert "已运营（2021-06 起）" in html and "园区管委会" in html
+    assert "计划 35 亿元，已完成 12.5 亿元" in html
     assert "资料来源：notice: committee letter &lt;i&gt;7&lt;/i&gt;" in html
     other = web.get(f"/parks/{OTHER}?lang=en").get_data(as_text=True)
     assert "No land left" in other and "80 ha" in other and ">Planned<" in other

@@ -62,6 +62,16 @@ def precision_text(store, p: dict, lang: str) -> str:
     return t(f"place.precision_{precision}", lang, place=where, km=km_text)
 
 
+def _investment(p: dict, lang: str) -> str | None:
+    """Planned and realised investment in 亿元, as known (either may be missing)."""
+    planned, realised = p.get("investment_planned"), p.get("investment_realised")
+    if planned is None and realised is None:
+        return None
+    def amount(v):
+        return "—" if v is None else t("place.cny100m", lang, n=words.format_number(v, lang))
+    return t("place.investment_is", lang, planned=amount(planned), realised=amount(realised))
+
+
 def investor_facts(p: dict, lang: str) -> dict | None:
     """The place's facts for investors as the page shows them, each None when not known;
     None when it has none (then the page shows no block at all)."""
@@ -79,6 +89,7 @@ def investor_facts(p: dict, lang: str) -> dict | None:
         "land": (None if land is None else label("land_available", "no", lang) if land == 0
                  else t("place.hectares", lang, n=words.format_number(land, lang))),
         "status": status,
+        "investment": _investment(p, lang),
         "office": p.get(f"contact_office_{lang_key}"),
         "phone": phone, "tel": "tel:" + re.sub(r"[^0-9+]", "", phone) if phone else None,
         "website": website,
