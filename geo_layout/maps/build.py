@@ -162,7 +162,9 @@ def _zone_approximate(store) -> bool:
 
 
 def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
-            kinds: Iterable[str] = ()):
+            kinds: Iterable[str] = (), legend: str | None = None):
+    """Controls, legend (``legend``: a map's own legend HTML instead of the layout's),
+    basemap and the first view."""
     import folium
 
     from .elements import LayerIds, Legend, MapControls
@@ -173,7 +175,9 @@ def _finish(m, o: _Options, ctx: Context, bounds, *, roles: bool, places: bool,
                                allowed=", ".join(m.layer_ids))
     folium.LayerControl(collapsed=True).add_to(m)
     LayerIds(m.layer_groups).add_to(m)
-    if o.legend:
+    if o.legend and legend is not None:
+        Legend(legend).add_to(m)
+    elif o.legend:
         order = list(KIND_COLOURS)
         kinds = sorted(set(kinds), key=order.index)
         Legend(legend_html(o.lang, roles=ctx.roles if roles else None, places=places,

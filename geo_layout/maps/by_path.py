@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..errors import NotFound
 
 #: The maps' paths; "" (the overview) is the layout map.
-MAP_PATHS = ("", "maps/layout", "maps/parks", "maps/sites", "elements/<id>",
+MAP_PATHS = ("", "maps/layout", "maps/parks", "maps/sites", "maps/progress", "elements/<id>",
              "prefectures/<adcode>", "parks/<id>")
 PLACE_MAPS = ("maps/parks", "maps/sites")
 #: The first part of a record map's path -> the kind of map it is.
@@ -17,6 +17,7 @@ _RECORD_MAPS = {"elements": "element", "prefectures": "prefecture", "parks": "pl
 
 def parse_map_path(map_path: str) -> tuple[str, str]:
     """(kind, id) of the map at ``map_path``: ("layout", ""), ("parks", ""), ("sites", ""),
+    ("progress", ""),
     ("element", id), ("prefecture", adcode) or ("place", id) (a park or site).
     Raises NotFound for a path that names no map (the id is not checked here)."""
     path = map_path.strip("/")
@@ -24,6 +25,8 @@ def parse_map_path(map_path: str) -> tuple[str, str]:
         return "layout", ""
     if path in PLACE_MAPS:
         return path.split("/")[1], ""
+    if path == "maps/progress":
+        return "progress", ""
     head, _, rest = path.partition("/")
     if rest and "/" not in rest and head in _RECORD_MAPS:
         return _RECORD_MAPS[head], rest
@@ -32,13 +35,14 @@ def parse_map_path(map_path: str) -> tuple[str, str]:
 
 
 def map_for_path(store, map_path: str, *, filters: dict | None = None,
-                 standalone: bool = False, **options):
+                 standalone: bool = False, as_of=None, **options):
     """The ``folium.Map`` the page at ``map_path`` shows, built with the builders' keyword
     ``options`` (lang, basemap, layers, view, legend, asset_base, link_base).
 
     ``filters`` (parks-directory filters) apply to "maps/parks" and "maps/sites" only.
     ``standalone``: for a file that has no API to load points by view from, so every place
-    is inlined (TooLarge above ``dynamic.INLINE_LIMIT``).
+    is inlined (TooLarge above ``dynamic.INLINE_LIMIT``). ``as_of`` (a date) applies to
+    "maps/progress" (pass the store as it was on that date).
     Raises NotFound for an unknown path or id, InvalidParameter for a bad option."""
     from . import build
 
@@ -46,6 +50,10 @@ def map_for_path(store, map_path: str, *, filters: dict | None = None,
     many = {"dynamic": False} if standalone else {}
     if kind == "layout":
         return build.layout_map(store, **many, **options)
+    if kind == "progress":
+        from .progress_map import progress_map
+
+        return progress_map(store, as_of=as_of, **options)
     if kind in ("parks", "sites"):
         return build.places_map(store, kind, filters=filters or None, **many, **options)
     if kind == "element":

@@ -37,7 +37,7 @@ _render_lock = threading.Lock()
 def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = "zh",
                   size: str = "a4", orientation: str = "landscape", dpi: int = 200,
                   filters: dict | None = None, view: tuple | None = None,
-                  approval: str = "") -> bytes:
+                  approval: str = "", as_of=None) -> bytes:
     """One map of the service as PNG, SVG or PDF bytes.
 
     ``map_path``: "maps/layout" (or "" for the overview), "maps/parks", "maps/sites",
@@ -45,10 +45,10 @@ def render_static(store: Store, map_path: str, *, fmt: str = "png", lang: str = 
     parks-directory filters (``{"prefecture": "<adcode>"}``), applied to the places of the parks
     and sites maps, which then show the selection and name the filters in the footer. ``view``
     ``(west, south, east, north)``: the extent to show (what a page's map shows now) instead of
-    the map's own. ``approval``: the map approval number (审图号) printed in the footer.
+    the map's own. ``as_of`` (a date): the progress map's date (pass the store as it was then). ``approval``: the map approval number (审图号) printed in the footer.
     Raises InvalidParameter (bad option), NotFound (unknown map), CJKFontMissing (503)."""
     style.check_options(fmt, lang, size, orientation, dpi)
-    spec = resolve_map(store, map_path, lang, filters or {})
+    spec = resolve_map(store, map_path, lang, filters or {}, as_of)
     if view is not None:
         spec.bounds = clip_view(check_bbox(view), store.province().geometry().bounds)
     if approval:

@@ -84,12 +84,17 @@ def build_figure(store: Store, spec: MapSpec, lang: str, size: str, orientation:
         spine.set_edgecolor("#999999")
         spine.set_linewidth(0.6)
 
-    handles = draw_areas(ax, store, spec, lang, fs.scale)
-    draw_labels(ax, store, spec, lang, fs, font)
-    handles += place_handles(spec, lang)
-    numbered = draw_places(ax, spec, fs, font)
-    if spec.numbered:
-        numbered += [("–", f) for f in spec.unlisted]
+    if spec.kind == "progress":
+        from .static_progress import draw_progress
+
+        handles, numbered = draw_progress(ax, store, spec, lang, fs, font), []
+    else:
+        handles = draw_areas(ax, store, spec, lang, fs.scale)
+        draw_labels(ax, store, spec, lang, fs, font)
+        handles += place_handles(spec, lang)
+        numbered = draw_places(ax, spec, fs, font)
+        if spec.numbered:
+            numbered += [("–", f) for f in spec.unlisted]
     draw_scale_bar(ax, lat0, fs, font, lang)
     draw_north_arrow(ax, fs, font, lang)
     draw_titles(fig, spec.title, store.plan().title.get(lang), h_in, fs, font)

@@ -34,13 +34,17 @@ class MapSpec:
     unlisted: list[Feature] = field(default_factory=list)  # unknown location: listed only
     unlocated: dict[str, int] = field(default_factory=dict)  # collection -> len(unlisted)
     area: Feature | None = None     # a place map's county or prefecture (drawn dashed)
+    progress: object | None = None  # the progress map's data.progress_areas.ProgressAreas
 
 
-def resolve_map(store: Store, map_path: str, lang: str, filters: dict) -> MapSpec:
-    """The spec of the map at ``map_path``; ``filters`` apply to the parks and sites maps.
-    Raises NotFound for an unknown path or id."""
+def resolve_map(store: Store, map_path: str, lang: str, filters: dict,
+                as_of=None) -> MapSpec:
+    """The spec of the map at ``map_path``; ``filters`` apply to the parks and sites maps,
+    ``as_of`` (a date) to the progress map. Raises NotFound for an unknown path or id."""
     kind, ident = parse_map_path(map_path)
     province = store.province().geometry("medium").bounds
+    if kind == "progress":
+        return _progress_map(store, lang, province, as_of)
     if kind == "layout":
         spec = MapSpec("layout", store.plan().layout_title.get(lang), province, numbered=False)
         return _with_places(spec, store, PLACE_COLLECTIONS, {})
@@ -142,6 +146,24 @@ def _with_places(spec: MapSpec, store: Store, collections, filters: dict,
         spec.places += [f for f in feats if f.geometry() is not None]
         spec.unlisted += [f for f in feats if f.geometry() is None]
         spec.unlocated[name] = sum(1 for f in feats if f.geometry() is None)
+    return spec
+
+
+def _progress_map(store: Store, lang: str, province, as_of) -> MapSpec:
+    """The progress map (:mod:`..data.progress_areas`): the province, its statuses on
+    ``as_of``; the footer says the date (the legend, when nothing has data, what would
+    fill it)."""
+    from ..data.progress_areas import progress_areas
+
+    areas = progress_areas(store, as_of)
+    spec = MapSpec("progress", words.t("progress_map.title", lang), province, numbered=False,
+                   progress=areas)
+    spec.notes.append(words.t("progress_map.as_of", lang, date=as_of.isoformat()) if as_of
+                      else words.t("progress_map.today", lang))
+    for collection in PLACE_COLLECTIONS:
+        spec.unlocated[collection] = sum(1 for p in areas.projects
+                                         if p.feature.collection == collection
+                                         and p.feature.geometry() is None)
     return spec
 
 

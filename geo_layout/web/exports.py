@@ -7,7 +7,8 @@ the filters). ``parks/<id>`` is a park's or site's map. The file name says what 
 (map, language, size, orientation; dpi for PNG), so exports of one map do not overwrite each
 other. ``APPROVAL_NUMBER`` (审图号), when configured, is printed on every static export.
 ``.html`` is the interactive map as one standalone file (every asset inlined, opens offline;
-``lang`` and the filters apply, popup links point back at this server)."""
+``lang`` and the filters apply, popup links point back at this server). ``as_of=YYYY-MM-DD``
+(the progress map's date) draws the data as it was on that date."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ..maps import static_style as style
 from ..maps.static_export import render_static
 from . import params
 from .caching import cached_view
-from .state import current_store
+from .as_of import requested_date, requested_store
 
 bp = Blueprint("exports", __name__, url_prefix="/export")
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
@@ -45,12 +46,14 @@ def export(map_path: str, fmt: str):
     filters = req.filters
     # a static file shows an extent: ``bbox`` (a centre/zoom view has no extent of its own)
     view = req.view if isinstance(req.view, tuple) else None
-    store = current_store()
+    as_of = requested_date()  # the progress map's date; the data as it was then
+    store = requested_store()
     with _queue().slot():
         body = render_static(store, map_path, fmt=fmt, lang=lang, size=size,
                              orientation=orientation, dpi=dpi, filters=filters, view=view,
-                             approval=approval_number())
-    parts = [file_prefix(store.plan()), _slug(map_path), *filters.values(), lang, size,
+                             approval=approval_number(), as_of=as_of)
+    parts = [file_prefix(store.plan()), _slug(map_path), *filters.values(),
+             *([as_of.isoformat()] if as_of else []), lang, size,
              orientation] + ([f"{dpi}dpi"] if fmt == "png" else [])
     filename = "-".join(_safe(p) for p in parts if _safe(p)) + f".{fmt}"
     return Response(body, headers={"Content-Type": MEDIA_TYPES[fmt],
@@ -79,12 +82,14 @@ def _standalone(map_path: str, lang: str) -> Response:
 
     path = map_path.strip("/")
     req = params.map_request(path)  # the same view, layers, legend and filters as on screen
-    store = current_store()
+    as_of = requested_date()
+    store = requested_store()
     with _queue().slot():
-        m = map_for_path(store, path, filters=req.filters, **req.options(),
+        m = map_for_path(store, path, filters=req.filters, **req.options(), as_of=as_of,
                          standalone=True, link_base=request.url_root.rstrip("/"))
         body = standalone_html(m).encode("utf-8")
-    filename = f"{file_prefix(store.plan())}-{_slug(map_path)}-{lang}.html"
+    dated = f"-{as_of.isoformat()}" if as_of else ""
+    filename = f"{file_prefix(store.plan())}-{_slug(map_path)}{dated}-{lang}.html"
     return Response(body, headers={"Content-Type": MEDIA_TYPES["html"],
                                    "Content-Disposition": f'attachment; filename="{filename}"'})
 

@@ -77,8 +77,11 @@ def map_links(map_path: str, lang: str) -> dict:
     ...), and its sharing image (the absolute URL of its static PNG in a slide's shape)."""
     kind, ident = parse_map_path(map_path)
     path = map_path.strip("/") or "maps/layout"
-    view, name = _EMBEDS[kind]
-    embed = url_for(f"{embed_pages.bp.name}.{view}", **{name: ident or path}, lang=lang)
+    if kind == "progress":  # its own page and embed (web/progress_map.py)
+        embed = url_for("progress_map.embed", lang=lang)
+    else:
+        view, name = _EMBEDS[kind]
+        embed = url_for(f"{embed_pages.bp.name}.{view}", **{name: ident or path}, lang=lang)
     return {
         "embed_url": embed,
         "export_urls": [(fmt, url_for("exports.export", map_path=path, fmt=fmt, lang=lang))

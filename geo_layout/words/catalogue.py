@@ -1069,6 +1069,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.places_located": {"zh": "位于该区域内的园区与项目基地",
                              "en": "Places located in this area"},
 
+    # --- progress map (maps, embed, exports) ---
+    "progress_map.title": {"zh": "规划实施进展图", "en": "Plan progress map"},
+    "progress_map.intro": {
+        "zh": "布局要素和州市按其目标与项目的进展着色，园区和项目按状态以不同形状标出。",
+        "en": "Layout elements and prefectures are coloured by the progress of their targets "
+              "and projects; parks and sites are marked by status, each with its own shape."},
+    "progress_map.as_of": {"zh": "截至 {date}", "en": "As of {date}"},
+    "progress_map.today": {"zh": "截至今天（最新数据）", "en": "As of today (latest data)"},
+    "progress_map.date_label": {"zh": "查看日期", "en": "Date shown"},
+    "progress_map.date_help": {
+        "zh": "拖动滑块或用方向键按月移动，松开后地图显示该日的进展；最右端为今天。",
+        "en": "Drag the slider or use the arrow keys to move by month; the map then shows "
+              "progress on that date. The far right is today."},
+    "progress_map.today_stop": {"zh": "今天", "en": "today"},
+    "progress_map.show": {"zh": "显示", "en": "Show"},
+    "progress_map.no_data": {
+        "zh": "暂无数据：尚未录入任何目标实际值，也没有园区或项目的状态记录，因此所有区域均显示为“暂无数据”。",
+        "en": "No data yet: no actual values of the targets and no statuses of parks and "
+              "sites are recorded, so every area shows “no data”."},
+    "progress_map.fill_hint": {
+        "zh": "填入数据的方式：在编辑页、写入接口或 XLSX 导入中录入目标实际值（target-values，含数值、日期或年份和来源），并为园区和项目填写状态及其起始时间。",
+        "en": "What would fill it: the targets' actual values (the target-values collection: "
+              "value, date or year, and source), entered in the editor, through the write "
+              "API or imported from XLSX, and the status of parks and sites with the date "
+              "it began."},
+    "progress_map.areas_rule": {
+        "zh": "区域取其有数据的目标和项目中最差的状态；都无数据时为“暂无数据”。项目：已运营计为已达成，建设中计为按进度，已取消计为滞后。",
+        "en": "An area takes the worst status among its targets and projects that have "
+              "data; no data when none has. Projects: operating counts as reached, under "
+              "construction as on track, cancelled as behind."},
+    "progress_map.projects": {"zh": "园区和项目（按状态）", "en": "Parks and sites (by status)"},
+    "progress_map.project_unknown": {"zh": "该日状态未记录", "en": "Status not recorded on this date"},
+    "progress_map.targets": {"zh": "目标", "en": "Targets"},
+    "progress_map.no_targets": {"zh": "没有指向该区域的目标。", "en": "No target names this area."},
+    "progress_map.province": {"zh": "全省目标（不属于某一区域）", "en": "Province-wide targets (no single area)"},
+    "progress_map.unmarked": {
+        "zh": "另有 {n} 个园区和项目在该日没有状态记录，地图上未标出。",
+        "en": "{n} more parks and sites have no status recorded on this date and are not "
+              "marked."},
     # --- drawing an area: a drawn or uploaded boundary (web/areas_edit.py, maps' legend) ---
     "area.drawn": {"zh": "绘制的边界", "en": "Drawn boundary"},
     "area.standin": {"zh": "以整县（州市）绘制", "en": "Drawn as whole counties or prefectures"},

@@ -200,7 +200,7 @@
       L.DomUtil.removeClass(s.parentNode, HIDDEN);
     });
     var marks = [];
-    var dots = pane.querySelectorAll(".gl-marker .gl-dot, .marker-cluster");
+    var dots = pane.querySelectorAll(".gl-marker .gl-dot, .marker-cluster, .gl-progress-mark svg");
     for (var i = 0; i < dots.length; i++) {
       var d = visibleRect(dots[i]);
       if (d) { marks.push(d); }
