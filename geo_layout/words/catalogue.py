@@ -973,6 +973,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress.as_of_latest": {"zh": "显示目前已录入的最新实际值", "en": "Showing the latest values "
                                                                       "recorded"},
     "progress.as_of_label": {"zh": "截至日期", "en": "As of"},
+    "progress.on_map": {"zh": "在进度地图上查看", "en": "See it on the progress map"},
     "progress.col.target": {"zh": "目标", "en": "Target"},
     "progress.col.baseline": {"zh": "基期值", "en": "Baseline"},
     "progress.col.latest": {"zh": "最新实际值", "en": "Latest actual"},

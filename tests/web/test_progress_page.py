@@ -344,3 +344,11 @@ def test_the_json_link_carries_the_filters_and_date_only(pclient):
                        ).get_data(as_text=True)
     assert '<a href="/api/progress?element=toy-zone&amp;as_of=2022-12-31">' in html
     assert pclient.get("/api/progress?element=toy-zone&as_of=2022-12-31").status_code == 200
+
+
+def test_the_page_links_the_progress_map_on_the_same_date(pclient):
+    html = pclient.get("/progress?lang=en&as_of=2022-12-31").get_data(as_text=True)
+    assert '<a href="/maps/progress?lang=en&amp;as_of=2022-12-31">See it on the progress map' \
+        in html
+    assert '<a href="/maps/progress?lang=en">' in pclient.get("/progress?lang=en").get_data(
+        as_text=True)
