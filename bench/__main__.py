@@ -1,7 +1,7 @@
 """``python -m bench`` (``make bench``): every benchmark, each printing its ratios."""
 
 from . import (api_load, cold_start, downloads, imports, living, overview, progress,
-               pygeoapi_compare, scale)
+               pygeoapi_compare, report, scale)
 
 
 def main() -> None:
@@ -16,6 +16,7 @@ def main() -> None:
     living.run()
     imports.run()
     downloads.run()
+    report.run()
     progress.run()
 
 

@@ -1,4 +1,4 @@
-"""Benchmark 9: the progress page (``/progress``) with 1,000 targets and 10 years of recorded
+"""Benchmark 10: the progress page (``/progress``) with 1,000 targets and 10 years of recorded
 values each (10,000 values), uncached on the server: the render cache keeps nothing
 (``GEO_LAYOUT_RENDER_CACHE_BYTES=0``), so each request builds the page. Goal: <= 300 ms
 (issue 17). The page shows 100 targets a page (its summary counts all 1,000, so the whole
@@ -117,7 +117,7 @@ def _no_render_cache():
 def run() -> dict:
     r = measure()
     ratio = r["progress"] / r["targets"]
-    print(f"9. progress page: {r['n']:,} targets, {r['values']:,} recorded values, uncached "
+    print(f"10. progress page: {r['n']:,} targets, {r['values']:,} recorded values, uncached "
           f"(median of {RUNS})")
     print(f"   /progress {r['progress']:.0f} ms (goal <= {GOAL_MS} ms: "
           f"{'met' if r['progress'] <= GOAL_MS else 'NOT met'}), {r['bytes']:,} bytes; "

@@ -242,10 +242,16 @@ def geodata_build(province: str | None, out: Path) -> None:
 
 @main.command(help="Export a map (maps/layout, maps/parks, maps/sites, elements/<id>, "
                     "prefectures/<adcode>, parks/<id>) as a static PNG, SVG or PDF file, or "
-                    "as one standalone HTML file that works offline. The map approval number "
-                    "(GEO_LAYOUT_APPROVAL_NUMBER), when set, is printed on static maps.")
+                    "as one standalone HTML file that works offline. MAP \"progress\" with "
+                    "--format docx or pdf is the end-of-term review report (title page, the "
+                    "layout map, targets with baseline, latest actual, status and sources, "
+                    "parks and sites by status, provenance), with the values known on --as-of. "
+                    "The map approval number (GEO_LAYOUT_APPROVAL_NUMBER), when set, is "
+                    "printed on static maps.")
 @click.argument("map_path", metavar="MAP")
-@click.option("--format", "fmt", required=True, type=click.Choice(["png", "svg", "pdf", "html"]))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["png", "svg", "pdf", "html", "docx"]),
+              help="docx: only for the review report (MAP progress).")
 @click.option("--lang", default="zh", show_default=True, type=click.Choice(["zh", "en"]))
 @click.option("--size", default="a4", show_default=True, type=click.Choice(["a3", "a4", "a5", "slide"]))
 @click.option("--orientation", default="landscape", show_default=True,
@@ -256,17 +262,33 @@ def geodata_build(province: str | None, out: Path) -> None:
 @click.option("--link-base", default="", metavar="URL",
               help="html: the site popup links point to, e.g. https://maps.example.org "
                    "(default: relative links, which work only when the file is served there).")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
+              help="The review report: the target values known on that date (default: all).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi: int,
-           data: Path | None, link_base: str, output: Path) -> None:
+           data: Path | None, link_base: str, as_of: str | None, output: Path) -> None:
     from .data.store import open_store
     from .errors import GeoLayoutError
 
     if link_base and not link_base.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--link-base")
+    report = map_path.strip("/") == REPORT_MAP and fmt in ("docx", "pdf")
+    if fmt == "docx" and not report:
+        raise click.BadParameter(f"docx is the review report's format: MAP {REPORT_MAP}",
+                                 param_hint="--format")
+    if as_of is not None and not report:
+        raise click.BadParameter(f"only for the review report (MAP {REPORT_MAP}, docx or pdf)",
+                                 param_hint="--as-of")
+    day = _as_of_date(as_of)
     try:
         store = open_store(data)
-        if fmt == "html":
+        if report:
+            from .config import resolve
+            from .reports.build import review_report
+
+            body = review_report(store, fmt, lang, day,
+                                 approval=resolve()["APPROVAL_NUMBER"])
+        elif fmt == "html":
             from .maps.by_path import map_for_path
             from .maps.standalone import standalone_html
 
@@ -285,6 +307,26 @@ def export(map_path: str, fmt: str, lang: str, size: str, orientation: str, dpi:
         sys.exit(1)
     output.write_bytes(body)
     click.echo(f"wrote {output} ({len(body)} bytes)")
+
+
+#: ``geo-layout export progress --format docx|pdf``: the review report, not a map
+REPORT_MAP = "progress"
+
+
+def _as_of_date(text: str | None):
+    """``--as-of``: a past or present day, YYYY-MM-DD."""
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(f"a date YYYY-MM-DD, not {text!r}",
+                                 param_hint="--as-of") from None
+    if day > dt.date.today():
+        raise click.BadParameter("a day in the future has no data yet", param_hint="--as-of")
+    return day
 
 
 @main.command(help="Write a scale-test data folder: the seeds plus N synthetic sites placed "

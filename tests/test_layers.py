@@ -1,5 +1,10 @@
-"""Imports point down the layers of DESIGN.md: cli/web -> maps -> data. Only web, cli and
-the app factory import flask; only maps imports folium, branca or matplotlib."""
+"""Imports point down the layers of DESIGN.md: cli/web -> reports -> maps -> data. Only web,
+cli and the app factory import flask; only maps imports folium, branca or matplotlib.
+
+``reports`` (documents made of the data: the review report) sits between maps and the front
+ends: it calls data and maps (a map picture, the PDF drawn by matplotlib in maps), and is
+called by web and cli: neither data nor maps may import it, and it imports neither web nor
+cli."""
 
 from __future__ import annotations
 
@@ -47,11 +52,13 @@ def _violations(root: Path = PACKAGE):
                 found.append(f"{path.relative_to(root)} imports {name}")
             if top in MAPS_ONLY and layer != "maps":
                 found.append(f"{path.relative_to(root)} imports {name}")
-            if layer == "data" and name.startswith(("geo_layout.maps", "geo_layout.web",
-                                                    "geo_layout.cli", "geo_layout.app")):
-                found.append(f"{path.relative_to(root)} imports {name} (upward)")
-            if layer == "maps" and name.startswith(("geo_layout.web", "geo_layout.cli",
+            if layer == "data" and name.startswith(("geo_layout.maps", "geo_layout.reports",
+                                                    "geo_layout.web", "geo_layout.cli",
                                                     "geo_layout.app")):
+                found.append(f"{path.relative_to(root)} imports {name} (upward)")
+            if layer in ("maps", "reports") and name.startswith((
+                    "geo_layout.web", "geo_layout.cli", "geo_layout.app",
+                    *(("geo_layout.reports",) if layer == "maps" else ()))):
                 found.append(f"{path.relative_to(root)} imports {name} (upward)")
     return found
 
@@ -67,6 +74,15 @@ def test_the_check_can_fail(tmp_path):
     (root / "data").mkdir(parents=True)
     (root / "data" / "_layer_probe.py").write_text("import flask\nfrom ..web import state\n",
                                                    encoding="utf-8")
+    (root / "maps").mkdir()
+    (root / "maps" / "_layer_probe.py").write_text("from ..reports import build\n",
+                                                   encoding="utf-8")
+    (root / "reports").mkdir()
+    (root / "reports" / "_layer_probe.py").write_text(
+        "import matplotlib\nfrom ..web import state\n", encoding="utf-8")
     found = _violations(root)
     assert "data/_layer_probe.py imports flask" in found
     assert "data/_layer_probe.py imports geo_layout.web (upward)" in found
+    assert "maps/_layer_probe.py imports geo_layout.reports (upward)" in found
+    assert "reports/_layer_probe.py imports matplotlib" in found
+    assert "reports/_layer_probe.py imports geo_layout.web (upward)" in found

@@ -1179,6 +1179,119 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "This boundary has several parts or holes: shown, not draggable; clear "
                             "it to draw a new one."},
 
+    # --- review report (DOCX/PDF) ---
+    "report.subtitle": {"zh": "终期评估数据报告", "en": "End-of-term review: data report"},
+    "report.issuer": {"zh": "规划发布单位：{issuer}", "en": "Plan issued by: {issuer}"},
+    "report.period": {"zh": "规划期：{start}—{end} 年", "en": "Plan period: {start}–{end}"},
+    "report.as_of": {"zh": "数据截至：{date}", "en": "Data as of: {date}"},
+    "report.generated": {"zh": "报告生成日期：{date}", "en": "Report generated: {date}"},
+    "report.version": {"zh": "数据版本：{version}", "en": "Data version: {version}"},
+    "report.made_by": {"zh": "本报告由 geo_layout 根据记录的数据生成，每个数字均注明来源。",
+                       "en": "Made by geo_layout from the recorded data; every figure names its "
+                             "source."},
+    "report.page": {"zh": "第 {n} 页，共 {total} 页", "en": "Page {n} of {total}"},
+    "report.summary": {"zh": "一、总体情况", "en": "1. Summary"},
+    "report.map": {"zh": "二、布局图", "en": "2. The layout map"},
+    "report.targets": {"zh": "三、目标完成情况", "en": "3. Targets"},
+    "report.projects": {"zh": "四、园区和项目基地进展（按布局要素）",
+                        "en": "4. Parks and sites by layout element"},
+    "report.provenance": {"zh": "五、数据来源与版本", "en": "5. Where the data comes from"},
+    "report.counts": {"zh": "规划共设 {n} 项数量目标。截至 {date}：{counts}。",
+                      "en": "The plan sets {n} targets. As of {date}: {counts}."},
+    "report.count_item": {"zh": "{status} {n} 项", "en": "{status} {n}"},
+    "report.no_data_yet": {
+        "zh": "暂无数据：截至该日期，本数据集尚未记录任何目标的实际值，因此所有目标均为“暂无数据”，本报告不作任何推测。"
+              "在浏览器中、通过写入 API 或 XLSX 导入录入实际值（数值、日期或年份、来源）后，本报告即据此填写。",
+        "en": "No data yet: as of this date no actual value of any target is recorded in this "
+              "data, so every target shows \"no data\" and this report guesses nothing. Once "
+              "actual values (value, date or year, source) are entered in the browser, through "
+              "the write API or imported from XLSX, the report fills in from them."},
+    "report.places_count": {"zh": "园区和项目基地共 {n} 个：{counts}。",
+                            "en": "Parks and sites: {n} in all ({counts})."},
+    "report.map_caption": {"zh": "图 1　{title}（数据截至 {date}）",
+                           "en": "Figure 1. {title} (data as of {date})"},
+    "report.col.target": {"zh": "目标", "en": "Target"},
+    "report.col.planned": {"zh": "规划目标值", "en": "Planned value"},
+    "report.col.baseline": {"zh": "基数", "en": "Baseline"},
+    "report.col.latest": {"zh": "最新实际值", "en": "Latest actual"},
+    "report.col.status": {"zh": "状态", "en": "Status"},
+    "report.col.sources": {"zh": "来源", "en": "Sources"},
+    "report.col.element": {"zh": "布局要素", "en": "Layout element"},
+    "report.col.count": {"zh": "数量", "en": "Number"},
+    "report.col.places": {"zh": "园区和项目基地", "en": "Parks and sites"},
+    "report.in_year": {"zh": "{value}（{year} 年）", "en": "{value} ({year})"},
+    "report.year": {"zh": "{year} 年", "en": "{year}"},
+    "report.dated": {"zh": "{value}（{when}）", "en": "{value} ({when})"},
+    "report.baseline_implied": {"zh": "约 {value}（{year} 年，由“{rate}”推算）",
+                                "en": "about {value} ({year}, implied by \"{rate}\")"},
+    "report.baseline_recorded": {"zh": "{value}（{year} 年实际值）",
+                                 "en": "{value} ({year}, recorded)"},
+    "report.not_stated": {"zh": "规划未载明", "en": "Not stated"},
+    "report.no_actual": {"zh": "暂无数据", "en": "No data yet"},
+    "report.share": {"zh": "达到目标的 {share}", "en": "{share} of the target"},
+    "report.expected": {"zh": "按路径应达 {value}（{path}）", "en": "Expected {value} ({path})"},
+    "report.missing.actual": {"zh": "缺：实际值", "en": "Missing: an actual value"},
+    "report.missing.baseline": {"zh": "缺：基数（无法判断进度）",
+                                "en": "Missing: a baseline (progress cannot be judged)"},
+    "report.missing.actual-after-baseline": {"zh": "缺：基数年之后的实际值",
+                                             "en": "Missing: an actual value after the "
+                                                   "baseline year"},
+    "report.source_plan": {"zh": "规划：{citation}", "en": "Plan: {citation}"},
+    "report.source_baseline": {"zh": "基数：{source}", "en": "Baseline: {source}"},
+    "report.source_value": {"zh": "实际值：{source}", "en": "Actual: {source}"},
+    "report.targets_note": {
+        "zh": "状态以文字和符号表示：{legend}。“约”表示由规划的年均增速推算的基数，非规划原文。",
+        "en": "Statuses are given in words and shapes: {legend}. \"About\" marks a baseline "
+              "implied by the plan's average annual growth rate, not stated in the plan."},
+    "report.status_unknown": {"zh": "未记录状态", "en": "Status not recorded"},
+    "report.no_element": {"zh": "不属于任何布局要素", "en": "In no layout element"},
+    "report.no_places": {"zh": "暂无园区或项目基地", "en": "No parks or sites"},
+    "report.since": {"zh": "{name}（{since} 起）", "en": "{name} (since {since})"},
+    "report.col.investment": {"zh": "投资", "en": "Investment"},
+    "report.investment_planned": {"zh": "计划：{amount}", "en": "Planned: {amount}"},
+    "report.investment_realised": {"zh": "已完成：{amount}", "en": "Realised: {amount}"},
+    "report.not_recorded": {"zh": "未记录", "en": "not recorded"},
+    "report.recorded_of": {"zh": "{amount}（{total} 个中 {n} 个有记录）",
+                           "en": "{amount} ({n} of {total} recorded)"},
+    "report.projects_note": {
+        "zh": "状态取自各园区和项目基地记录的“状态”（规划中、建设中、已运营、已取消）；未记录的列为“未记录状态”，不作推测。"
+              "投资为有记录者之和。属于多个布局要素的园区在每个要素下各列一次。",
+        "en": "Statuses are those recorded for each park and site (planned, under construction, "
+              "operating, cancelled); where none is recorded the row says so, nothing is "
+              "guessed. Investments are the sums of those recorded. A place in several layout "
+              "elements is listed under each."},
+    "report.prov.plan": {
+        "zh": "规划：{title}（{issuer}）。目标、布局要素、园区和项目基地均录自规划，每条记录注明出处章节和段落（见目标表“来源”列）。",
+        "en": "The plan: {title} ({issuer}). Targets, layout elements, parks and sites are "
+              "recorded from the plan, each citing its section and paragraph (the targets "
+              "table's \"Sources\" column)."},
+    "report.prov.values": {"zh": "实际值来源（{n} 个）：{sources}。",
+                           "en": "Sources of the actual values ({n}): {sources}."},
+    "report.prov.no_values": {"zh": "实际值：暂无记录。录入的每个实际值都须注明来源。",
+                              "en": "Actual values: none recorded yet. Every value entered "
+                                    "must name its source."},
+    "report.prov.baseline": {
+        "zh": "基数：规划载明的基数直接采用；录有规划期前一年实际值的，以该值为基数（注明来源）；"
+              "标“约”的基数 = 目标值 ÷ (1 + 年均增速)^年数，由规划数字推算。",
+        "en": "Baselines: a baseline the plan states is used as stated; else a value recorded "
+              "for the year before the plan's period (with its source); one marked \"about\" "
+              "is the target ÷ (1 + average annual growth)^years, computed from the plan's "
+              "figures."},
+    "report.prov.path": {
+        "zh": "进度判断：金额和集群规模按复合增长路径，数量和覆盖率按线性路径，增速目标直接比较增速；"
+              "最新实际值不低于路径在该日期应达的值即为“进展正常”。",
+        "en": "Progress: amounts and cluster sizes follow a compound-growth path from the "
+              "baseline to the target, counts and coverage a linear one, and a growth-rate "
+              "target is compared as a rate; a latest actual at or above the path's value for "
+              "its date is on track."},
+    "report.prov.places": {
+        "zh": "园区和项目基地的状态及其日期来自各记录的“事实来源”字段；地图中的位置按记录的精度绘制。",
+        "en": "Parks' and sites' statuses and their dates come from each record's facts "
+              "source; the map draws places at the precision recorded."},
+    "report.prov.version": {"zh": "数据版本 {version}，数据截至 {date}，报告生成于 {generated}。",
+                            "en": "Data version {version}, as of {date}; report generated "
+                                  "{generated}."},
+
     # --- accounts: sign-in, roles, tokens (web/auth.py, data/accounts.py, the CLI) ---
     "auth.sign_in": {"zh": "登录", "en": "Sign in"},
     "auth.sign_out": {"zh": "退出登录", "en": "Sign out"},
