@@ -31,7 +31,7 @@ def _as_of():
 def page():
     lang = params.lang()
     on, store = _as_of()
-    return render_template("progress.html",
+    return render_template("progress.html", earliest=as_of.EARLIEST.isoformat(),
                            **progress_page(store, on, params.filters("targets"),
                                            request.args.get("page"), lang))
 
