@@ -1,6 +1,6 @@
 """``python -m bench`` (``make bench``): every benchmark, each printing its ratios."""
 
-from . import (api_load, as_of, cold_start, downloads, imports, living, overview,
+from . import (api_load, as_of, cold_start, downloads, imports, living, overview, progress,
                pygeoapi_compare, report, scale)
 
 
@@ -17,6 +17,7 @@ def main() -> None:
     imports.run()
     downloads.run()
     report.run()
+    progress.run()
     as_of.run()
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from geo_layout.data.synth import write_synthetic
 
 from .api_load import CLIENTS, _free_port, _wait_until_up, load
-from .common import ROOT, get, server
+from .common import ROOT, get
 
 VENV = ROOT / "bench" / ".venv-pygeoapi"
 N_SITES = 10_000

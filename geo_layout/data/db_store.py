@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 from ..errors import Conflict, DataError, InvalidRecord, NotFound, PreconditionFailed
 from . import db_engine, paths
-from .db_records import PLAN, Row, body_json, dataset_of_rows, folder_version, rows_of_folder, \
+from .db_records import Row, body_json, dataset_of_rows, folder_version, rows_of_folder, \
     write_folder
 from .db_schema import plans, records, revisions
 from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS

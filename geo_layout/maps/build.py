@@ -25,7 +25,7 @@ from html import escape
 from typing import Any, Iterable, Mapping
 
 from ..data.features import PLACE_COLLECTIONS
-from ..errors import InvalidParameter, NotFound, TooLarge
+from ..errors import InvalidParameter, TooLarge
 from . import geometry as geo
 from .basemaps import BASEMAPS, LocalTiles, check_basemap, overlay_crs, tile_layers
 from .extents import extent_names, has_drawn_area

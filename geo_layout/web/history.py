@@ -124,6 +124,9 @@ def record_page(store, collection: str, fid: str, lang: str) -> str | None:
         return url_for("pages.element", id=fid, lang=lang)
     if collection == "targets":
         return url_for("pages.targets", lang=lang, _anchor=f"target-{fid}")
+    if collection == "target-values":  # a value is shown in its target's row of /progress
+        target = store.get(collection, fid).properties["target"]
+        return url_for("progress.page", lang=lang, _anchor=f"progress-{target}")
     return None  # enterprises: listed on their elements' pages, no page of their own
 
 

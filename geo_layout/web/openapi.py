@@ -20,6 +20,7 @@ from ..data.model import LODS
 from ..data.clusters import CELL_PX as CLUSTER_CELL_PX
 from ..data.store import FILTERS
 from ..data.photos import PHOTO_ACTIONS
+from ..data import progress
 from ..data.writers import MEDIA_TYPES, formats_for
 from ..errors import InvalidParameter
 from . import params as p
@@ -271,6 +272,29 @@ HISTORY_PARAMS = (
 )
 
 
+#: ``as_of`` is checked by :func:`.as_of.requested_date` (the one rule for every view that
+#: honours it); documented here so /api/progress accepts it.
+AS_OF = Param("as_of", "The data and recorded values as they were on this day, YYYY-MM-DD "
+                       "(from 1949-10-01 to today); without it, as they are now.",
+              lambda _s: {"type": "string", "format": "date"}, lambda raw, _s: raw or None,
+              empty_ok=True)
+
+
+def _progress_operation() -> Operation:
+    return Operation(
+        ("api-progress",), "/api/progress", "How far each target got", "api",
+        filter_params("targets") + (AS_OF, LANG, F_API), (JSON,), "Progress",
+        description="Per target (plan order): the baseline (a value recorded for the year "
+                    "before the plan's period: source, or one implied by a growth-rate "
+                    "target: implied_by), the latest recorded value (value, date, "
+                    "source) known on as_of, the value the path from baseline to target "
+                    "implies for that date (expected; path: compound growth, linear, or a "
+                    "rate compared as a rate), the share of the target reached and a status "
+                    "(reached, on-track, behind, no-data; missing says what a no-data target "
+                    "lacks: actual, baseline, actual-after-baseline), and the counts per "
+                    "status. Filtered like /api/targets.")
+
+
 def _api_operations() -> list[Operation]:
     common = (CRS_API, COORDS_API, LANG, F_API)
     ops = []
@@ -326,6 +350,7 @@ def _api_operations() -> list[Operation]:
                     "and a comment. Paged by "
                     "before=<seq> (the next link). Data served read-only from a seeds folder "
                     "has no history: revisions is empty."))
+    ops.append(_progress_operation())
     return ops
 
 
@@ -582,6 +607,7 @@ def _schemas() -> dict:
             "type": {"type": "string", "enum": ["FeatureCollection"]},
             "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}}}},
         "Index": {"type": "object", "required": ["collections", "links"]},
+        "Progress": _progress_schema(),
         "History": {
             "type": "object", "required": ["revisions", "next"],
             "properties": {
@@ -611,6 +637,56 @@ def _schemas() -> dict:
                         "after": {"type": "object", "nullable": True}}}}}},
     }
 
+
+def _progress_schema() -> dict:
+    number = {"type": "number", "nullable": True}
+    statuses = list(progress.STATUSES)
+    paths = sorted(set(progress.PATH_OF_MEASURE.values()))
+    missing = (progress.MISSING_ACTUAL, progress.MISSING_BASELINE, progress.MISSING_LATER)
+    return {"type": "object", "required": ["as_of", "filters", "counts", "targets"],
+            "properties": {
+                "as_of": {"type": "string", "format": "date", "nullable": True},
+                "filters": {"type": "object"},
+                "counts": {"type": "object", "required": statuses, "properties": {
+                    s: {"type": "integer", "minimum": 0} for s in statuses}},
+                "targets": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["id", "name_zh", "name_en", "measure", "unit", "value", "year",
+                                 "path", "baseline", "latest", "expected", "share", "status",
+                                 "missing"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "name_zh": {"type": "string", "nullable": True},
+                        "name_en": {"type": "string", "nullable": True},
+                        "measure": {"type": "string"},
+                        "unit": {"type": "object", "properties": {
+                            "zh": {"type": "string", "nullable": True},
+                            "en": {"type": "string", "nullable": True}}},
+                        "value": {"type": "number"}, "year": {"type": "integer"},
+                        "path": {"type": "string", "enum": paths},
+                        "baseline": {"type": "object", "nullable": True,
+                                     "required": ["value", "year", "implied_by",
+                                                  "source"],
+                                     "properties": {
+                                         "value": {"type": "number"},
+                                         "year": {"type": "integer"},
+                                         "implied_by": {"type": "string", "nullable": True,
+                                                        "description": "the growth-rate "
+                                                        "target that implies it"},
+                                         "source": {"type": "string", "nullable": True,
+                                                    "description": "the source of a value "
+                                                    "recorded for the baseline year"}}},
+                        "latest": {"type": "object", "nullable": True,
+                                   "required": ["value", "date", "source"],
+                                   "properties": {
+                                       "value": {"type": "number"},
+                                       "date": {"type": "string", "format": "date"},
+                                       "source": {"type": "string"}}},
+                        "expected": number, "share": number,
+                        "status": {"type": "string", "enum": statuses},
+                        "missing": {"type": "string", "nullable": True,
+                                    "description": "what a no-data target lacks: "
+                                                   + ", ".join(missing)}}}}}}
 
 def _responses(op: Operation) -> dict:
     ok = {}

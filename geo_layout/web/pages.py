@@ -48,7 +48,8 @@ def _chrome() -> dict:
         "page_url": request.url,
         "nav": [("pages.overview", "nav.overview"), ("pages.directory", "directory.title"),
                 ("pages.parks_map", "title.parks"), ("pages.sites_map", "title.sites"),
-                ("pages.targets", "nav.targets"), ("datapage.index", "nav.data")],
+                ("pages.targets", "nav.targets"), ("progress.page", "nav.progress"),
+                ("datapage.index", "nav.data")],
         "endpoint": request.endpoint,
     }
 

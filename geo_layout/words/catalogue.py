@@ -956,6 +956,62 @@ STRINGS: dict[str, dict[str, str]] = {
                                             "or drop them"},
     "problem.contact": {"zh": "至少填写办公室、电话、网址之一",
                         "en": "needs at least one of office, phone, website"},
+    # --- progress page (web/progress_page.py) ---
+    "nav.progress": {"zh": "实施进度", "en": "Progress"},
+    "progress.title": {"zh": "规划实施进度", "en": "How far the plan got"},
+    "progress.intro": {"zh": "每项目标的基期值、最新实际值（注明来源）、从基期到目标的路径在该日应达到的值、"
+                             "完成比例和状态。数字只来自录入的实际值及其来源；基期值为规划期前一年"
+                             "录入的实际值，或由增速目标推算（已注明）。没有的数字不作估算。",
+                       "en": "Each target's baseline, its latest recorded value (with its source), "
+                             "the value the path from baseline to target implies for that date, "
+                             "the share reached and a status. The numbers come only from recorded "
+                             "values and their sources; a baseline is a value recorded for the "
+                             "year before the plan's period, or implied by a growth-rate target "
+                             "(marked so). Nothing missing is estimated."},
+    "progress.as_of": {"zh": "截至 {date} 的数据与实际值", "en": "As of {date}: the data and values "
+                                                                   "as they were that day"},
+    "progress.as_of_latest": {"zh": "显示目前已录入的最新实际值", "en": "Showing the latest values "
+                                                                      "recorded"},
+    "progress.as_of_label": {"zh": "截至日期", "en": "As of"},
+    "progress.on_map": {"zh": "在进度地图上查看", "en": "See it on the progress map"},
+    "progress.col.target": {"zh": "目标", "en": "Target"},
+    "progress.col.baseline": {"zh": "基期值", "en": "Baseline"},
+    "progress.col.latest": {"zh": "最新实际值", "en": "Latest actual"},
+    "progress.col.expected": {"zh": "路径应达值", "en": "Path implies"},
+    "progress.col.share": {"zh": "完成比例", "en": "Share reached"},
+    "progress.col.status": {"zh": "状态", "en": "Status"},
+    "progress.col.chart": {"zh": "走势", "en": "Chart"},
+    "progress.goal": {"zh": "{year} 年目标：{value}", "en": "{value} by {year}"},
+    "progress.dated": {"zh": "{value}（{when}）", "en": "{value} ({when})"},
+    "progress.when": {"zh": "（{when}）", "en": "({when})"},
+    "progress.implied_by": {"zh": "由增速目标推算", "en": "implied by"},
+    "progress.stated": {"zh": "规划所定", "en": "stated by the plan"},
+    "progress.recorded": {"zh": "基期年份的实际值，来源", "en": "recorded for that year, source"},
+    "progress.source": {"zh": "来源", "en": "Source"},
+    "progress.missing.actual": {"zh": "尚无实际值：录入一条实际值（数值、日期或年份、来源）即可计算进度。",
+                                "en": "No actual value yet: record one (value, date or year, "
+                                      "source) to compute the progress."},
+    "progress.missing.baseline": {"zh": "无基期值：规划未给出基期，也没有增速目标可以推算，"
+                                        "无法计算路径；达到目标时状态显示为已达到。",
+                                  "en": "No baseline: the plan states none and no growth-rate "
+                                        "target implies one, so there is no path; the status "
+                                        "shows reached once a value meets the target."},
+    "progress.missing.later": {"zh": "基期（{year} 年）之后尚无实际值：录入一条晚于基期的实际值即可比较路径。",
+                               "en": "No value after the baseline year ({year}) yet: record one "
+                                     "dated after it to compare with the path."},
+    "progress.add_value": {"zh": "录入实际值", "en": "Add a value"},
+    "progress.none": {"zh": "没有符合这些条件的目标。", "en": "No target matches these filters."},
+    "progress.api": {"zh": "同样的数字（JSON）：", "en": "The same figures as JSON:"},
+    "progress.legend.actual": {"zh": "实际值", "en": "recorded value"},
+    "progress.legend.baseline": {"zh": "基期值", "en": "baseline"},
+    "progress.legend.path": {"zh": "基期到目标的路径", "en": "path from baseline to target"},
+    "progress.legend.target": {"zh": "目标", "en": "target"},
+    "progress.chart.title": {"zh": "{name}：实际值、基期值、路径与目标",
+                             "en": "{name}: recorded values, baseline, path and target"},
+    "progress.chart.desc": {"zh": "{parts}。", "en": "{parts}."},
+    "progress.chart.target": {"zh": "{goal}", "en": "Target: {goal}"},
+    "progress.chart.values": {"zh": "已录入的实际值：{values}", "en": "Recorded values: {values}"},
+    "progress.chart.no_values": {"zh": "尚无实际值", "en": "no value recorded yet"},
     # --- search and filters ---
     "search.element_named": {"zh": "布局要素（规划列出）", "en": "Element (plan names)"},
     "search.area": {"zh": "位于区域内", "en": "Located in area"},

@@ -53,7 +53,7 @@ def test_overview_draws_the_layout_and_switches_language(page, store, shots):
     assert "一核" in legend_zh
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert page.locator(".site-nav").inner_text().split() == [
-        "布局总览", "园区与项目基地名录", "园区地图", "项目基地地图", "发展目标", "数据"]
+        "布局总览", "园区与项目基地名录", "园区地图", "项目基地地图", "发展目标", "实施进度", "数据"]
     shot(page, shots, "overview-zh.png")
 
     page.click("#lang-switch")

@@ -3,7 +3,6 @@ history, another process's writes, and the GeoPackage as GIS tools read it."""
 
 from __future__ import annotations
 
-import json
 
 import pyogrio
 import pytest

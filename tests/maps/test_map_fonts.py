@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from pypdf import PdfReader
 
-from geo_layout.maps import fonts, static_style
+from geo_layout.maps import fonts
 from geo_layout.maps.static_export import render_static
 
 # Characters whose Japanese and Simplified Chinese forms differ visibly.

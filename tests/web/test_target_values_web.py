@@ -47,6 +47,11 @@ def test_an_editor_adds_a_value_from_the_form_the_target_link_opens(editing):
                  "source_reference": "统计年鉴 2023"})
     saved = client.post("/new/target-values", data=form)
     assert saved.status_code == 303
+    # back to its target's row of the progress page, which shows it
+    assert saved.headers["Location"].startswith("/progress?lang=zh&saved=")
+    assert saved.headers["Location"].endswith(f"#progress-{REVENUE}")
+    row = client.get(saved.headers["Location"]).text
+    assert 'id="progress-' + REVENUE in row and "统计年鉴 2023" in row
     value = client.get("/api/target-values/revenue-2022").get_json()
     assert (value["date"], value["value_source"], value["unit_zh"]) == (
         "2022-12-31", "统计年鉴 2023", "亿元")
