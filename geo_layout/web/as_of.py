@@ -30,7 +30,7 @@ EARLIEST = dt.date(1949, 10, 1)
 def parse_date(raw: str | None) -> dt.date | None:
     """``raw`` (an ``as_of`` value) as a day: None when not given; InvalidParameter (400)
     naming what is wrong with any other value (not a date, before :data:`EARLIEST`, after
-    today in UTC). The one parser: the views and the API's operation table use it."""
+    today in UTC). The one parser of every view that honours it."""
     if raw is None or raw == "":
         return None
     try:

@@ -169,16 +169,6 @@ Q = _text("q", "Text to find in names (Chinese, English, or pinyin in full or as
 SEARCH_LIMIT = _limit(20, SEARCH_MAX, f"Maximum number of results (1..{SEARCH_MAX}).")
 SEARCH_PLANS = _enum("plans", ("this", "all"), "Search this plan only, or every plan the server "
                      "serves (then each result names its plan; see /plans).", "this")
-def _as_of(raw, _settings):
-    from .as_of import parse_date
-
-    return parse_date(raw)
-
-
-AS_OF = Param("as_of", "The data as it was at the end of this day (UTC), YYYY-MM-DD, rebuilt "
-                       "from the history (data served from a seeds folder has none: as it is). "
-                       "Not before 1949-10-01, not after today.",
-              lambda _s: {"type": "string", "format": "date"}, _as_of)
 CLUSTERS_Q = _text("q", "Only points whose names match this text, like /api/search (every hit, "
                    "not only the first 100): the park directory's search on its map.")
 
@@ -274,8 +264,10 @@ HISTORY_PARAMS = (
 
 #: ``as_of`` is checked by :func:`.as_of.requested_date` (the one rule for every view that
 #: honours it); documented here so /api/progress accepts it.
-AS_OF = Param("as_of", "The data and recorded values as they were on this day, YYYY-MM-DD "
-                       "(from 1949-10-01 to today); without it, as they are now.",
+AS_OF = Param("as_of", "The data and recorded values as they were at the end of this day "
+                       "(UTC), YYYY-MM-DD (from 1949-10-01 to today), rebuilt from the "
+                       "history (data served from a seeds folder has none: as it is); "
+                       "without it, as they are now.",
               lambda _s: {"type": "string", "format": "date"}, lambda raw, _s: raw or None,
               empty_ok=True)
 
