@@ -1,4 +1,4 @@
-"""Benchmark 9: the data as of a date (``?as_of=``) with 100,000 sites and 200,000 revisions.
+"""Benchmark 11: the data as of a date (``?as_of=``) with 100,000 sites and 200,000 revisions.
 
 The 100,000-site plan (``geo-layout synth``, seed 1, as benchmark 3) is imported into a fresh
 GeoPackage (and a throwaway PostgreSQL when Debian's packages are there). Its history is then
@@ -191,7 +191,7 @@ def _postgres():
 
 def run(postgres: bool = True) -> None:
     total = ACTIVE_UPDATES + SCATTERED + CREATED + DELETED
-    print(f"9. As of a date: {N_SITES:,} sites, {total:,} revisions")
+    print(f"11. As of a date: {N_SITES:,} sites, {total:,} revisions")
     rows = []
     with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as tmp:
         rows.append(measure(str(Path(tmp) / "bench.gpkg"), "gpkg"))
