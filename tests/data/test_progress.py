@@ -113,3 +113,11 @@ def test_a_stated_baseline_wins_over_an_implied_one():
     assert p.baseline == stated and not p.baseline.implied
     # 2000 * 2^(1/5) = 2297.4 on the path: 2100 is behind
     assert p.status == "behind" and p.expected == pytest.approx(2297.4, abs=1.0)
+
+
+def test_a_value_of_the_baseline_year_alone_is_no_progress_yet():
+    """A value recorded for the baseline's own year is the baseline, not a step on the path."""
+    base = Baseline(5.0, 2020, source="yearbook")
+    alone = progress(STATIONS, [Actual(5.0, date(2020, 12, 31), "yearbook")], {}, baseline=base)
+    assert (alone.status, alone.missing, alone.baseline.recorded) == ("no-data", MISSING_LATER,
+                                                                      True)
