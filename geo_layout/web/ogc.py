@@ -378,10 +378,11 @@ def _schema_document(id: str, kind: str, build) -> Response:  # noqa: A002
 
 def _page(collection: str, op: openapi.Operation, values: dict) -> Page:
     bbox = values.get("bbox")
+    store = requested_store()  # first: a bad as_of is refused whatever else is asked
     if bbox is not None and collection not in GEOMETRY_COLLECTIONS:
         return Page([], 0, values["offset"], values["limit"])  # nothing without a geometry
-    return requested_store().query(collection, openapi.filters_of(op, values), bbox,
-                                   values["limit"], values["offset"])
+    return store.query(collection, openapi.filters_of(op, values), bbox, values["limit"],
+                       values["offset"])
 
 
 @bp.get("/ogc/collections/<id>/items", provide_automatic_options=False)  # see ogc_write

@@ -262,14 +262,25 @@ HISTORY_PARAMS = (
 )
 
 
+def _checked_day(raw: str) -> str | None:
+    """``as_of`` as given, once :func:`.as_of.parse_date` (the one rule) accepts it: refused
+    with the other parameters, before a view might answer without reading the data."""
+    from .as_of import parse_date
+
+    parse_date(raw)
+    return raw or None
+
+
 #: ``as_of`` is checked by :func:`.as_of.requested_date` (the one rule for every view that
 #: honours it); documented here so /api/progress accepts it.
 AS_OF = Param("as_of", "The data and recorded values as they were at the end of this day "
                        "(UTC), YYYY-MM-DD (from 1949-10-01 to today), rebuilt from the "
                        "history (data served from a seeds folder has none: as it is); "
                        "without it, as they are now.",
-              lambda _s: {"type": "string", "format": "date"}, lambda raw, _s: raw or None,
-              empty_ok=True)
+              # empty (a form's blank date) means now: a day, or nothing
+              lambda _s: {"anyOf": [{"type": "string", "format": "date"},
+                                    {"type": "string", "maxLength": 0}]},
+              lambda raw, _s: _checked_day(raw), empty_ok=True)
 
 
 def _progress_operation() -> Operation:
