@@ -33,6 +33,7 @@ from typing import Iterable, Sequence
 
 from .features import PLACE_COLLECTIONS, Feature
 from .progress import STATUSES
+from .progress_board import board, counts, tally
 
 NO_DATA = STATUSES[-1]
 #: Projects' statuses in legend order (most advanced first), and the status of a project
@@ -63,14 +64,14 @@ class AreaProgress:
     projects: tuple[Project, ...]
 
     def target_counts(self) -> dict[str, int]:
-        return _count((row.progress.status for row in self.targets), STATUSES)
+        return counts(self.targets)
 
     def project_counts(self) -> dict[str, int]:
         return dict(self._project_counts)
 
     @cached_property
     def _project_counts(self) -> dict[str, int]:  # the popup and the text version ask
-        return _count((p.status for p in self.projects), PROJECT_MARKS)
+        return tally((p.status for p in self.projects), PROJECT_MARKS)
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,6 @@ def progress_areas(store, as_of: date | None = None, rows: Sequence | None = Non
     was then: the web layer passes the as-of store). ``rows``: the target rows when the
     caller has them (:func:`.progress_board.board` of the same store and date)."""
     if rows is None:
-        from .progress_board import board
-
         rows = board(store, as_of)
     rows = tuple(rows)
     projects = tuple(Project(f, project_status(f, as_of))
@@ -181,13 +180,6 @@ def _unique(rows: Iterable) -> list:
     for row in rows:
         seen.setdefault(row.target.id, row)
     return list(seen.values())
-
-
-def _count(values: Iterable[str], keys: Sequence[str]) -> dict[str, int]:
-    out: dict[str, int] = dict.fromkeys(keys, 0)
-    for v in values:
-        out[v] = out.get(v, 0) + 1
-    return out
 
 
 def period_dates(start_year: int, end_year: int) -> list[date]:

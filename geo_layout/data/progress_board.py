@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .. import words
 from .features import Feature
@@ -48,9 +48,14 @@ def board(store, as_of: date | None = None, filters: Mapping[str, str] | None = 
 
 def counts(rows: Iterable[TargetProgress]) -> dict[str, int]:
     """How many targets have each status (every status present, best first)."""
-    out = dict.fromkeys(STATUSES, 0)
-    for row in rows:
-        out[row.progress.status] += 1
+    return tally((row.progress.status for row in rows), STATUSES)
+
+
+def tally(values: Iterable[str], keys: Sequence[str]) -> dict[str, int]:
+    """How many of ``values`` are each of ``keys`` (every key present, in their order)."""
+    out: dict[str, int] = dict.fromkeys(keys, 0)
+    for v in values:
+        out[v] = out.get(v, 0) + 1
     return out
 
 
@@ -93,7 +98,12 @@ def target_of(feature: Feature) -> Target:
 
 def status_label(status: str, lang: str) -> str:
     """A status as every view shows it: its shape and its words (never colour alone)."""
-    return f"{STATUS_SHAPES[status]} {words.t(f'progress.status.{status}', lang)}"
+    return f"{STATUS_SHAPES[status]} {status_word(status, lang)}"
+
+
+def status_word(status: str, lang: str) -> str:
+    """A status's words alone (a page styles its shape apart)."""
+    return words.t(f"progress.status.{status}", lang)
 
 
 def path_label(path: str, lang: str) -> str:

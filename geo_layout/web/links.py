@@ -36,6 +36,11 @@ def switch_url(lang: str) -> str:
     return here([(k, v) for k, values in args.items() for v in values])
 
 
+def page_count(total: int, per_page: int) -> int:
+    """How many pages ``total`` rows fill, ``per_page`` a page (at least one)."""
+    return max(1, -(-total // per_page))
+
+
 def page_links(page: int, pages: int) -> list[tuple[str, str, str]]:
     """(rel, text key, URL) of the first / previous / next / last pages of a paged list; the
     URLs keep every other parameter (q, filters, lang, basemap)."""

@@ -127,7 +127,8 @@ def directory():
     q = params.query_text("q", required=False).strip()
     found = directory_view.results(store, q, chosen)
     page = params.integer("page", request.args.get("page"), low=1,
-                          high=directory_view.page_count(len(found)), default=1)
+                          high=links.page_count(len(found), directory_view.PAGE_ROWS),
+                          default=1)
     parts = None
     if any(f.geometry() is not None for f in found):
         # the map shows every matching park and site, not only this page's: the filters

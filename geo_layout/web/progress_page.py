@@ -12,7 +12,6 @@ from flask import Blueprint, render_template, request
 from ..data.store import FILTERS
 from . import as_of, geojson, openapi, params
 from .caching import cached_view, conditional
-from .state import current_store
 from .views.progress import progress_json, progress_page
 
 bp = Blueprint("progress", __name__)
@@ -20,9 +19,7 @@ bp = Blueprint("progress", __name__)
 
 def _as_of():
     """(the day asked for or None, the data as it was then); an empty ``as_of=`` (the page's
-    form sent without a date) means now."""
-    if not request.args.get("as_of"):
-        return None, current_store()
+    form sent without a date) means now, as :mod:`.as_of` reads it."""
     return as_of.requested_date(), as_of.requested_store()
 
 

@@ -39,13 +39,9 @@ def results(store, q: str, chosen: dict) -> list:
     return sorted(found, key=lambda f: (order[f.collection], f.id))
 
 
-def page_count(total: int) -> int:
-    return max(1, -(-total // PAGE_ROWS))
-
-
 def directory_page(store, q: str, chosen: dict, found: list, page: int, lang: str) -> dict:
     """The directory's template values for page ``page`` of ``found``."""
-    pages = page_count(len(found))
+    pages = links.page_count(len(found), PAGE_ROWS)
     start = (page - 1) * PAGE_ROWS
     return {
         "q": q, "chosen": chosen,

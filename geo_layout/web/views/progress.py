@@ -13,7 +13,7 @@ from flask import url_for
 
 from ... import words
 from ...data import progress as pr
-from ...data.progress_board import board, counts, path_label
+from ...data.progress_board import board, counts, path_label, status_word
 from ...data.vocab import name_order
 from .. import links, params
 from ..charts import format_value
@@ -56,7 +56,7 @@ def _missing_text(prog: pr.Progress, lang: str) -> str | None:
 
 def status_text(status: str, lang: str) -> dict:
     return {"status": status, "shape": pr.STATUS_SHAPES[status],
-            "word": t(f"progress.status.{status}", lang)}
+            "word": status_word(status, lang)}
 
 
 def _row(tp, names: dict, lang: str) -> dict:
@@ -133,17 +133,13 @@ def _target_names(store, lang: str) -> dict[str, str]:
     return {f.id: f.name(lang) for f in store.query("targets").features}
 
 
-def page_count(total: int) -> int:
-    return max(1, -(-total // PAGE_ROWS))
-
-
 def progress_page(store, as_of: date | None, filters: dict, page: str | None,
                   lang: str) -> dict:
     """The page's template values (``filters``: the targets' filters as given; ``page``: the
     ``page`` parameter, 1 to the last page). The counts are of every target the filters
     select; the rows, of one page of them."""
     rows = board(store, as_of, filters or None)
-    pages = page_count(len(rows))
+    pages = links.page_count(len(rows), PAGE_ROWS)
     number = params.integer("page", page, low=1, high=pages, default=1)
     start = (number - 1) * PAGE_ROWS
     shown = rows[start:start + PAGE_ROWS]
