@@ -35,7 +35,7 @@ def test_init_export_import_and_upgrade(tmp_path):
         (r.collection, r.record_id, r.body) for r in original]
     assert run("validate", "--data", tmp_path / "toy").exit_code == 0
     result = run("db", "upgrade", "--database", db)
-    assert result.exit_code == 0 and "0003 -> 0003" in result.output
+    assert result.exit_code == 0 and "0004 -> 0004" in result.output
 
 
 def test_a_folder_that_does_not_validate_is_refused_whole(tmp_path):

@@ -85,8 +85,10 @@ revisions = Table(
     Column("reverts", Integer, nullable=True),  # the seq this revision undid
     Column("batch", Str(40), nullable=True),  # changes saved together (an import)
 )
+#: a record's history, and (with time, action and number in the index: read alone) the first
+#: revision of each record after a day (:mod:`.as_of`)
 Index("ix_gl_revisions_record", revisions.c.plan_id, revisions.c.collection,
-      revisions.c.record_id)
+      revisions.c.record_id, revisions.c.at, revisions.c.action, revisions.c.seq)
 #: the plan's data as of a date reads only the revisions after it (:mod:`.as_of`)
 Index("ix_gl_revisions_plan_at", revisions.c.plan_id, revisions.c.at)
 

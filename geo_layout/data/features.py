@@ -170,29 +170,14 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
             **_cite(el), **_area(el),
         }, geoms))
 
-    located = [p for p in places if p.point is not None and p.id not in reuse]
-    # one vectorised call: shapely.Point() one at a time costs ~20 µs each (2 s at 100,000)
-    points = dict(zip((p.id for p in located),
-                      shapely.points([p.point for p in located]).tolist() if located else []))
-    areas = _areas(ds)
-    lists: dict[tuple, list] = {}
+    def kept(place) -> Feature | None:
+        found = reuse.get(place.id)
+        return found if found is not None and found.collection == place.collection else None
 
-    def shared(items) -> list:
-        """One list object for every place with the same values (most sites share their
-        elements, areas, industries and an empty list of enterprises); read-only, like all
-        feature properties."""
-        key = tuple(items)
-        found = lists.get(key)
-        if found is None:
-            found = lists[key] = list(key)
-        return found
-
+    built = iter(place_features(ds, [p for p in places if kept(p) is None],
+                                enterprises_by_place))
     for place in places:
-        kept = reuse.get(place.id)
-        out[place.collection].append(
-            kept if kept is not None and kept.collection == place.collection else
-            _place_feature(place, enterprises_by_place, points.get(place.id),
-                           in_plan_order(place.elements), areas, shared))
+        out[place.collection].append(kept(place) or next(built))
     for ent in ds.enterprises:
         out["enterprises"].append(Feature("enterprises", ent.id, {
             "id": ent.id, **_text("name", ent.name), "role": ent.role,
@@ -224,13 +209,52 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
     return out
 
 
+def listing_place(prefecture: str | None, elements, industries) -> list[tuple[str, str]]:
+    """``(collection, id)`` of every feature whose ``places`` lists a place in
+    ``prefecture``, naming ``elements`` and ``industries`` (what its creation or deletion
+    changes besides itself; :func:`build_features` makes those lists)."""
+    return [("prefectures", prefecture), *(("layout-elements", e) for e in elements),
+            *(("industries", i) for i in industries)]
+
+
+def relisted(feature: Feature, places: list[str]) -> Feature:
+    """``feature`` (of :data:`PLACE_LISTS`) listing ``places`` instead."""
+    return Feature(feature.collection, feature.id, {**feature.properties, "places": places},
+                   feature.geometries)
+
+
 def place_feature(ds: Dataset, place: Place, enterprises: list[str]) -> Feature:
     """The feature of one place, as :func:`build_features` makes it (``enterprises``: the ids
     of the enterprises that name it)."""
+    return place_features(ds, [place], {place.id: list(enterprises)})[0]
+
+
+def place_features(ds: Dataset, places, enterprises_by_place: Mapping[str, list[str]]
+                   ) -> list[Feature]:
+    """The features of ``places`` (of ``ds``), as :func:`build_features` makes them
+    (``enterprises_by_place``: place id -> the enterprises that name it). Their points come
+    from one vectorised call: shapely.Point() one at a time costs ~20 µs each (2 s at
+    100,000)."""
     rank = {el.id: i for i, el in enumerate(ds.elements)}
-    point = shapely.Point(place.point) if place.point is not None else None
-    elements = sorted(place.elements, key=lambda e: rank.get(e, len(rank)))
-    return _place_feature(place, {place.id: list(enterprises)}, point, elements, _areas(ds))
+    located = [p for p in places if p.point is not None]
+    points = dict(zip((p.id for p in located),
+                      shapely.points([p.point for p in located]).tolist() if located else []))
+    areas = _areas(ds)
+    lists: dict[tuple, list] = {}
+
+    def shared(items) -> list:
+        """One list object for every place with the same values (most sites share their
+        elements, areas, industries and an empty list of enterprises); read-only, like all
+        feature properties."""
+        key = tuple(items)
+        found = lists.get(key)
+        if found is None:
+            found = lists[key] = list(key)
+        return found
+
+    return [_place_feature(p, enterprises_by_place, points.get(p.id),
+                           sorted(p.elements, key=lambda e: rank.get(e, len(rank))), areas,
+                           shared) for p in places]
 
 
 def _areas(ds: Dataset) -> dict[str, list[str]]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable, NamedTuple
 
-from .features import PLACE_COLLECTIONS, place_feature
+from .features import (PLACE_COLLECTIONS, listing_place, place_feature, place_features,
+                       relisted)
 from .model import Dataset
 from .seed_parsers import COLLECTIONS
 from .seed_single import same_ids
-from .store import InMemoryStore, _collector_paused
+from .store import InMemoryStore, _collector_paused, spliced
 
 #: collections whose records no place feature shows (an edit leaves every place as it was)
 _NO_PLACE_FIELDS = ("targets", "target-values", "industries", "sections", "commitments")
@@ -93,34 +94,31 @@ def _stale_places(enterprises: dict, edit: Edit) -> set[str] | None:
     return None
 
 
-def _listed_the_same(dataset: Dataset, edit: Edit, places: dict | None = None) -> bool:
+def _listed_the_same(store: InMemoryStore, edit: Edit) -> bool:
     """True when ``edit`` changes a place but nothing other features list of it: the place
-    stays (same id and collection) in the same prefecture, elements and industries.
-    ``places``: the dataset's places by (collection, id), for many edits (one scan each
-    would cost n times the collection)."""
+    stays (same id and collection) in the lists that name it (:func:`.listing_place`)."""
     if edit.collection not in PLACE_COLLECTIONS or edit.record is None:
         return False
-    if places is not None:
-        before = places.get((edit.collection, edit.record_id))
-    else:
-        key = COLLECTIONS[edit.collection].attribute
-        before = next((p for p in getattr(dataset, key) if p.id == edit.record_id), None)
+    before = store._by_id[edit.collection].get(edit.record_id)  # noqa: SLF001
     new = edit.record
-    return before is not None and new.id == before.id and (
-        before.prefecture, before.elements, before.industries) == (
-        new.prefecture, new.elements, new.industries)
+    return before is not None and new.id == before.id and set(_lists_naming(before)) == set(
+        listing_place(new.prefecture, new.elements, new.industries))
+
+
+def _lists_naming(feature) -> list[tuple[str, str]]:
+    """The lists that name the place of ``feature`` (:func:`.listing_place`)."""
+    p = feature.properties
+    return listing_place(p["prefecture"], p["elements"], p["industries"])
 
 
 def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> InMemoryStore:
     """A new store: ``store``'s data with ``edits`` applied in order, at ``version``. An edit
     of a place that other features do not list differently (the usual move or correction)
-    replaces that one feature; any other rebuilds the features, keeping untouched places."""
+    replaces that one feature; places created, deleted or moved to another prefecture,
+    element or industry replace theirs and the lists that name them
+    (:func:`_places_set`); any other edit rebuilds the features, keeping untouched places."""
     edits = list(edits)
-    places = None
-    if len(edits) > FEW_EDITS:
-        places = {(name, p.id): p for name in PLACE_COLLECTIONS
-                  for p in getattr(store.dataset, COLLECTIONS[name].attribute)}
-    if all(_listed_the_same(store.dataset, e, places) for e in edits):
+    if all(_listed_the_same(store, e) for e in edits):
         dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
         same_ids(store.dataset, dataset)
         changed = {}
@@ -129,6 +127,9 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
             changed[edit.record_id] = place_feature(dataset, edit.record,
                                                     before.properties["enterprises"])
         return store.with_places(dataset, list(changed.values()))
+    if all(e.collection in PLACE_COLLECTIONS and (e.record is None or e.record.id == e.record_id)
+           for e in edits):
+        return _places_set(store, edits, version)
     stale: set[str] | None = set()
     enterprises = {e.id: e for e in store.dataset.enterprises}
     for edit in edits:
@@ -142,3 +143,43 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
     dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
     with _collector_paused():
         return InMemoryStore(dataset, previous=store, stale_places=stale)
+
+
+def _places_set(store: InMemoryStore, edits: list[Edit], version: str) -> InMemoryStore:
+    """``store`` with ``edits`` of places only (none renamed) applied: the edited places'
+    features built again, the deleted ones dropped, and the prefectures, elements and
+    industries whose ``places`` changed relisted; the cost is the edits plus one pass over
+    each place collection touched (a day's thousands of changes undone: :mod:`.as_of`)."""
+    dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
+    first: dict[str, set] = {}  # place id -> the lists naming it before the edits
+    now: dict[str, Any] = {}  # place id -> its record after them (None: deleted)
+    for edit in edits:
+        if edit.record_id not in first:
+            feature = store._by_id[edit.collection].get(edit.record_id)  # noqa: SLF001
+            first[edit.record_id] = set(_lists_naming(feature)) if feature else set()
+        now[edit.record_id] = edit.record
+    changes: dict[tuple[str, str], tuple[list, list]] = {}  # list -> (dropped, added)
+    for pid, place in now.items():
+        last = set() if place is None else set(
+            listing_place(place.prefecture, place.elements, place.industries))
+        for key in first[pid] - last:
+            changes.setdefault(key, ([], []))[0].append(pid)
+        for key in last - first[pid]:
+            changes.setdefault(key, ([], []))[1].append(pid)
+    relists = []
+    for (collection, fid), (dropped, added) in changes.items():
+        feature = store._by_id[collection].get(fid)  # noqa: SLF001
+        if feature is not None:  # None: a place names no prefecture
+            places = spliced(feature.properties["places"], dropped, sorted(added)).items
+            relists.append(relisted(feature, places))
+    enterprises: dict[str, list[str]] = {}
+    for ent in dataset.enterprises:
+        for pid in ent.parks:
+            enterprises.setdefault(pid, []).append(ent.id)
+    written = [e.record for e in edits if e.record is not None and now[e.record_id] is e.record]
+    upserted = place_features(dataset, written, enterprises)
+    removed = {name: {e.record_id for e in edits if e.collection == name
+                      and now[e.record_id] is None} for name in PLACE_COLLECTIONS}
+    with _collector_paused():
+        return store.with_place_set(dataset, upserted, removed, relists)
+

@@ -218,16 +218,21 @@ def test_the_day_ends_at_midnight_utc():
     assert as_of.end_of_day(dt.date(2023, 12, 31)) == at(2024, 1, 1)
 
 
-def test_the_time_index_exists_and_its_migration_adds_it(tmp_path):
-    """0003 on a database made at 0002 adds ix_gl_revisions_plan_at (and drops it again)."""
+def test_the_time_indexes_exist_and_their_migrations_add_them(tmp_path):
+    """0003 on a database made at 0002 adds ix_gl_revisions_plan_at; 0004 makes the
+    per-record index cover the first revision of each record after a day."""
     engine = db_engine.open_engine(db_engine.database_url(tmp_path / "old.gpkg"))
     db_engine.upgrade(engine, "0002")
 
     def indexes():
-        return {ix["name"] for ix in sa.inspect(engine).get_indexes("gl_revisions")}
+        return {ix["name"]: ix["column_names"]
+                for ix in sa.inspect(engine).get_indexes("gl_revisions")}
 
     assert "ix_gl_revisions_plan_at" not in indexes()
+    assert indexes()["ix_gl_revisions_record"] == ["plan_id", "collection", "record_id"]
     db_engine.upgrade(engine)
-    assert "ix_gl_revisions_plan_at" in indexes()
-    assert db_engine.schema_revision(engine) == "0003"
+    assert indexes()["ix_gl_revisions_plan_at"] == ["plan_id", "at"]
+    assert indexes()["ix_gl_revisions_record"] == ["plan_id", "collection", "record_id", "at",
+                                                   "action", "seq"]
+    assert db_engine.schema_revision(engine) == "0004"
     engine.dispose()
