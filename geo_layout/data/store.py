@@ -17,7 +17,7 @@ import operator
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Iterator, Mapping, NamedTuple, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import numpy as np
 import shapely
@@ -330,6 +330,7 @@ class InMemoryStore(Store):
         self._search_index: tuple[SearchIndex, list[Feature]] | None = None
         self._search_lock = threading.Lock()
         self._search_before: InMemoryStore | None = None
+        self._filter_indexes: dict[tuple[str, str], dict[str, list[Feature]]] = {}
 
     def with_places(self, dataset: Dataset, changed: Sequence[Feature]) -> "InMemoryStore":
         """A new store: this one with the place features ``changed`` replaced (same ids, same
@@ -402,6 +403,7 @@ class InMemoryStore(Store):
                 new._trees[name] = (tree, [mine.get(f.id, f) for f in located])
         new._search_index = None
         new._search_lock = threading.Lock()
+        new._filter_indexes = {}
         # as with_places: searches go on from the last built index until this one's is built
         new._search_before = self if self._search_index is not None else self._search_before
         return new
@@ -493,12 +495,29 @@ class InMemoryStore(Store):
                 allowed = ", ".join(sorted(FILTERS[collection])) or "none"
                 raise InvalidParameter(f"unknown filter {key!r} for {collection} "
                                        f"(filters: {allowed})")
-        for key, value in self.resolve(collection, filters).items():
+        for n, (key, value) in enumerate(self.resolve(collection, filters).items()):
             prop = FILTERS[collection][key]
-            features = [f for f in features if _matches(f.properties.get(prop), value)]
+            if n == 0 and bbox is None:  # the whole collection: its index answers
+                features = self._filter_index(collection, prop).get(value, [])
+            else:
+                features = [f for f in features if _matches(f.properties.get(prop), value)]
         total = len(features)
         end = None if limit is None else offset + limit
         return Page(features[offset:end], total, offset, limit)
+
+    def _filter_index(self, collection: str, prop: str) -> dict[str, list[Feature]]:
+        """The features of ``collection`` by each value of property ``prop`` that a filter
+        matches (:func:`_matched_by`), in collection order; built on the first filter by it
+        (one pass: a map's twelve filtered queries over 100,000 sites cost a scan each,
+        ~0.3 s, without it)."""
+        index = self._filter_indexes.get((collection, prop))
+        if index is None:
+            index = {}
+            for f in self._features[collection]:
+                for wanted in _matched_by(f.properties.get(prop)):
+                    index.setdefault(wanted, []).append(f)
+            self._filter_indexes[(collection, prop)] = index  # a race builds it twice
+        return index
 
     def nearby(self, lon, lat, radius_km=None, k=None, collections=PLACE_COLLECTIONS):
         """Points by geodesic distance: within ``radius_km`` if given, the ``k`` nearest if given.
@@ -729,12 +748,27 @@ def _position(features: list[Feature], fid: str) -> int:
     return at
 
 
+#: the filter values that match a property that is not set
+_MATCH_NONE = ("", "none", "null")
+
+
 def _matches(value, wanted: str) -> bool:
+    """Whether a filter ``wanted`` matches property value ``value`` (a list: one of its
+    items; not set: "", "none" or "null"; otherwise its text)."""
     if isinstance(value, list):
         return wanted in value
     if value is None:
-        return wanted in ("", "none", "null")
+        return wanted in _MATCH_NONE
     return str(value) == wanted
+
+
+def _matched_by(value) -> Iterable[str]:
+    """Every filter value that :func:`_matches` ``value`` (a list's string items, once)."""
+    if isinstance(value, list):
+        return list(dict.fromkeys(x for x in value if isinstance(x, str)))
+    if value is None:
+        return _MATCH_NONE
+    return (str(value),)
 
 
 def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:

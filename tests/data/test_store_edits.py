@@ -141,3 +141,22 @@ def test_a_splice_drops_and_merges_in_order_with_arrays_in_step():
         [[0, 0], [10, 10], [20, 20], [3, 3], [30, 30]]
     assert spliced(["a", "b"], {"b"}, []).items == ["a"]
     assert spliced([], set(), ["a"]).items == ["a"]
+
+
+def test_a_filter_answers_from_its_index_as_a_scan_would(applied):
+    """Every filter value of every place property, through the index (a first filter on the
+    whole collection) and through a scan (the same filter after a bbox that holds all)."""
+    from geo_layout.data.store import FILTERS
+
+    world = (-180, -90, 180, 90)
+    for name in PLACE_COLLECTIONS:
+        for key, prop in FILTERS[name].items():
+            values = {v for f in applied.query(name).features
+                      for v in (f.properties.get(prop) if isinstance(
+                          f.properties.get(prop), list) else [f.properties.get(prop)])}
+            for value in sorted(str(v) if v is not None else "none" for v in values):
+                indexed = applied.query(name, {key: value})
+                scanned = applied.query(name, {key: value}, bbox=world)
+                assert [f.id for f in indexed.features if f.geometry() is not None] == \
+                    [f.id for f in scanned.features], (name, key, value)
+                assert indexed.total > 0, (name, key, value)
