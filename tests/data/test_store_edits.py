@@ -160,3 +160,34 @@ def test_a_filter_answers_from_its_index_as_a_scan_would(applied):
                 assert [f.id for f in indexed.features if f.geometry() is not None] == \
                     [f.id for f in scanned.features], (name, key, value)
                 assert indexed.total > 0, (name, key, value)
+
+
+def test_an_edit_after_a_splice_answers_as_loaded_whole(applied, loaded):
+    """A place moved in place (same lists) on the spliced store, whose spatial index is
+    only built when first asked for."""
+    site = next(s for s in reversed(applied.dataset.sites) if s.point is not None)
+    lon, lat = site.point
+    moved = dataclasses.replace(site, point=(lon + 0.001, lat + 0.001))
+    after = apply_edits(applied, [Edit("sites", site.id, moved)], "v-moved")
+    whole = InMemoryStore(dataclasses.replace(
+        with_edits(loaded.dataset, [Edit("sites", site.id, moved)]), version="v-moved"))
+    assert [_shape(f) for f in after.query("sites").features] == \
+        [_shape(f) for f in whole.query("sites").features]
+    near = after.nearby(lon + 0.001, lat + 0.001, k=3)
+    assert [(n.feature.id, n.distance_km) for n in near] == \
+        [(n.feature.id, n.distance_km) for n in whole.nearby(lon + 0.001, lat + 0.001, k=3)]
+    assert site.id in [n.feature.id for n in near if n.distance_km == 0]
+
+
+def test_an_edit_in_place_after_a_splice_shares_its_lazy_index(seeds, edits):
+    from geo_layout.data.model import Text
+
+    spliced_store = apply_edits(seeds, edits, "v-edited")  # its index not built yet
+    site = next(s for s in spliced_store.dataset.sites if s.point is not None)
+    renamed = dataclasses.replace(site, name=Text("改名项目", "Renamed site"))
+    after = apply_edits(spliced_store, [Edit("sites", site.id, renamed)], "v-renamed")
+    lon, lat = site.point
+    box = (lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01)
+    hits = after.query("sites", bbox=box).features
+    assert site.id in [f.id for f in hits]
+    assert next(f for f in hits if f.id == site.id).properties["name_en"] == "Renamed site"
