@@ -510,9 +510,17 @@ class InMemoryStore(Store):
         index = self._filter_indexes.get((collection, prop))
         if index is None:
             index = {}
+            lists: dict[int, Iterable[str]] = {}  # places share their lists: each read once
             for f in self._features[collection]:
-                for wanted in _matched_by(f.properties.get(prop)):
-                    index.setdefault(wanted, []).append(f)
+                value = f.properties.get(prop)
+                if isinstance(value, list):
+                    wanted = lists.get(id(value))
+                    if wanted is None:
+                        wanted = lists[id(value)] = _matched_by(value)
+                else:
+                    wanted = _matched_by(value)
+                for key in wanted:
+                    index.setdefault(key, []).append(f)
             self._filter_indexes[(collection, prop)] = index  # a race builds it twice
         return index
 

@@ -400,31 +400,33 @@ def _mixed_places_layer(m, o: _Options, ctx: Context, features, *, layer_id: str
     True loads every one of ``collections`` by view, False inlines everything."""
     from .dynamic import DYNAMIC_THRESHOLD, INLINE_LIMIT, add_dynamic_points
 
-    by_collection: dict[str, list] = {}
+    # one pass (100,000 sites): each collection's located count, unlocated places and kinds
+    located: dict[str, int] = {}
+    unlocated: dict[str, list] = {}
+    kinds_of: dict[str, set] = {}
     for f in features:
-        by_collection.setdefault(f.collection, []).append(f)
-    if dynamic is False:
-        located = sum(f.geometry() is not None for f in features)
-        if located > INLINE_LIMIT:
-            raise TooLarge(f"{located:,} located places are too many to put in one file (at "
-                           f"most {INLINE_LIMIT:,}); filter the map, or download the data "
-                           f"(/downloads/<collection>.geojson, .csv, .gpkg)")
+        if f.geometry() is None:
+            unlocated.setdefault(f.collection, []).append(f)
+        else:
+            located[f.collection] = located.get(f.collection, 0) + 1
+            kinds_of.setdefault(f.collection, set()).add(f.properties["kind"])
+    if dynamic is False and sum(located.values()) > INLINE_LIMIT:
+        raise TooLarge(f"{sum(located.values()):,} located places are too many to put in one "
+                       f"file (at most {INLINE_LIMIT:,}); filter the map, or download the "
+                       f"data (/downloads/<collection>.geojson, .csv, .gpkg)")
     if dynamic is None:
-        big = {c for c, mine in by_collection.items()
-               if sum(f.geometry() is not None for f in mine) > DYNAMIC_THRESHOLD}
+        big = {c for c, n in located.items() if n > DYNAMIC_THRESHOLD}
     else:
         big = set(collections) if dynamic else set()
     kinds = _places_layer(m, o, ctx, layer_id, name or label(o.lang, "noun.places"),
-                          [f for f in features if f.collection not in big])
+                          [f for f in features if f.collection not in big] if big else
+                          features)
     if big:
         group = next(g for g in m._children.values()
                      if getattr(g, "layer_id", None) == layer_id)
         for collection in sorted(big):
-            for f in by_collection.get(collection, ()):
-                if f.geometry() is None:
-                    m.unlocated.append(f)
-                else:
-                    kinds.add(f.properties["kind"])
+            m.unlocated += unlocated.get(collection, ())
+            kinds |= kinds_of.get(collection, set())
             add_dynamic_points(m, group, collection, lang=o.lang, crs=o.crs,
                                link_base=o.link_base, asset_base=o.asset_base,
                                api_base=o.api_base, filters=filters, search=search,
