@@ -3,7 +3,6 @@ the one shape the store, the API, the downloads and the maps all read."""
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ class Feature:
 
     collection: str
     id: str
-    properties: dict[str, Any]
+    properties: Mapping[str, Any]  # a place's: :class:`Properties`
     geometries: dict = field(default_factory=dict, compare=False, repr=False)
 
     def geometry(self, lod: str = "medium"):
@@ -250,39 +249,103 @@ def located_in(place: Place, areas: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-class _PlaceProperties:
-    """Never used itself: its instances' attribute dicts are the places' property dicts.
-    CPython keeps one key table for the attribute dicts of a class (PEP 412 "split" dicts),
-    so the keys of 100,000 places are stored once (~22 MB less for 19 keys) — up to a limit
-    (:func:`_sharing_pays`). Each is an ordinary dict (JSON, copies, equality), its keys in
-    insertion order."""
+class Properties(Mapping):
+    """A place's properties: a read-only mapping of its values (a tuple) over a key table all
+    places share. 100,000 sites with 35 properties each took ~89 MB as plain dicts (CPython
+    shares the keys of at most 29); as values over one table, ~37 MB.
+
+    Reads like the dict it replaces (``[]``, ``get``, ``in``, ``**``, iteration in insertion
+    order, equality with a dict); ``json.dumps`` wants a real dict: :func:`plain` (what
+    ``web.geojson.dumps`` applies), or ``dict(properties)``. A copy is a plain dict."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple):
+        self._index = index
+        self._values = values
+
+    def __getitem__(self, key):
+        return self._values[self._index[key]]
+
+    def get(self, key, default=None):
+        at = self._index.get(key)
+        return default if at is None else self._values[at]
+
+    def __contains__(self, key) -> bool:
+        return key in self._index
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def keys(self):
+        return self._index.keys()
+
+    def values(self):
+        return list(self._values)
+
+    def items(self):
+        return list(zip(self._index, self._values))
+
+    def __eq__(self, other):
+        if isinstance(other, Properties):
+            return self._values == other._values and (
+                self._index is other._index or list(self._index) == list(other._index))
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # like a dict
+
+    def __or__(self, other):
+        return {**self, **other} if isinstance(other, Mapping) else NotImplemented
+
+    def __ror__(self, other):
+        return {**other, **self} if isinstance(other, Mapping) else NotImplemented
+
+    def copy(self) -> dict:
+        return dict(self.items())
+
+    def __copy__(self) -> dict:
+        return self.copy()
+
+    def __deepcopy__(self, memo) -> dict:
+        import copy
+
+        return copy.deepcopy(self.copy(), memo)
+
+    def __reduce__(self):
+        return dict, (self.items(),)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
 
 
-@functools.lru_cache(maxsize=None)
-def _sharing_pays(n_keys: int) -> bool:
-    """Whether an attribute dict of ``n_keys`` keys is smaller than a plain dict, measured
-    once per count on the running interpreter: CPython 3.11 shares at most 29 keys (its
-    SHARED_KEYS_MAX_SIZE of 30 counts one spare); past that the dict is twice a plain one's
-    size (30 keys: 1,584 bytes against 832)."""
-    probe = type("Probe", (), {})().__dict__  # its own class: the places' key table stays theirs
-    for i in range(n_keys):
-        probe[f"k{i}"] = None
-    return sys.getsizeof(probe) < sys.getsizeof(dict(probe))
+def plain(value):
+    """``json.dumps``'s ``default``: a :class:`Properties` (or any other mapping) as a dict."""
+    if isinstance(value, Mapping):
+        return dict(value.items())
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _keys_shared(properties: dict) -> dict:
-    if not _sharing_pays(len(properties)):
-        return properties
-    out = _PlaceProperties().__dict__
-    for key, value in properties.items():
-        out[key] = value
-    return out
+#: key tuple -> the index every place with those keys shares
+_KEY_TABLES: dict[tuple, dict[str, int]] = {}
+
+
+def _compact(properties: dict) -> Properties:
+    keys = tuple(properties)
+    index = _KEY_TABLES.get(keys)
+    if index is None:
+        index = _KEY_TABLES.setdefault(keys, {key: i for i, key in enumerate(keys)})
+    return Properties(index, tuple(properties.values()))
 
 
 def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
                    elements: list[str], areas: dict[str, list[str]], shared=list) -> Feature:
     geoms = PointGeometries(pt) if pt is not None else {}
-    return Feature(place.collection, place.id, _keys_shared({
+    return Feature(place.collection, place.id, _compact({
         "id": place.id, **_text("name", place.name), "kind": place.kind,
         "elements": shared(elements), "areas": shared(located_in(place, areas)),
         "prefecture": place.prefecture, "county": place.county,

@@ -26,7 +26,7 @@ from urllib.parse import quote
 import shapely
 
 from ..data import crs
-from ..data.features import Feature
+from ..data.features import Feature, plain
 
 COORDINATE_SYSTEMS: dict[str, dict[str, Any]] = {
     "wgs84": {"id": "wgs84", "epsg": 4326,
@@ -39,8 +39,9 @@ COORDINATE_SYSTEMS: dict[str, dict[str, Any]] = {
 
 
 def dumps(value: Any) -> str:
-    """Compact JSON keeping Chinese readable (UTF-8, not \\u escapes)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON keeping Chinese readable (UTF-8, not \\u escapes); a place's properties
+    (:class:`~geo_layout.data.features.Properties`) as the object they stand for."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=plain)
 
 
 def geometry_text(feature: Feature, lod: str = "medium", system: str = "wgs84") -> str:
