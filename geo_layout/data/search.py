@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -58,14 +60,44 @@ def _runs_pinyin(runs: tuple[str, ...]) -> tuple[str, str, str]:
 def _run_pinyin(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Syllables and initials of one run of Chinese characters, cached: 100,000 site names
     share a few hundred runs (合成项目 ...), and pypinyin costs ~0.2 ms a call. pypinyin is
-    imported on the first call: its phrase dictionary is ~55 MB that a server which has not
-    been searched yet does not need."""
-    from pypinyin import Style, lazy_pinyin
+    imported on the first call not answered by the cache: its phrase dictionary is ~55 MB
+    that a server which has not been searched yet does not need (:func:`release_pinyin`
+    lets it go again)."""
+    with _PINYIN_LOCK:
+        from pypinyin import Style, lazy_pinyin
 
-    full = tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
-    first = tuple(s for s in lazy_pinyin(run, style=Style.FIRST_LETTER, errors="ignore")
-                  if s.strip())
+        full = tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
+        first = tuple(s for s in lazy_pinyin(run, style=Style.FIRST_LETTER, errors="ignore")
+                      if s.strip())
     return full, first
+
+
+#: held while pypinyin is used or dropped (a build in one thread, a release in another)
+_PINYIN_LOCK = threading.RLock()
+
+
+def warm_pinyin(texts: Iterable[str | None]) -> None:
+    """Compute (and cache) the pinyin of ``texts`` now, so that a build reading them next
+    finds it in the cache after :func:`release_pinyin`: pypinyin's ~55 MB and the build's
+    own peak then come one after the other, not on top of each other."""
+    for text in texts:
+        if text:
+            runs = _HANS_RUN.findall(normalise(text))
+            if runs:
+                _runs_pinyin(tuple(runs))
+
+
+def release_pinyin() -> None:
+    """Let pypinyin go (~55 MB, mostly its phrase dictionary) once a build has the pinyin it
+    needs (cached by run: names seen once are never converted again); a run not seen yet
+    imports it again. Its modules' globals are cleared, which frees the dictionaries at once
+    (a module's functions and its dict form cycles the collector would free only later)."""
+    with _PINYIN_LOCK:
+        names = [m for m in sys.modules if m == "pypinyin" or m.startswith("pypinyin.")]
+        modules = [sys.modules.pop(m) for m in names]
+        for module in modules:
+            if module is not None:
+                module.__dict__.clear()
 
 
 @dataclass(frozen=True, slots=True)

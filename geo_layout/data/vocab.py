@@ -17,7 +17,7 @@ from ..errors import InvalidParameter
 from .. import words
 from .model import (ENTERPRISE_ROLES, ELEMENT_KINDS, LAND_AVAILABLE, PLACE_KINDS, PLACE_STATUSES,
                     PRECISIONS, TARGET_MEASURES)
-from .search import normalise, pinyin_forms
+from .search import normalise, pinyin_forms, release_pinyin
 
 #: Filters whose values are records of a collection ("industries" is the dataset's list).
 REFERENCES = {"prefecture": "prefectures", "county": "counties", "element": "layout-elements",
@@ -82,6 +82,7 @@ class Vocabulary:
                     records.append((f.id, (p.get("name_zh"), p.get("name_en"),
                                            p.get("short_zh"), p.get("short_en"))))
             self._add(target, records)
+        release_pinyin()  # the names' pinyin is in the keys now
 
     def _add(self, target: str, records) -> None:
         choices, keys = [], {}
