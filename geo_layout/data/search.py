@@ -91,13 +91,18 @@ def release_pinyin() -> None:
     """Let pypinyin go (~55 MB, mostly its phrase dictionary) once a build has the pinyin it
     needs (cached by run: names seen once are never converted again); a run not seen yet
     imports it again. Its modules' globals are cleared, which frees the dictionaries at once
-    (a module's functions and its dict form cycles the collector would free only later)."""
+    (a module's functions and its dict form cycles the collector would free only later), and
+    the freed pages given back."""
     with _PINYIN_LOCK:
         names = [m for m in sys.modules if m == "pypinyin" or m.startswith("pypinyin.")]
         modules = [sys.modules.pop(m) for m in names]
         for module in modules:
             if module is not None:
                 module.__dict__.clear()
+    if modules:
+        from .store import _release_free_memory  # (glibc keeps freed pages otherwise)
+
+        _release_free_memory()
 
 
 @dataclass(frozen=True, slots=True)

@@ -384,7 +384,6 @@ class InMemoryStore(Store):
         # the pinyin first, then pypinyin let go (~55 MB), then the index: not all at once
         warm_pinyin(self._search_texts())
         release_pinyin()
-        _release_free_memory()
         features: list[Feature] = []
 
         def entries():  # one at a time: the index keeps their texts, not them
