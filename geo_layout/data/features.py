@@ -25,16 +25,19 @@ WRITABLE_COLLECTIONS = ("layout-elements", "parks", "sites", "enterprises", "tar
                         "target-values")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """One record of a collection. ``geometries`` maps level of detail to a shapely geometry
     (points have the same geometry at every level); empty for table collections and for
-    records the plan does not locate."""
+    records the plan does not locate. Slots, not an attribute dict: ~9 MB less at 100,000
+    sites."""
 
     collection: str
     id: str
     properties: Mapping[str, Any]  # a place's: :class:`Properties`
     geometries: dict = field(default_factory=dict, compare=False, repr=False)
+    #: what ``web.geojson`` wrote of it (its memo: set once, outside equality and repr)
+    _geojson_memo: list | None = field(default=None, init=False, compare=False, repr=False)
 
     def geometry(self, lod: str = "medium"):
         return self.geometries.get(lod)
