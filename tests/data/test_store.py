@@ -254,3 +254,48 @@ def test_place_properties_are_compact_and_read_like_dicts(store):
     first, second = places[0].properties, places[1].properties
     assert first._index is second._index  # one key table
     assert first != second
+
+
+def test_an_edit_keeps_the_search_index_unless_what_it_finds_by_changed():
+    """A place's note, status or point changes nothing a search entry is made of: the new
+    store answers from the same index (no second index in memory, no rebuild); a new name
+    gives a new index that finds it."""
+    import dataclasses
+
+    from geo_layout.data.model import Text
+    from geo_layout.data.store_edits import Edit, apply_edits
+
+    before = open_store()
+    before.search("kunming")
+    place = before.dataset.sites[0]
+    noted = dataclasses.replace(place, note=Text("新的说明", "a new note"))
+    after = apply_edits(before, [Edit("sites", place.id, noted)], "v-note")
+    assert after._search_index is before._search_index and not after.search_pending
+    hit = next(h for h in after.search(place.name.en) if h.feature.id == place.id)
+    assert hit.feature is after.get("sites", place.id)  # this store's feature, not the old
+    assert hit.feature.properties["note_en"] == "a new note"
+
+    renamed = dataclasses.replace(place, name=Text("昆明测试新名园", "Xyzzy Renamed Park"))
+    again = apply_edits(after, [Edit("sites", place.id, renamed)], "v-name")
+    assert again._search_index is None
+    again.build_search()
+    assert again._search_index is not before._search_index
+    assert [h.feature.id for h in again.search("xyzzy renamed")][:1] == [place.id]
+    assert place.id in [h.feature.id for h in again.search("kunmingceshi")]  # its pinyin
+
+
+def test_pypinyin_is_let_go_after_a_search_index_is_built():
+    """pypinyin (~55 MB) leaves the process once the index has the pinyin; a name not seen
+    before brings it back for its conversion only."""
+    import sys
+
+    from geo_layout.data.search import pinyin_forms, release_pinyin
+
+    store = open_store()
+    store.search("kunming")
+    assert "pypinyin" not in sys.modules
+    assert store.search("nsxx") == store.search("nsxx")  # pinyin from the cache
+    assert pinyin_forms("重庆银行测") == ["chongqingyinhangce", "chong qing yin hang ce", "cqyhc"]
+    release_pinyin()
+    assert "pypinyin" not in sys.modules
+    assert pinyin_forms("重庆银行测") == ["chongqingyinhangce", "chong qing yin hang ce", "cqyhc"]
