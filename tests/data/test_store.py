@@ -299,3 +299,4 @@ def test_pypinyin_is_let_go_after_a_search_index_is_built():
     release_pinyin()
     assert "pypinyin" not in sys.modules
     assert pinyin_forms("重庆银行测") == ["chongqingyinhangce", "chong qing yin hang ce", "cqyhc"]
+
