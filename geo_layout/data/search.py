@@ -266,7 +266,9 @@ class SearchIndex:
         self._char_id = {c: i + 1 for i, c in enumerate(chars)}
         table = np.zeros(ord(chars[-1]) + 1 if chars else 1, dtype=np.int32)
         table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
-        codes = np.zeros(len(corpus) + 2, dtype=np.int32)  # 2 more: the last windows' ends
+        # 2 more: the last windows' ends; two bytes a character while the ids fit (they do
+        # unless a corpus has 32,767 distinct characters): half the build's biggest array
+        codes = np.zeros(len(corpus) + 2, dtype=np.int16 if len(chars) < 1 << 15 else np.int32)
         step = 1 << 20  # a window at a time: the UTF-32 text is 4 bytes a character
         for at in range(0, len(corpus), step):
             piece = corpus[at:at + step].encode("utf-32-le", "surrogatepass")
@@ -293,8 +295,11 @@ class SearchIndex:
                 positions[at:at + step].tolist(), ends[at:at + step].tolist())]
         by_suffix = np.argsort(suffixes, kind="stable")
         del suffixes, lengths
-        self._word_pos = positions[by_suffix]
-        self._word_end = ends[by_suffix]
+        off = _offsets(len(corpus))  # (offsets into the corpus: 4 bytes each)
+        self._word_pos = positions[by_suffix].astype(off)
+        self._word_end = ends[by_suffix].astype(off)
+        self._text_starts = self._text_starts.astype(off)
+        self._text_ends = self._text_ends.astype(off)
         self._word_texts = owner[by_suffix].astype(np.int32)
         self._corpus = corpus
 
@@ -350,7 +355,7 @@ class SearchIndex:
             del keys, fresh
         del codes, first
         self._gram_keys = np.concatenate(grams) if grams else np.zeros(0, dtype=np.int64)
-        self._gram_ptr = np.zeros(len(self._gram_keys) + 1, dtype=np.int64)
+        self._gram_ptr = np.zeros(len(self._gram_keys) + 1, dtype=_offsets(kept))
         if ptr:
             np.cumsum(np.concatenate(ptr), out=self._gram_ptr[1:])
         self._gram_texts = owners[:kept]
@@ -415,6 +420,11 @@ class SearchIndex:
             if len(hits) == want:
                 break
         return hits[:limit] if limit < 0 else hits
+
+
+def _offsets(largest: int):
+    """The dtype of offsets up to ``largest``: 4 bytes each, unless they need 8."""
+    return np.int32 if largest < 1 << 31 else np.int64
 
 
 def _unique_sorted(keys: np.ndarray) -> np.ndarray:
@@ -592,11 +602,11 @@ class _Owners:
         order = np.argsort(tids, kind="stable")  # keeps ranks ascending within a text
         self.ranks = ranks[order]
         del ranks, order
-        self.ptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        self.ptr = np.zeros(len(ids) + 1, dtype=_offsets(len(texts)))
         np.cumsum(np.bincount(tids, minlength=len(ids)), out=self.ptr[1:])
         # and the other way: rank -> its texts' ids (CSR, in the entry's order)
         self.entry_texts = tids
-        self.entry_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        self.entry_ptr = np.zeros(len(counts) + 1, dtype=_offsets(len(texts)))
         np.cumsum(counts, out=self.entry_ptr[1:])
 
     def of_entry(self, rank: int) -> list[int]:
@@ -619,16 +629,16 @@ class _Shared:
         counts = [len(texts) for texts in lists]
         self.list_texts = np.fromiter((ids[t] for texts in lists for t in texts),
                                       dtype=np.int32, count=sum(counts))
-        self.list_ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+        self.list_ptr = np.zeros(len(lists) + 1, dtype=_offsets(sum(counts)))
         np.cumsum(counts, out=self.list_ptr[1:])
         owner = np.repeat(np.arange(len(lists), dtype=np.int32), counts)
         self.text_lists = owner[np.argsort(self.list_texts, kind="stable")]
         del owner
-        self.text_ptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        self.text_ptr = np.zeros(len(ids) + 1, dtype=_offsets(sum(counts)))
         np.cumsum(np.bincount(self.list_texts, minlength=len(ids)), out=self.text_ptr[1:])
         self.which = which  # rank -> its list
         self.list_ranks = np.argsort(which, kind="stable").astype(np.int32)
-        self.rank_ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+        self.rank_ptr = np.zeros(len(lists) + 1, dtype=_offsets(len(which)))
         np.cumsum(np.bincount(which, minlength=len(lists)), out=self.rank_ptr[1:])
 
     def of_entry(self, rank: int) -> list[int]:
