@@ -109,7 +109,8 @@ class Database:
     def ensure(self, seeds_dir: Path | None = None) -> list[str]:
         """Bring the schema up to date; an empty database gets the plan of ``seeds_dir`` (the
         embedded seeds by default) as its first plan. The plan ids, default first."""
-        db_engine.upgrade(self.engine)
+        if not db_engine.at_head(self.engine):
+            db_engine.upgrade(self.engine)
         if not self.plan_ids():
             self.import_seeds(seeds_dir or paths.default_seeds_dir())
         return self.plan_ids()
