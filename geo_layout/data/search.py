@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import gc
 import re
 import sys
 import threading
@@ -91,8 +90,8 @@ def warm_pinyin(texts: Iterable[str | None]) -> None:
 def release_pinyin() -> None:
     """Let pypinyin go (~55 MB, mostly its phrase dictionary) once a build has the pinyin it
     needs (cached by run: names seen once are never converted again); a run not seen yet
-    imports it again. Its modules' globals are cleared, which frees most at once; its classes
-    (cycles) are collected, and the freed pages given back."""
+    imports it again. Its modules' globals are cleared, which frees its dictionaries at once
+    (only its classes wait for the collector), and the freed pages are given back."""
     with _PINYIN_LOCK:
         names = [m for m in sys.modules if m == "pypinyin" or m.startswith("pypinyin.")]
         modules = [sys.modules.pop(m) for m in names]
@@ -102,7 +101,6 @@ def release_pinyin() -> None:
     if modules:
         from .store import _release_free_memory  # (glibc keeps freed pages otherwise)
 
-        gc.collect()  # its classes and what they hold (cycles)
         _release_free_memory()
 
 
