@@ -688,13 +688,10 @@ def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:
 @contextlib.contextmanager
 def big_build():
     """Around a load of a whole plan (from files or a database): the cycle collector paused,
-    glibc's mmap threshold kept, and the memory freed afterwards given back, the load's
-    garbage cycles collected first (100,000 sites: ~15 MB that would otherwise wait for a
-    full collection, which a quiet server may never start)."""
+    glibc's mmap threshold kept, and the memory freed afterwards given back."""
     _fix_mmap_threshold()
     with _collector_paused():
         yield
-    gc.collect()
     _release_free_memory()
 
 
