@@ -3,7 +3,6 @@ the one shape the store, the API, the downloads and the maps all read."""
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,16 +25,19 @@ WRITABLE_COLLECTIONS = ("layout-elements", "parks", "sites", "enterprises", "tar
                         "target-values")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """One record of a collection. ``geometries`` maps level of detail to a shapely geometry
     (points have the same geometry at every level); empty for table collections and for
-    records the plan does not locate."""
+    records the plan does not locate. Slots, not an attribute dict: ~9 MB less at 100,000
+    sites."""
 
     collection: str
     id: str
-    properties: dict[str, Any]
+    properties: Mapping[str, Any]  # a place's: :class:`Properties`
     geometries: dict = field(default_factory=dict, compare=False, repr=False)
+    #: what ``web.geojson`` wrote of it (its memo: set once, outside equality and repr)
+    _geojson_memo: list | None = field(default=None, init=False, compare=False, repr=False)
 
     def geometry(self, lod: str = "medium"):
         return self.geometries.get(lod)
@@ -218,7 +220,7 @@ def listing_place(prefecture: str | None, elements, industries) -> list[tuple[st
 
 
 def relisted(feature: Feature, places: list[str]) -> Feature:
-    """``feature`` (of :data:`PLACE_LISTS`) listing ``places`` instead."""
+    """``feature`` (a prefecture, layout element or industry) listing ``places`` instead."""
     return Feature(feature.collection, feature.id, {**feature.properties, "places": places},
                    feature.geometries)
 
@@ -252,9 +254,15 @@ def place_features(ds: Dataset, places, enterprises_by_place: Mapping[str, list[
             found = lists[key] = list(key)
         return found
 
+    derived: dict[tuple, tuple] = {}
+
+    def share_derived(lists: tuple) -> tuple:
+        """One tuple for every place whose derived lists are the same (shared) lists."""
+        return derived.setdefault(tuple(map(id, lists)), lists)
+
     return [_place_feature(p, enterprises_by_place, points.get(p.id),
                            sorted(p.elements, key=lambda e: rank.get(e, len(rank))), areas,
-                           shared) for p in places]
+                           shared, share_derived) for p in places]
 
 
 def _areas(ds: Dataset) -> dict[str, list[str]]:
@@ -274,49 +282,193 @@ def located_in(place: Place, areas: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-class _PlaceProperties:
-    """Never used itself: its instances' attribute dicts are the places' property dicts.
-    CPython keeps one key table for the attribute dicts of a class (PEP 412 "split" dicts),
-    so the keys of 100,000 places are stored once (~22 MB less for 19 keys) — up to a limit
-    (:func:`_sharing_pays`). Each is an ordinary dict (JSON, copies, equality), its keys in
-    insertion order."""
+class Properties(Mapping):
+    """A record's properties as a read-only mapping over a key table all its kind share
+    (``_index``: key -> position; ``_values``: the values in that order), instead of a dict
+    each: 100,000 sites with 35 properties took ~89 MB as plain dicts (CPython shares the
+    keys of at most 29).
+
+    Reads like the dict it replaces (``[]``, ``get``, ``in``, ``**``, iteration in insertion
+    order, equality with a dict); ``json.dumps`` wants a real dict: :func:`plain` (what
+    ``web.geojson.dumps`` applies), or ``dict(properties)``. A copy is a plain dict."""
+
+    __slots__ = ()
+    _index: dict[str, int]
+    _values: tuple
+
+    def __contains__(self, key) -> bool:
+        return key in self._index
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def keys(self):
+        return self._index.keys()
+
+    def values(self):
+        return [value for _, value in self.items()]
+
+    def __eq__(self, other):
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # like a dict
+
+    def __or__(self, other):
+        return {**self, **other} if isinstance(other, Mapping) else NotImplemented
+
+    def __ror__(self, other):
+        return {**other, **self} if isinstance(other, Mapping) else NotImplemented
+
+    def copy(self) -> dict:
+        return dict(self.items())
+
+    def __copy__(self) -> dict:
+        return self.copy()
+
+    def __deepcopy__(self, memo) -> dict:
+        import copy
+
+        return copy.deepcopy(self.copy(), memo)
+
+    def __reduce__(self):
+        return dict, (self.items(),)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
 
 
-@functools.lru_cache(maxsize=None)
-def _sharing_pays(n_keys: int) -> bool:
-    """Whether an attribute dict of ``n_keys`` keys is smaller than a plain dict, measured
-    once per count on the running interpreter: CPython 3.11 shares at most 29 keys (its
-    SHARED_KEYS_MAX_SIZE of 30 counts one spare); past that the dict is twice a plain one's
-    size (30 keys: 1,584 bytes against 832)."""
-    probe = type("Probe", (), {})().__dict__  # its own class: the places' key table stays theirs
-    for i in range(n_keys):
-        probe[f"k{i}"] = None
-    return sys.getsizeof(probe) < sys.getsizeof(dict(probe))
+def plain(value):
+    """``json.dumps``'s ``default``: a :class:`Properties` (or any other mapping) as a dict."""
+    if isinstance(value, Mapping):
+        return dict(value.items())
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _keys_shared(properties: dict) -> dict:
-    if not _sharing_pays(len(properties)):
-        return properties
-    out = _PlaceProperties().__dict__
-    for key, value in properties.items():
-        out[key] = value
-    return out
+class PlaceProperties(Properties):
+    """A place's properties read from its :class:`Place` (no copy of its values: ~33 MB less
+    at 100,000 sites than a tuple each) and from what the plan derives for it, one tuple
+    many places share (``elements``, ``areas``, ``industries``, ``enterprises`` and the
+    ``area`` as GeoJSON)."""
+
+    __slots__ = ("_place", "_derived")
+    _index = None  # set below: the key table of every place
+
+    def __init__(self, place: Place, derived: tuple):
+        self._place = place
+        self._derived = derived
+
+    @property
+    def _values(self) -> tuple:
+        return _place_row(self._place, self._derived)
+
+    def __getitem__(self, key):
+        return _PLACE_GETTERS[self._index[key]](self._place, self._derived)
+
+    def get(self, key, default=None):
+        at = self._index.get(key)
+        return default if at is None else _PLACE_GETTERS[at](self._place, self._derived)
+
+    def __len__(self) -> int:
+        return len(_PLACE_GETTERS)
+
+    def items(self):
+        return list(zip(self._index, _place_row(self._place, self._derived)))
+
+
+def _text_of(field: str, lang: str):
+    def get(place, _):
+        text = getattr(place, field)
+        return getattr(text, lang) if text else None
+    return get
+
+
+def _field(name: str):
+    def get(place, _):
+        return getattr(place, name)
+    return get
+
+
+def _fact(read):
+    """A fact for investors: null unless the place has them (``facts_source``)."""
+    def get(place, derived):
+        return None if place.facts_source is None else read(place, derived)
+    return get
+
+
+def _contact(read):
+    return _fact(lambda place, _: read(place.contact) if place.contact else None)
+
+
+def _derived_item(i: int):
+    def get(_, derived):
+        return derived[i]
+    return get
+
+
+#: a place's properties in order: name -> how to read it (place, derived)
+_PLACE_FIELDS: dict[str, Any] = {
+    "id": _field("id"), "name_zh": _text_of("name", "zh"), "name_en": _text_of("name", "en"),
+    "kind": _field("kind"), "elements": _derived_item(0), "areas": _derived_item(1),
+    "prefecture": _field("prefecture"), "county": _field("county"),
+    "precision": _field("precision"), "point_source": _field("point_source"),
+    "uncertainty_km": _field("uncertainty_km"), "location_source": _field("location_source"),
+    "industries": _derived_item(2), "group": _field("group"), "enterprises": _derived_item(3),
+    "address_zh": _fact(_text_of("address", "zh")), "address_en": _fact(_text_of("address", "en")),
+    "area_ha": _fact(_field("area_ha")), "land_available_ha": _fact(_field("land_available_ha")),
+    "land_available": _fact(lambda place, _: land_available(place.land_available_ha)),
+    "status": _fact(_field("status")), "status_since": _fact(_field("status_since")),
+    "investment_planned": _fact(_field("investment_planned")),
+    "investment_realised": _fact(_field("investment_realised")),
+    "contact_office_zh": _contact(lambda c: c.office.zh if c.office else None),
+    "contact_office_en": _contact(lambda c: c.office.en if c.office else None),
+    "contact_phone": _contact(lambda c: c.phone),
+    "contact_website": _contact(lambda c: c.website),
+    "facts_source": _fact(_field("facts_source")),
+    "note_zh": _text_of("note", "zh"), "note_en": _text_of("note", "en"),
+    "citation_section": lambda place, _: place.citation.section,
+    "citation_paragraph": lambda place, _: place.citation.paragraph,
+    "area": _derived_item(4),
+    "area_source": lambda place, _: None if place.area is None else place.area_source,
+}
+_PLACE_GETTERS = tuple(_PLACE_FIELDS.values())
+
+
+def _place_row(p: Place, derived: tuple) -> tuple:
+    """All of :data:`_PLACE_FIELDS` at once, in order (one call, not 35: what writing a
+    place's JSON reads)."""
+    name, note, facts = p.name, p.note, p.facts_source is not None
+    address = p.address if facts else None
+    contact = p.contact if facts else None
+    office = contact.office if contact else None
+    return (
+        p.id, name.zh if name else None, name.en if name else None, p.kind, derived[0],
+        derived[1], p.prefecture, p.county, p.precision, p.point_source, p.uncertainty_km,
+        p.location_source, derived[2], p.group, derived[3],
+        address.zh if address else None, address.en if address else None,
+        *((p.area_ha, p.land_available_ha, land_available(p.land_available_ha), p.status,
+           p.status_since, p.investment_planned, p.investment_realised) if facts else
+          (None,) * 7),
+        office.zh if office else None, office.en if office else None,
+        contact.phone if contact else None, contact.website if contact else None,
+        p.facts_source, note.zh if note else None, note.en if note else None,
+        p.citation.section, p.citation.paragraph, derived[4],
+        None if p.area is None else p.area_source)
+PlaceProperties._index = {key: i for i, key in enumerate(_PLACE_FIELDS)}
 
 
 def _place_feature(place: Place, enterprises_by_place: dict[str, list[str]], pt,
-                   elements: list[str], areas: dict[str, list[str]], shared=list) -> Feature:
+                   elements: list[str], areas: dict[str, list[str]], shared=list,
+                   share_derived=tuple) -> Feature:
     geoms = PointGeometries(pt) if pt is not None else {}
-    return Feature(place.collection, place.id, _keys_shared({
-        "id": place.id, **_text("name", place.name), "kind": place.kind,
-        "elements": shared(elements), "areas": shared(located_in(place, areas)),
-        "prefecture": place.prefecture, "county": place.county,
-        "precision": place.precision, "point_source": place.point_source,
-        "uncertainty_km": place.uncertainty_km, "location_source": place.location_source,
-        "industries": shared(place.industries), "group": place.group,
-        "enterprises": shared(sorted(enterprises_by_place.get(place.id, []))),
-        **_investor_facts(place), **_text("note", place.note), **_cite(place),
-        **_area(place),
-    }), geoms)
+    lists = (shared(elements), shared(located_in(place, areas)), shared(place.industries),
+             shared(sorted(enterprises_by_place.get(place.id, []))))
+    if place.area is None:
+        derived = share_derived((*lists, None))
+    else:
+        derived = (*lists, as_geojson(place.area))
+    return Feature(place.collection, place.id, PlaceProperties(place, derived), geoms)
 
 
 _NO_AREA = {"area": None, "area_source": None}
@@ -337,34 +489,6 @@ def land_available(hectares: float | None) -> str | None:
         return None
     some, none_left = LAND_AVAILABLE
     return some if hectares > 0 else none_left
-
-
-_NO_FACTS = {
-    **_text("address", None), "area_ha": None, "land_available_ha": None,
-    "land_available": None, "status": None, "status_since": None,
-    "investment_planned": None, "investment_realised": None,
-    **_text("contact_office", None), "contact_phone": None, "contact_website": None,
-    "facts_source": None,
-}
-
-
-def _investor_facts(place: Place) -> dict:
-    """A place's facts for investors as flat properties (null when not known)."""
-    if place.facts_source is None:
-        return _NO_FACTS
-    contact = place.contact
-    return {
-        **_text("address", place.address), "area_ha": place.area_ha,
-        "land_available_ha": place.land_available_ha,
-        "land_available": land_available(place.land_available_ha),
-        "status": place.status, "status_since": place.status_since,
-        "investment_planned": place.investment_planned,
-        "investment_realised": place.investment_realised,
-        **_text("contact_office", contact.office if contact else None),
-        "contact_phone": contact.phone if contact else None,
-        "contact_website": contact.website if contact else None,
-        "facts_source": place.facts_source,
-    }
 
 
 def _lookups(ds: Dataset, out: dict[str, list[Feature]]) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -58,14 +60,48 @@ def _runs_pinyin(runs: tuple[str, ...]) -> tuple[str, str, str]:
 def _run_pinyin(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Syllables and initials of one run of Chinese characters, cached: 100,000 site names
     share a few hundred runs (合成项目 ...), and pypinyin costs ~0.2 ms a call. pypinyin is
-    imported on the first call: its phrase dictionary is ~55 MB that a server which has not
-    been searched yet does not need."""
-    from pypinyin import Style, lazy_pinyin
+    imported on the first call not answered by the cache: its phrase dictionary is ~55 MB
+    that a server which has not been searched yet does not need (:func:`release_pinyin`
+    lets it go again)."""
+    with _PINYIN_LOCK:
+        from pypinyin import Style, lazy_pinyin
 
-    full = tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
-    first = tuple(s for s in lazy_pinyin(run, style=Style.FIRST_LETTER, errors="ignore")
-                  if s.strip())
+        full = tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
+        first = tuple(s for s in lazy_pinyin(run, style=Style.FIRST_LETTER, errors="ignore")
+                      if s.strip())
     return full, first
+
+
+#: held while pypinyin is used or dropped (a build in one thread, a release in another)
+_PINYIN_LOCK = threading.RLock()
+
+
+def warm_pinyin(texts: Iterable[str | None]) -> None:
+    """Compute (and cache) the pinyin of ``texts`` now, so that a build reading them next
+    finds it in the cache after :func:`release_pinyin`: pypinyin's ~55 MB and the build's
+    own peak then come one after the other, not on top of each other."""
+    for text in texts:
+        if text:
+            runs = _HANS_RUN.findall(normalise(text))
+            if runs:
+                _runs_pinyin(tuple(runs))
+
+
+def release_pinyin() -> None:
+    """Let pypinyin go (~55 MB, mostly its phrase dictionary) once a build has the pinyin it
+    needs (cached by run: names seen once are never converted again); a run not seen yet
+    imports it again. Its modules' globals are cleared, which frees its dictionaries at once
+    (only its classes wait for the collector), and the freed pages are given back."""
+    with _PINYIN_LOCK:
+        names = [m for m in sys.modules if m == "pypinyin" or m.startswith("pypinyin.")]
+        modules = [sys.modules.pop(m) for m in names]
+        for module in modules:
+            if module is not None:
+                module.__dict__.clear()
+    if modules:
+        from .store import _release_free_memory  # (glibc keeps freed pages otherwise)
+
+        _release_free_memory()
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +234,9 @@ class SearchIndex:
         del primary, counts
         self._secondary = _Shared(np.array(which, dtype=np.int32), list(lists), ids)
         del lists, which, ids
-        self._index_text(texts)
+        handover = _Handover(texts)  # (freed once the corpus holds them)
+        del texts
+        self._index_text(handover)
         self.texts = _Texts(self._corpus, self._text_starts, self._text_ends)
 
     def score(self, rank: int, query: str) -> int:
@@ -212,12 +250,13 @@ class SearchIndex:
                      default=0)
         return max(second - SECONDARY_PENALTY, 1) if second else 0
 
-    def _index_text(self, texts: list[str]) -> None:
+    def _index_text(self, handover: "_Handover") -> None:
+        texts: list[str] = handover.take()
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
         corpus = "".join([t + "\0" for t in texts])  # every text followed by a separator
-        del texts  # (the caller's list: its strings go with the entries)
+        del texts  # (the only reference: its strings not kept elsewhere go now)
         self._text_starts, self._text_ends = starts, starts + lengths
         # characters as small ids (1..n; 0 marks the separators), so that a trigram and a
         # text id fit in one int64 that sorts in place: the build's peak memory stays low
@@ -225,7 +264,9 @@ class SearchIndex:
         self._char_id = {c: i + 1 for i, c in enumerate(chars)}
         table = np.zeros(ord(chars[-1]) + 1 if chars else 1, dtype=np.int32)
         table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
-        codes = np.zeros(len(corpus) + 2, dtype=np.int32)  # 2 more: the last windows' ends
+        # 2 more: the last windows' ends; two bytes a character while the ids fit (they do
+        # unless a corpus has 32,767 distinct characters): half the build's biggest array
+        codes = np.zeros(len(corpus) + 2, dtype=np.int16 if len(chars) < 1 << 15 else np.int32)
         step = 1 << 20  # a window at a time: the UTF-32 text is 4 bytes a character
         for at in range(0, len(corpus), step):
             piece = corpus[at:at + step].encode("utf-32-le", "surrogatepass")
@@ -252,8 +293,11 @@ class SearchIndex:
                 positions[at:at + step].tolist(), ends[at:at + step].tolist())]
         by_suffix = np.argsort(suffixes, kind="stable")
         del suffixes, lengths
-        self._word_pos = positions[by_suffix]
-        self._word_end = ends[by_suffix]
+        off = _offsets(len(corpus))  # (offsets into the corpus: 4 bytes each)
+        self._word_pos = positions[by_suffix].astype(off)
+        self._word_end = ends[by_suffix].astype(off)
+        self._text_starts = self._text_starts.astype(off)
+        self._text_ends = self._text_ends.astype(off)
         self._word_texts = owner[by_suffix].astype(np.int32)
         self._corpus = corpus
 
@@ -268,28 +312,51 @@ class SearchIndex:
         if 3 * bits + text_bits > 63:  # a huge alphabet and many texts
             self._index_trigram_pairs(codes, lengths)
             return
-        # one in-place sort of (key, text) packed; the windows starting on a separator get
-        # the largest key, so they sort last and are cut off (no filtered copy)
-        keys = codes[:n].astype(np.int64)
-        keys <<= bits
-        keys |= codes[1:n + 1]
-        keys <<= bits
-        keys |= codes[2:]
-        del codes
-        separator = keys < (1 << 2 * bits)  # the window starts on a separator (code 0)
-        keys <<= text_bits
-        step = 1 << 18
-        for at in range(0, n, step):  # each window's text, a slice at a time
-            keys[at:at + step] |= np.searchsorted(
-                starts, np.arange(at, min(at + step, n)), side="right") - 1
-        keys[separator] = np.iinfo(np.int64).max
-        del separator
-        keys.sort()
-        keys = _unique_sorted(keys[:int(lengths.sum())])
-        owners = np.empty(len(keys), dtype=np.int32)
-        np.bitwise_and(keys, (1 << text_bits) - 1, out=owners, casting="unsafe")
-        keys >>= text_bits
-        self._gram_postings(keys, owners)
+        # the windows a range of first characters at a time (the ranges in order, so the
+        # keys come out sorted): each part's (key, text) pairs packed in one int64 and sorted
+        # in place, so the build's arrays are a part's size, not the corpus's (100,000
+        # sites: ~25 MB less peak)
+        first = codes[:n]
+        per_char = np.bincount(first, minlength=len(self._char_id) + 1)
+        per_char[0] = 0  # windows starting on a separator: none
+        total = int(per_char.sum())
+        cut = np.searchsorted(np.cumsum(per_char), np.arange(1, _TRIGRAM_PARTS) * total
+                              / _TRIGRAM_PARTS, side="right")
+        edges = [1, *dict.fromkeys(int(c) for c in cut if 1 < c < len(per_char)),
+                 len(per_char)]
+        del per_char
+        grams, ptr = [], []
+        # the texts of the distinct pairs, written part after part into one array as long as
+        # the windows (no second full-size array to concatenate; ~6% of it stays unused)
+        owners, kept = np.empty(total, dtype=np.int32), 0
+        for lo, hi in zip(edges[:-1], edges[1:]):
+            at = np.flatnonzero((first >= lo) & (first < hi))
+            if not len(at):
+                continue
+            keys = codes[at].astype(np.int64)
+            keys <<= bits
+            keys |= codes[at + 1]
+            keys <<= bits
+            keys |= codes[at + 2]
+            keys <<= text_bits
+            keys |= np.searchsorted(starts, at, side="right") - 1
+            del at
+            keys.sort()
+            keys = _unique_sorted(keys)
+            np.bitwise_and(keys, (1 << text_bits) - 1, out=owners[kept:kept + len(keys)],
+                           casting="unsafe")
+            kept += len(keys)
+            keys >>= text_bits
+            fresh = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+            grams.append(keys[fresh])
+            ptr.append(np.diff(np.append(fresh, len(keys))))
+            del keys, fresh
+        del codes, first
+        self._gram_keys = np.concatenate(grams) if grams else np.zeros(0, dtype=np.int64)
+        self._gram_ptr = np.zeros(len(self._gram_keys) + 1, dtype=_offsets(kept))
+        if ptr:
+            np.cumsum(np.concatenate(ptr), out=self._gram_ptr[1:])
+        self._gram_texts = owners[:kept]
 
     def _index_trigram_pairs(self, codes: np.ndarray, lengths: np.ndarray) -> None:
         """:meth:`_index_trigrams` when (key, text) does not fit one int64."""
@@ -353,6 +420,11 @@ class SearchIndex:
         return hits[:limit] if limit < 0 else hits
 
 
+def _offsets(largest: int):
+    """The dtype of offsets up to ``largest``: 4 bytes each, unless they need 8."""
+    return np.int32 if largest < 1 << 31 else np.int64
+
+
 def _unique_sorted(keys: np.ndarray) -> np.ndarray:
     """The distinct values of sorted ``keys``, compacted inside ``keys`` a window at a time
     (a view of it: no second full-size array while the index builds)."""
@@ -367,6 +439,10 @@ def _unique_sorted(keys: np.ndarray) -> np.ndarray:
         keys[kept:kept + len(part)] = part
         kept += len(part)
     return keys[:kept]
+
+
+#: how many parts the trigram windows are sorted in (by their first character)
+_TRIGRAM_PARTS = 8
 
 
 class _Handover:
@@ -524,11 +600,11 @@ class _Owners:
         order = np.argsort(tids, kind="stable")  # keeps ranks ascending within a text
         self.ranks = ranks[order]
         del ranks, order
-        self.ptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        self.ptr = np.zeros(len(ids) + 1, dtype=_offsets(len(texts)))
         np.cumsum(np.bincount(tids, minlength=len(ids)), out=self.ptr[1:])
         # and the other way: rank -> its texts' ids (CSR, in the entry's order)
         self.entry_texts = tids
-        self.entry_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        self.entry_ptr = np.zeros(len(counts) + 1, dtype=_offsets(len(texts)))
         np.cumsum(counts, out=self.entry_ptr[1:])
 
     def of_entry(self, rank: int) -> list[int]:
@@ -551,16 +627,16 @@ class _Shared:
         counts = [len(texts) for texts in lists]
         self.list_texts = np.fromiter((ids[t] for texts in lists for t in texts),
                                       dtype=np.int32, count=sum(counts))
-        self.list_ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+        self.list_ptr = np.zeros(len(lists) + 1, dtype=_offsets(sum(counts)))
         np.cumsum(counts, out=self.list_ptr[1:])
         owner = np.repeat(np.arange(len(lists), dtype=np.int32), counts)
         self.text_lists = owner[np.argsort(self.list_texts, kind="stable")]
         del owner
-        self.text_ptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        self.text_ptr = np.zeros(len(ids) + 1, dtype=_offsets(sum(counts)))
         np.cumsum(np.bincount(self.list_texts, minlength=len(ids)), out=self.text_ptr[1:])
         self.which = which  # rank -> its list
         self.list_ranks = np.argsort(which, kind="stable").astype(np.int32)
-        self.rank_ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+        self.rank_ptr = np.zeros(len(lists) + 1, dtype=_offsets(len(which)))
         np.cumsum(np.bincount(which, minlength=len(lists)), out=self.rank_ptr[1:])
 
     def of_entry(self, rank: int) -> list[int]:

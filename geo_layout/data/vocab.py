@@ -17,7 +17,7 @@ from ..errors import InvalidParameter
 from .. import words
 from .model import (ENTERPRISE_ROLES, ELEMENT_KINDS, LAND_AVAILABLE, PLACE_KINDS, PLACE_STATUSES,
                     PRECISIONS, TARGET_MEASURES)
-from .search import normalise, pinyin_forms
+from .search import normalise, pinyin_forms, release_pinyin, warm_pinyin
 
 #: Filters whose values are records of a collection ("industries" is the dataset's list).
 REFERENCES = {"prefecture": "prefectures", "county": "counties", "element": "layout-elements",
@@ -82,6 +82,7 @@ class Vocabulary:
                     records.append((f.id, (p.get("name_zh"), p.get("name_en"),
                                            p.get("short_zh"), p.get("short_en"))))
             self._add(target, records)
+        release_pinyin()  # the names' pinyin is in the keys now
 
     def _add(self, target: str, records) -> None:
         choices, keys = [], {}
@@ -141,6 +142,17 @@ class Vocabulary:
     def resolve_all(self, collection: str, filters: Mapping[str, str] | None) -> dict[str, str]:
         """``filters`` with every value resolved to its code."""
         return {k: self.resolve(k, str(v), collection) for k, v in (filters or {}).items()}
+
+
+def sorted_by_name(pairs, lang: str) -> list:
+    """``(code, name)`` pairs sorted by :func:`name_order` of the name; pypinyin, when the
+    names needed it, is let go afterwards (~55 MB for a filter list's order)."""
+    if lang == "en":
+        return sorted(pairs, key=lambda pair: name_order(pair[1], lang))
+    pairs = list(pairs)
+    warm_pinyin(name for _, name in pairs)
+    release_pinyin()
+    return sorted(pairs, key=lambda pair: name_order(pair[1], lang))
 
 
 def name_order(text: str, lang: str) -> tuple:

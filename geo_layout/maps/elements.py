@@ -11,6 +11,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
+from ..data.features import plain
 from . import assets
 
 
@@ -19,7 +20,7 @@ def js_json(obj) -> str:
     no Jinja opener (``{{``, ``{%``, ``{#``): branca compiles each element's rendered script as a
     template again, so data text must not be template syntax (it is only ever inside strings,
     where ``\\u007b`` is the same character)."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=plain)
     text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
     return re.sub(r"\{(?=[{%#])", r"\\u007b", text)

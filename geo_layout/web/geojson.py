@@ -26,7 +26,7 @@ from urllib.parse import quote
 import shapely
 
 from ..data import crs
-from ..data.features import Feature
+from ..data.features import Feature, plain
 
 COORDINATE_SYSTEMS: dict[str, dict[str, Any]] = {
     "wgs84": {"id": "wgs84", "epsg": 4326,
@@ -39,8 +39,9 @@ COORDINATE_SYSTEMS: dict[str, dict[str, Any]] = {
 
 
 def dumps(value: Any) -> str:
-    """Compact JSON keeping Chinese readable (UTF-8, not \\u escapes)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON keeping Chinese readable (UTF-8, not \\u escapes); a place's properties
+    (:class:`~geo_layout.data.features.Properties`) as the object they stand for."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=plain)
 
 
 def geometry_text(feature: Feature, lod: str = "medium", system: str = "wgs84") -> str:
@@ -103,17 +104,19 @@ _POINT_SLOTS = {system: i + 1 for i, system in enumerate(COORDINATE_SYSTEMS)}
 
 
 def _memo(feature: Feature) -> list | None:
-    """The feature's memo of written JSON, [properties as UTF-8, point texts] (an instance
-    attribute outside the dataclass fields, so equality and repr ignore it); None for an
-    object without ``__dict__``. Concurrent first writes are harmless: both compute the same
-    text."""
-    attrs = getattr(feature, "__dict__", None)
-    if attrs is None:
+    """The feature's memo of written JSON, [properties as UTF-8, point texts] (a field
+    outside equality and repr, set once); None for an object without one. Concurrent first
+    writes are harmless: both compute the same text."""
+    memo = getattr(feature, "_geojson_memo", _NO_MEMO)
+    if memo is _NO_MEMO:
         return None
-    memo = attrs.get("_geojson_memo")
     if memo is None:
-        memo = attrs.setdefault("_geojson_memo", [None, None])
+        memo = [None, None]
+        object.__setattr__(feature, "_geojson_memo", memo)  # (the feature is frozen)
     return memo
+
+
+_NO_MEMO = object()
 
 
 def _with_extra(props_text: str, properties: Mapping[str, Any], extra: Mapping[str, Any]) -> str:

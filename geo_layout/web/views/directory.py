@@ -61,7 +61,7 @@ def options(store, lang: str) -> dict:
     prefectures by adcode, industries by name (pinyin order in Chinese), kinds, precisions,
     statuses and land (available / none left) in the model's order."""
     from ...data.model import LAND_AVAILABLE, PLACE_KINDS, PLACE_STATUSES, PRECISIONS
-    from ...data.vocab import name_order
+    from ...data.vocab import sorted_by_name
 
     places = [store.distinct(c, prop) for c in PLACE_COLLECTIONS for prop in ("industries", "kind")]
     used_industries, used_kinds = places[0] | places[2], places[1] | places[3]
@@ -72,7 +72,7 @@ def options(store, lang: str) -> dict:
         "element": [(f.id, f.name(lang)) for f in elements],
         "area": [(f.id, f.name(lang)) for f in elements
                  if f.properties["prefectures"] or f.properties["counties"]],
-        "industry": sorted(industries, key=lambda pair: name_order(pair[1], lang)),
+        "industry": sorted_by_name(industries, lang),
         "kind": [(k, label("kind", k, lang)) for k in PLACE_KINDS if k in used_kinds],
         "precision": [(p, label("precision", p, lang)) for p in PRECISIONS],
         "status": [(c, label("status", c, lang)) for c in PLACE_STATUSES],

@@ -14,7 +14,7 @@ from flask import url_for
 from ... import words
 from ...data import progress as pr
 from ...data.progress_board import board, counts, path_label, status_word
-from ...data.vocab import name_order
+from ...data.vocab import sorted_by_name
 from .. import links, params
 from ..charts import format_value
 from ..i18n import t
@@ -125,7 +125,7 @@ def options(store, lang: str) -> dict:
     return {
         "element": [(f.id, f.name(lang)) for f in store.query("layout-elements").features
                     if f.id in used["element"]],
-        "industry": sorted(industries, key=lambda pair: name_order(pair[1], lang)),
+        "industry": sorted_by_name(industries, lang),
     }
 
 
