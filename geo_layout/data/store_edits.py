@@ -148,15 +148,15 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
 def _places_set(store: InMemoryStore, edits: list[Edit], version: str) -> InMemoryStore:
     """``store`` with ``edits`` of places only (none renamed) applied: the edited places'
     features built again, the deleted ones dropped, and the prefectures, elements and
-    industries whose ``places`` changed relisted; the cost is the edits plus one pass over
-    each place collection touched (a day's thousands of changes undone: :mod:`.as_of`)."""
+    industries whose ``places`` changed relisted; the cost is the edits, not the plan
+    (:func:`.store.spliced`; a day's thousands of changes undone: :mod:`.as_of`)."""
     dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
     first: dict[str, set] = {}  # place id -> the lists naming it before the edits
     now: dict[str, Any] = {}  # place id -> its record after them (None: deleted)
     for edit in edits:
         if edit.record_id not in first:
             feature = store._by_id[edit.collection].get(edit.record_id)  # noqa: SLF001
-            first[edit.record_id] = set(_lists_naming(feature)) if feature else set()
+            first[edit.record_id] = set() if feature is None else set(_lists_naming(feature))
         now[edit.record_id] = edit.record
     changes: dict[tuple[str, str], tuple[list, list]] = {}  # list -> (dropped, added)
     for pid, place in now.items():
@@ -176,8 +176,8 @@ def _places_set(store: InMemoryStore, edits: list[Edit], version: str) -> InMemo
     for ent in dataset.enterprises:
         for pid in ent.parks:
             enterprises.setdefault(pid, []).append(ent.id)
-    written = [e.record for e in edits if e.record is not None and now[e.record_id] is e.record]
-    upserted = place_features(dataset, written, enterprises)
+    upserted = place_features(dataset, [r for r in now.values() if r is not None],
+                              enterprises)
     removed = {name: {e.record_id for e in edits if e.collection == name
                       and now[e.record_id] is None} for name in PLACE_COLLECTIONS}
     with _collector_paused():
