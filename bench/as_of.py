@@ -33,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .common import postgres_server
 from .scale import dataset
 
 N_SITES = 100_000
@@ -188,23 +189,13 @@ def measure(url: str, label: str) -> dict:
     return out
 
 
-def _postgres():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    try:
-        import postgres  # tests/postgres.py
-        return postgres.start_server()
-    except Exception as exc:  # noqa: BLE001 - reported, the GeoPackage figures still come
-        print(f"   (PostgreSQL not measured: {exc})")
-        return None
-
-
 def run(postgres: bool = True) -> None:
     total = ACTIVE_UPDATES + SCATTERED + CREATED + DELETED
     print(f"11. As of a date: {N_SITES:,} sites, {total:,} revisions")
     rows = []
     with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as tmp:
         rows.append(measure(str(Path(tmp) / "bench.gpkg"), "gpkg"))
-    server = _postgres() if postgres else None
+    server = postgres_server() if postgres else None
     if server is not None:
         try:
             rows.append(measure(server.create_database("bench_as_of"), "postgres"))

@@ -139,3 +139,15 @@ def timed(fn, repeat: int = 50) -> float:
         fn(i)
         out.append((time.perf_counter() - t) * 1000)
     return median(out)
+
+
+def postgres_server():
+    """A throwaway PostgreSQL with PostGIS (tests/postgres.py makes it), or None when it
+    cannot start (said on the output: the GeoPackage figures still come)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import postgres  # tests/postgres.py
+        return postgres.start_server()
+    except Exception as exc:  # noqa: BLE001 - reported, the GeoPackage figures still come
+        print(f"   (PostgreSQL not measured: {exc})")
+        return None

@@ -152,7 +152,7 @@ def run(rows: int = 10_000, postgres: str | None = None) -> None:
     import subprocess
     import sys
 
-    from .living import ROOT, _postgres
+    from .common import ROOT, postgres_server
 
     def one(url: str) -> None:
         subprocess.run([sys.executable, "-m", "bench.imports", "--rows", str(rows),
@@ -166,7 +166,7 @@ def run(rows: int = 10_000, postgres: str | None = None) -> None:
         print("   PostgreSQL:")
         one(postgres)
         return
-    server = _postgres()
+    server = postgres_server()
     if server is not None:
         try:
             print("   PostgreSQL:")

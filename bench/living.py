@@ -21,7 +21,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .common import ROOT, _free_port, peak_rss_mb
+from .common import ROOT, _free_port, peak_rss_mb, postgres_server
 from .scale import dataset
 
 N = 100_000
@@ -162,23 +162,12 @@ def one_server(database: str, label: str, second: bool, n: int) -> dict:
     return out
 
 
-def _postgres():
-    """A throwaway PostgreSQL with PostGIS (tests/postgres.py makes it), or None."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    try:
-        import postgres  # tests/postgres.py
-        return postgres.start_server()
-    except Exception as exc:  # noqa: BLE001 - reported, the GeoPackage figures still come
-        print(f"   (PostgreSQL not measured: {exc})")
-        return None
-
-
 def run(n: int = N) -> None:
     print(f"6. Living data with {n:,} sites: memory, write latency, edit-to-visible")
     rows = []
     with tempfile.TemporaryDirectory(prefix="geo-layout-bench-") as tmp:
         rows.append(one_server(str(Path(tmp) / "bench.gpkg"), "gpkg", second=True, n=n))
-    server = _postgres()
+    server = postgres_server()
     if server is not None:
         try:
             rows.append(one_server(server.create_database("bench_living"), "postgres",
