@@ -118,10 +118,7 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
                 element_by_prefecture[parent].append(el.id)
     kinds = {el.id: el.kind for el in ds.elements}
     places = (*ds.parks, *ds.sites)
-    enterprises_by_place: dict[str, list[str]] = {}
-    for ent in ds.enterprises:
-        for pid in ent.parks:
-            enterprises_by_place.setdefault(pid, []).append(ent.id)
+    enterprises_by_place = enterprises_naming(ds)
 
     # grouped once: one pass over the places, not one per prefecture and per element
     places_by_prefecture: dict[str, list[str]] = {}
@@ -208,6 +205,15 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
             out[name].sort(key=lambda f: (f.properties["target"], f.properties["date"], f.id))
         elif name != "layout-elements":
             out[name].sort(key=lambda f: f.id)
+    return out
+
+
+def enterprises_naming(ds: Dataset) -> dict[str, list[str]]:
+    """Place id -> the ids of the enterprises that name it (among their parks)."""
+    out: dict[str, list[str]] = {}
+    for ent in ds.enterprises:
+        for pid in ent.parks:
+            out.setdefault(pid, []).append(ent.id)
     return out
 
 

@@ -330,21 +330,37 @@ class InMemoryStore(Store):
                 else:
                     xy = shapely.get_coordinates([f.geometry() for f in located]).reshape(-1, 2)
                 self._points[name] = (xy, located)
+        self._fresh_caches()
+
+    def _fresh_caches(self) -> None:
+        """What a store builds on first use (search index, filter indexes), not built yet."""
         self._search_index: tuple[SearchIndex, list[Feature]] | None = None
         self._search_lock = threading.Lock()
         self._search_before: InMemoryStore | None = None
         self._filter_indexes: dict[tuple[str, str], dict[str, list[Feature]]] = {}
+
+    def _successor(self) -> "InMemoryStore":
+        """A new store sharing this one's id maps, trees and point arrays (shallow copies, for
+        the caller to patch what an edit changed)."""
+        new = InMemoryStore.__new__(InMemoryStore)
+        new._by_id = dict(self._by_id)
+        new._trees = dict(self._trees)
+        new._points = dict(self._points)
+        new._vocabulary = None  # it knows the parks' names and the values present
+        return new
+
+    def _searched_meanwhile(self) -> "InMemoryStore | None":
+        """The store whose built index a successor answers searches from until its own is
+        built (see build_search): 100,000 sites take seconds, which no edit should add to the
+        next search."""
+        return self if self._search_index is not None else self._search_before
 
     def with_places(self, dataset: Dataset, changed: Sequence[Feature]) -> "InMemoryStore":
         """A new store: this one with the place features ``changed`` replaced (same ids, same
         collections), every other feature and index shared. For an edit that changes no
         place's prefecture, elements or industries (nothing another feature lists): the cost
         is the collections touched, not the plan. Their trees are kept when no point moved."""
-        new = InMemoryStore.__new__(InMemoryStore)
-        new._by_id = dict(self._by_id)
-        new._trees = dict(self._trees)
-        new._points = dict(self._points)
-        new._vocabulary = None  # it knows the parks' names and the values present
+        new = self._successor()
         features = dict(self._features)
         rebuild: dict[str, InMemoryStore | None] = {}
         for feature in changed:
@@ -366,9 +382,7 @@ class InMemoryStore(Store):
             new._search_index = self._search_index
             return new
         # searches go on from the last built index (its hits mapped to this store's features)
-        # until someone builds this store's (see build_search): 100,000 sites take seconds,
-        # which no edit should add to the next search
-        new._search_before = self if self._search_index is not None else self._search_before
+        new._search_before = self._searched_meanwhile()
         return new
 
     def with_place_set(self, dataset: Dataset, upserted: Sequence[Feature],
@@ -380,12 +394,8 @@ class InMemoryStore(Store):
         undone: :mod:`.as_of`): the place collections touched get a new sorted list, id map,
         tree and point array (tens of ms at 100,000 sites); every other feature, index and
         tree is shared (a relisted feature's geometry is its predecessor's)."""
-        new = InMemoryStore.__new__(InMemoryStore)
+        new = self._successor()
         new.dataset = dataset
-        new._by_id = dict(self._by_id)
-        new._trees = dict(self._trees)
-        new._points = dict(self._points)
-        new._vocabulary = None
         new._features = dict(self._features)
         for name in {f.collection for f in upserted} | {c for c, ids in removed.items() if ids}:
             mine = sorted((f for f in upserted if f.collection == name), key=_id)
@@ -406,11 +416,8 @@ class InMemoryStore(Store):
             if name in self._trees:
                 tree, located = self._trees[name]
                 new._trees[name] = (tree, [mine.get(f.id, f) for f in located])
-        new._search_index = None
-        new._search_lock = threading.Lock()
-        new._filter_indexes = {}
-        # as with_places: searches go on from the last built index until this one's is built
-        new._search_before = self if self._search_index is not None else self._search_before
+        new._fresh_caches()
+        new._search_before = self._searched_meanwhile()
         return new
 
     @property
@@ -844,23 +851,22 @@ def _position(features: list[Feature], fid: str) -> int:
 _MATCH_NONE = ("", "none", "null")
 
 
-def _matches(value, wanted: str) -> bool:
-    """Whether a filter ``wanted`` matches property value ``value`` (a list: one of its
-    items; not set: "", "none" or "null"; otherwise its text)."""
-    if isinstance(value, list):
-        return wanted in value
-    if value is None:
-        return wanted in _MATCH_NONE
-    return str(value) == wanted
-
-
 def _matched_by(value) -> Iterable[str]:
-    """Every filter value that :func:`_matches` ``value`` (a list's string items, once)."""
+    """Every filter value that matches property value ``value``: a list's string items
+    (once), "", "none" or "null" when it is not set, otherwise its text."""
     if isinstance(value, list):
         return list(dict.fromkeys(x for x in value if isinstance(x, str)))
     if value is None:
         return _MATCH_NONE
     return (str(value),)
+
+
+def _matches(value, wanted: str) -> bool:
+    """Whether filter value ``wanted`` matches property value ``value`` (a scan's test; the
+    filter index holds the same answers: :func:`_matched_by`)."""
+    if isinstance(value, list):
+        return wanted in value  # (a string is never equal to a list's other items)
+    return wanted in _matched_by(value)
 
 
 def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:

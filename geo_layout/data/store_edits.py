@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable, NamedTuple
 
-from .features import (PLACE_COLLECTIONS, listing_place, place_feature, place_features,
-                       relisted)
+from .features import (PLACE_COLLECTIONS, enterprises_naming, listing_place, place_feature,
+                       place_features, relisted)
 from .model import Dataset
 from .seed_parsers import COLLECTIONS
 from .seed_single import same_ids
@@ -172,12 +172,8 @@ def _places_set(store: InMemoryStore, edits: list[Edit], version: str) -> InMemo
         if feature is not None:  # None: a place names no prefecture
             places = spliced(feature.properties["places"], dropped, sorted(added)).items
             relists.append(relisted(feature, places))
-    enterprises: dict[str, list[str]] = {}
-    for ent in dataset.enterprises:
-        for pid in ent.parks:
-            enterprises.setdefault(pid, []).append(ent.id)
     upserted = place_features(dataset, [r for r in now.values() if r is not None],
-                              enterprises)
+                              enterprises_naming(dataset))
     removed = {name: {e.record_id for e in edits if e.collection == name
                       and now[e.record_id] is None} for name in PLACE_COLLECTIONS}
     with _collector_paused():
