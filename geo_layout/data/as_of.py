@@ -31,7 +31,8 @@ import sqlalchemy as sa
 from ..errors import DataError
 from .db_schema import revisions
 from .photos import PHOTO_ACTIONS
-from .store import InMemoryStore, Store, _collector_paused
+from .memory import collector_paused
+from .store import InMemoryStore, Store
 
 log = logging.getLogger("geo_layout.as_of")
 
@@ -193,7 +194,7 @@ def store_as_of(store: Store, day: dt.date | None, cached: bool = True) -> Store
     key = (store.plan().id, store.version, day)
     found = _CACHE.get(key) if cached else None
     if found is None:
-        with _collector_paused():  # thousands of records parsed: no cycles worth a scan
+        with collector_paused():  # thousands of records parsed: no cycles worth a scan
             found = _past_store(store, day)
         found.as_of = day
         if cached:

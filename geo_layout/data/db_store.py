@@ -32,7 +32,8 @@ from .features import PLACE_COLLECTIONS, WRITABLE_COLLECTIONS
 from .photos import PHOTO_ACTIONS
 from .provenance import Source
 from .seed_single import check_record, referrers
-from .store import SEARCH_COLLECTIONS, InMemoryStore, Store, big_build
+from .memory import big_build
+from .store import SEARCH_COLLECTIONS, InMemoryStore, Store
 from .store_edits import Edit, apply_edits
 
 log = logging.getLogger("geo_layout.database")

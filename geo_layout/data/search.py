@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from array import array
 import re
 import sys
 import threading
@@ -20,6 +21,8 @@ from typing import Iterable, Sequence
 from collections.abc import Sequence as SequenceABC
 
 import numpy as np
+
+from .memory import release_free_memory
 
 # Rank of a match by where it hits; a hit in the name beats a hit in secondary text.
 EXACT, PREFIX, WORD_PREFIX, SUBSTRING = 100, 80, 60, 40
@@ -99,24 +102,27 @@ def release_pinyin() -> None:
             if module is not None:
                 module.__dict__.clear()
     if modules:
-        from .store import _release_free_memory  # (glibc keeps freed pages otherwise)
-
-        _release_free_memory()
+        release_free_memory()  # (glibc keeps freed pages otherwise)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """A record's searchable forms: its names' (``primary``) and, in groups many records
+    share (its industries' names, the names of where it is), its other texts'."""
     collection: str
     id: str
     primary: tuple[str, ...]
-    secondary: tuple[str, ...]
+    secondary: tuple[tuple[str, ...], ...]
 
 
-def make_entry(collection: str, fid: str, names: list[str], secondary: list[str],
+def make_entry(collection: str, fid: str, names: list[str],
+               secondary: Sequence[Sequence[str | None]],
                forms: TextForms | None = None) -> Entry:
-    """An entry's searchable forms; pass one :class:`TextForms` for all entries of an index."""
+    """An entry's searchable forms (``secondary``: groups of texts; empty ones dropped); pass
+    one :class:`TextForms` for all entries of an index."""
     forms = TextForms() if forms is None else forms
-    return Entry(collection, fid, forms.of(names), forms.of(secondary, tuple(secondary)))
+    groups = (forms.of(group, tuple(group)) for group in secondary)
+    return Entry(collection, fid, forms.of(names), tuple(g for g in groups if g))
 
 
 class TextForms:
@@ -173,7 +179,8 @@ def score(entry: Entry, query: str) -> int:
     best = max((_score_one(query, t) for t in entry.primary), default=0)
     if best:
         return best
-    second = max((_score_one(query, t) for t in entry.secondary), default=0)
+    second = max((_score_one(query, t) for group in entry.secondary for t in group),
+                 default=0)
     return max(second - SECONDARY_PENALTY, 1) if second else 0
 
 
@@ -206,34 +213,44 @@ class SearchIndex:
     def __init__(self, entries: Iterable[Entry]):
         # nothing of the entries is kept but arrays: their texts live once, in the corpus
         # (self.texts reads them there), and each entry's texts are ids (_Owners.of_entry);
-        # ``entries`` is read once, so a generator's entries never all exist at once
-        names: list[str] = []
-        primary: list[str] = []
-        counts: list[int] = []
-        # secondary texts come in lists many entries share: each distinct list once
-        lists: dict[tuple, int] = {}
-        which: list[int] = []
+        # ``entries`` is read once, so a generator's entries never all exist at once.
+        # Texts are numbered as first seen, then renumbered in sorted order (one dict, no
+        # set and no second dict: 200,000 texts at 100,000 sites)
+        ids: dict[str, int] = {}
+        collections: dict[str, int] = {}
+        collection_of, primary, counts = array("i"), array("i"), array("i")
+        groups: dict[tuple[str, ...], int] = {}  # secondary groups, each once
+        group_texts, group_sizes, entry_groups, group_counts = (array("i") for _ in range(4))
         for e in entries:
-            names.append(e.collection)
-            primary += e.primary
+            collection_of.append(collections.setdefault(e.collection, len(collections)))
+            primary.extend([ids.setdefault(t, len(ids)) for t in e.primary])
             counts.append(len(e.primary))
-            which.append(lists.setdefault(e.secondary, len(lists)))
-        self.size = len(names)
-        self._collections = sorted(set(names))
-        code = {name: i for i, name in enumerate(self._collections)}
-        self._collection_of = np.fromiter((code[name] for name in names), dtype=np.int16,
-                                          count=self.size)
-        del names
-        # distinct texts sorted: a text's id is its place (whole-list operations, not a loop
-        # of dict updates: 1.2 million texts at 100,000 sites)
-        texts = set(primary)
-        texts.update(*lists)
-        texts = sorted(texts)
-        ids = dict(zip(texts, range(len(texts))))
-        self._primary = _Owners(primary, counts, ids)
+            for group in e.secondary:
+                at = groups.get(group)
+                if at is None:
+                    at = groups[group] = len(groups)
+                    group_texts.extend([ids.setdefault(t, len(ids)) for t in group])
+                    group_sizes.append(len(group))
+                entry_groups.append(at)
+            group_counts.append(len(e.secondary))
+        del groups
+        self.size = len(counts)
+        self._collections = sorted(collections)
+        code = np.zeros(len(collections), dtype=np.int16)
+        code[[collections[name] for name in self._collections]] = np.arange(len(collections))
+        self._collection_of = code[_ints(collection_of)]
+        del collection_of
+        texts = sorted(ids)
+        sorted_id = np.zeros(len(texts), dtype=np.int32)  # first-seen number -> sorted one
+        sorted_id[np.fromiter(map(ids.__getitem__, texts), dtype=np.int64,
+                              count=len(texts))] = np.arange(len(texts), dtype=np.int32)
+        del ids
+        self._primary = _Owners(sorted_id[_ints(primary)], _ints(counts), len(texts))
         del primary, counts
-        self._secondary = _Shared(np.array(which, dtype=np.int32), list(lists), ids)
-        del lists, which, ids
+        self._secondary = _Shared(sorted_id[_ints(group_texts)], _ints(group_sizes),
+                                  _ints(entry_groups), _ints(group_counts), len(texts))
+        del group_texts, group_sizes, entry_groups, group_counts, sorted_id
+        release_free_memory()  # (the dict's pages, before the corpus's arrays are made)
         handover = _Handover(texts)  # (freed once the corpus holds them)
         del texts
         self._index_text(handover)
@@ -255,7 +272,7 @@ class SearchIndex:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         starts = np.zeros(len(texts), dtype=np.int64)
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
-        corpus = "".join([t + "\0" for t in texts])  # every text followed by a separator
+        corpus = "\0".join([*texts, ""])  # every text followed by a separator
         del texts  # (the only reference: its strings not kept elsewhere go now)
         self._text_starts, self._text_ends = starts, starts + lengths
         # characters as small ids (1..n; 0 marks the separators), so that a trigram and a
@@ -267,7 +284,7 @@ class SearchIndex:
         # 2 more: the last windows' ends; two bytes a character while the ids fit (they do
         # unless a corpus has 32,767 distinct characters): half the build's biggest array
         codes = np.zeros(len(corpus) + 2, dtype=np.int16 if len(chars) < 1 << 15 else np.int32)
-        step = 1 << 20  # a window at a time: the UTF-32 text is 4 bytes a character
+        step = 1 << 18  # a window at a time: the UTF-32 text is 4 bytes a character
         for at in range(0, len(corpus), step):
             piece = corpus[at:at + step].encode("utf-32-le", "surrogatepass")
             codes[at:at + len(piece) // 4] = table[np.frombuffer(piece, dtype="<u4")]
@@ -277,22 +294,21 @@ class SearchIndex:
         self._char_bits = (len(chars) + 1).bit_length()
         # word starts: inside a text, not its first character, after a character that is not
         # alphanumeric (the test of _score_one); sorted by the rest of their text
-        alnum = np.zeros(len(chars) + 1, dtype=bool)
-        alnum[1:] = [c.isalnum() for c in chars]
-        positions = np.flatnonzero((codes[1:] != 0) & (codes[:-1] != 0)
-                                   & ~alnum[codes[:-1]]) + 1
+        breaks = np.zeros(len(chars) + 1, dtype=bool)  # (one mask of the corpus at a time)
+        breaks[1:] = [not c.isalnum() for c in chars]
+        after = breaks[codes[:-1]]
+        after &= codes[1:] != 0
+        positions = np.flatnonzero(after)
+        del after
+        positions += 1
+        by_suffix = _suffix_order(codes, positions, self._char_bits)
+        release_free_memory()  # (between the build's steps: ~20 MB less peak, measured)
         handover = _Handover(codes)
         del codes
         self._index_trigrams(handover, starts, lengths)
         owner = np.searchsorted(starts, positions, side="right") - 1
         ends = (starts + lengths)[owner]
-        suffixes = np.empty(len(positions), dtype=object)  # (not lists of ints: less memory)
-        step = 1 << 16
-        for at in range(0, len(positions), step):
-            suffixes[at:at + step] = [corpus[a:b] for a, b in zip(
-                positions[at:at + step].tolist(), ends[at:at + step].tolist())]
-        by_suffix = np.argsort(suffixes, kind="stable")
-        del suffixes, lengths
+        del lengths
         off = _offsets(len(corpus))  # (offsets into the corpus: 4 bytes each)
         self._word_pos = positions[by_suffix].astype(off)
         self._word_end = ends[by_suffix].astype(off)
@@ -325,12 +341,17 @@ class SearchIndex:
         edges = [1, *dict.fromkeys(int(c) for c in cut if 1 < c < len(per_char)),
                  len(per_char)]
         del per_char
+        part_of = np.full(len(self._char_id) + 1, -1, dtype=np.int8)  # by first character
+        for k, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
+            part_of[lo:hi] = k
+        parts = part_of[first]  # (one byte a window: not two comparisons' masks a part)
+        del first
         grams, ptr = [], []
         # the texts of the distinct pairs, written part after part into one array as long as
         # the windows (no second full-size array to concatenate; ~6% of it stays unused)
         owners, kept = np.empty(total, dtype=np.int32), 0
-        for lo, hi in zip(edges[:-1], edges[1:]):
-            at = np.flatnonzero((first >= lo) & (first < hi))
+        for k in range(len(edges) - 1):
+            at = np.flatnonzero(parts == k)
             if not len(at):
                 continue
             keys = codes[at].astype(np.int64)
@@ -351,7 +372,8 @@ class SearchIndex:
             grams.append(keys[fresh])
             ptr.append(np.diff(np.append(fresh, len(keys))))
             del keys, fresh
-        del codes, first
+            release_free_memory()
+        del codes, parts
         self._gram_keys = np.concatenate(grams) if grams else np.zeros(0, dtype=np.int64)
         self._gram_ptr = np.zeros(len(self._gram_keys) + 1, dtype=_offsets(kept))
         if ptr:
@@ -425,6 +447,45 @@ def _offsets(largest: int):
     return np.int32 if largest < 1 << 31 else np.int64
 
 
+def _suffix_order(codes: np.ndarray, starts: np.ndarray, bits: int) -> np.ndarray:
+    """The order (stable) that sorting the texts from each of ``starts`` to the next 0 in
+    ``codes`` would give (character ids keep the characters' order; 0 ends a text and sorts
+    first, as a shorter text does). Compared a few characters at a time (packed in one int64
+    key), and only among suffixes still tied: small arrays, not 300,000 strings (~24 MB)."""
+    per_key = max(1, 63 // bits)
+    last = len(codes) - 1  # (codes ends with a 0)
+    index = _offsets(len(starts))
+    order = np.arange(len(starts), dtype=index)
+    tie = np.zeros(len(starts), dtype=index)  # along order: the first place of its tie
+    tied = np.arange(len(starts), dtype=index)  # places in order still tied, not ended
+    depth = 0
+    while len(tied):
+        at = starts[order[tied]] + depth
+        key = np.zeros(len(tied), dtype=np.int64)
+        ended = np.zeros(len(tied), dtype=bool)
+        for j in range(per_key):
+            code = codes[np.minimum(at + j, last)].astype(np.int64)
+            code[ended] = 0
+            ended |= code == 0
+            key <<= bits
+            key |= code
+        del at, code
+        depth += per_key
+        # within each tie (a run of places, ties in order), by the key: lexsort is stable
+        ties = tie[tied]
+        sub = np.lexsort((key, ties))
+        order[tied] = order[tied][sub]
+        key, ended = key[sub], ended[sub]
+        fresh = np.ones(len(tied), dtype=bool)
+        fresh[1:] = (ties[1:] != ties[:-1]) | (key[1:] != key[:-1])
+        del sub, key, ties
+        heads = np.flatnonzero(fresh)
+        sizes = np.diff(np.append(heads, len(tied)))
+        tie[tied] = np.repeat(tied[heads], sizes)
+        tied = tied[~ended & np.repeat(sizes > 1, sizes)]
+    return order
+
+
 def _unique_sorted(keys: np.ndarray) -> np.ndarray:
     """The distinct values of sorted ``keys``, compacted inside ``keys`` a window at a time
     (a view of it: no second full-size array while the index builds)."""
@@ -442,7 +503,7 @@ def _unique_sorted(keys: np.ndarray) -> np.ndarray:
 
 
 #: how many parts the trigram windows are sorted in (by their first character)
-_TRIGRAM_PARTS = 8
+_TRIGRAM_PARTS = 16
 
 
 class _Handover:
@@ -594,18 +655,17 @@ class _Lookup:
 class _Owners:
     """Text id -> ranks of the entries holding that text (CSR; ranks ascending per text)."""
 
-    def __init__(self, texts: list[str], counts: list[int], ids: dict[str, int]):
-        tids = np.fromiter(map(ids.__getitem__, texts), dtype=np.int32, count=len(texts))
+    def __init__(self, tids: np.ndarray, counts: np.ndarray, n_texts: int):
+        """``tids``: every entry's text ids, entry after entry (``counts`` of them each)."""
         ranks = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
         order = np.argsort(tids, kind="stable")  # keeps ranks ascending within a text
         self.ranks = ranks[order]
         del ranks, order
-        self.ptr = np.zeros(len(ids) + 1, dtype=_offsets(len(texts)))
-        np.cumsum(np.bincount(tids, minlength=len(ids)), out=self.ptr[1:])
+        self.ptr = np.zeros(n_texts + 1, dtype=_offsets(len(tids)))
+        np.cumsum(np.bincount(tids, minlength=n_texts), out=self.ptr[1:])
         # and the other way: rank -> its texts' ids (CSR, in the entry's order)
         self.entry_texts = tids
-        self.entry_ptr = np.zeros(len(counts) + 1, dtype=_offsets(len(texts)))
-        np.cumsum(counts, out=self.entry_ptr[1:])
+        self.entry_ptr = _csr_ptr(counts)
 
     def of_entry(self, rank: int) -> list[int]:
         return self.entry_texts[self.entry_ptr[rank]:self.entry_ptr[rank + 1]].tolist()
@@ -618,43 +678,58 @@ class _Owners:
 
 
 class _Shared:
-    """:class:`_Owners` for texts that come in lists many entries share (a record's secondary
-    texts: its industries' and its places' names): text id -> the distinct lists holding it
-    -> their entries, each list once (100,000 sites: 43,000 lists of their 2.8 million
-    texts). Ranks come out in no particular order (the callers mark them)."""
+    """:class:`_Owners` for texts that come in groups many entries share (a record's secondary
+    texts: its industries' names, the names of where it is): text id -> the groups holding
+    it -> their entries, each group once (100,000 sites: ~2,000 groups of ~20,000 texts, not
+    2.8 million texts). Ranks come out in no particular order, and may repeat (the callers
+    mark them)."""
 
-    def __init__(self, which: np.ndarray, lists: list[tuple[str, ...]], ids: dict[str, int]):
-        counts = [len(texts) for texts in lists]
-        self.list_texts = np.fromiter((ids[t] for texts in lists for t in texts),
-                                      dtype=np.int32, count=sum(counts))
-        self.list_ptr = np.zeros(len(lists) + 1, dtype=_offsets(sum(counts)))
-        np.cumsum(counts, out=self.list_ptr[1:])
-        owner = np.repeat(np.arange(len(lists), dtype=np.int32), counts)
-        self.text_lists = owner[np.argsort(self.list_texts, kind="stable")]
+    def __init__(self, texts: np.ndarray, sizes: np.ndarray, groups: np.ndarray,
+                 counts: np.ndarray, n_texts: int):
+        """``texts``: every group's text ids, group after group (``sizes`` of them each);
+        ``groups``: every entry's groups, entry after entry (``counts`` of them each)."""
+        self.group_texts, self.group_ptr = texts, _csr_ptr(sizes)
+        owner = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+        self.text_groups = owner[np.argsort(texts, kind="stable")]
         del owner
-        self.text_ptr = np.zeros(len(ids) + 1, dtype=_offsets(sum(counts)))
-        np.cumsum(np.bincount(self.list_texts, minlength=len(ids)), out=self.text_ptr[1:])
-        self.which = which  # rank -> its list
-        self.list_ranks = np.argsort(which, kind="stable").astype(np.int32)
-        self.rank_ptr = np.zeros(len(lists) + 1, dtype=_offsets(len(which)))
-        np.cumsum(np.bincount(which, minlength=len(lists)), out=self.rank_ptr[1:])
+        self.text_ptr = np.zeros(n_texts + 1, dtype=_offsets(len(texts)))
+        np.cumsum(np.bincount(texts, minlength=n_texts), out=self.text_ptr[1:])
+        self.entry_groups, self.entry_ptr = groups, _csr_ptr(counts)
+        ranks = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+        self.group_ranks = ranks[np.argsort(groups, kind="stable")]
+        del ranks
+        self.rank_ptr = np.zeros(len(sizes) + 1, dtype=_offsets(len(groups)))
+        np.cumsum(np.bincount(groups, minlength=len(sizes)), out=self.rank_ptr[1:])
 
     def of_entry(self, rank: int) -> list[int]:
-        at = self.which[rank]
-        return self.list_texts[self.list_ptr[at]:self.list_ptr[at + 1]].tolist()
+        ptr, texts = self.group_ptr, self.group_texts
+        return [t for g in self.entry_groups[self.entry_ptr[rank]:self.entry_ptr[rank + 1]]
+                for t in texts[ptr[g]:ptr[g + 1]].tolist()]
 
     def of_range(self, lo: int, hi: int) -> np.ndarray:
-        return self._ranks(self.text_lists[self.text_ptr[lo]:self.text_ptr[hi]])
+        return self._ranks(self.text_groups[self.text_ptr[lo]:self.text_ptr[hi]])
 
     def of_texts(self, tids: np.ndarray) -> np.ndarray:
-        return self._ranks(_gather(self.text_lists, self.text_ptr, tids))
+        return self._ranks(_gather(self.text_groups, self.text_ptr, tids))
 
-    def _ranks(self, lists: np.ndarray) -> np.ndarray:
-        if not len(lists):
-            return self.list_ranks[:0]
+    def _ranks(self, groups: np.ndarray) -> np.ndarray:
+        if not len(groups):
+            return self.group_ranks[:0]
         seen = np.zeros(len(self.rank_ptr) - 1, dtype=bool)
-        seen[lists] = True
-        return _gather(self.list_ranks, self.rank_ptr, np.flatnonzero(seen))
+        seen[groups] = True
+        return _gather(self.group_ranks, self.rank_ptr, np.flatnonzero(seen))
+
+
+def _ints(values: array) -> np.ndarray:
+    """An ``array("i")`` as a numpy array (a view of its buffer)."""
+    return np.frombuffer(values, dtype=np.intc) if len(values) else np.zeros(0, np.intc)
+
+
+def _csr_ptr(counts: np.ndarray) -> np.ndarray:
+    """Offsets of consecutive runs of ``counts`` items: run i is [ptr[i], ptr[i + 1])."""
+    ptr = np.zeros(len(counts) + 1, dtype=_offsets(int(counts.sum())))
+    np.cumsum(counts, out=ptr[1:])
+    return ptr
 
 
 def _gather(values: np.ndarray, ptr: np.ndarray, ids: np.ndarray) -> np.ndarray:

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import abc
 import collections.abc as abc_collections
-import contextlib
-import ctypes
-import ctypes.util
 import functools
 import gc
 import math
 import operator
-import sys
 import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -29,6 +25,7 @@ from ..errors import InvalidParameter, NotFound
 from ..words import Key
 from .features import (COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS, Feature,
                        build_features)
+from .memory import big_build, collector_paused, release_free_memory
 from .model import Boundary, Commitment, Dataset, ElementKind, Industry, Plan, Section
 from .search import (Entry, SearchIndex, TextForms, make_entry, normalise, release_pinyin,
                      warm_pinyin)
@@ -428,10 +425,10 @@ class InMemoryStore(Store):
         if self._search_index is None:
             with self._search_lock:
                 if self._search_index is None:
-                    with _collector_paused():
+                    with collector_paused():
                         self._search_index = self._build_search()
                     gc.collect()  # (a full pass: ~18 MB fewer pages at 100,000 sites, measured)
-                    _release_free_memory()
+                    release_free_memory()
         return self._search_index
 
     def _build_search(self) -> tuple[SearchIndex, list[Feature]]:
@@ -467,9 +464,8 @@ class InMemoryStore(Store):
         for name in SEARCH_COLLECTIONS:
             for f in sorted(self._features[name], key=lambda f: f.id):
                 p = f.properties
-                extra = related.of(f)
-                yield make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")], extra,
-                                 forms), f
+                yield make_entry(name, f.id, [p.get("name_zh"), p.get("name_en")],
+                                 related.of(f), forms), f
 
     def plan(self) -> Plan:
         return self.dataset.plan
@@ -633,7 +629,7 @@ class InMemoryStore(Store):
         and let go of the earlier store whose index served meanwhile."""
         self._search  # noqa: B018 - built on first use
         self._search_before = None
-        _release_free_memory()
+        release_free_memory()
 
     def search(self, q, limit=20, collections=SEARCH_COLLECTIONS) -> list[Hit]:
         """Best matches first (see :func:`.search.score`); ties by collection, then id."""
@@ -744,21 +740,25 @@ class _RelatedNames:
                 self.names[f.id] = tuple(x for x in (p.get("name_zh"), p.get("name_en"),
                                                      p.get("short_zh"), p.get("short_en")) if x)
 
-    def of(self, f: Feature) -> list[str]:
+    def of(self, f: Feature) -> list[list[str]]:
+        """The texts in groups many records share: the industries' names, the record's own
+        short name and role, the names of where it is (100,000 sites: ~2,000 distinct
+        groups where whole lists were ~43,000)."""
         p = f.properties
-        out: list[str] = []
+        industries: list[str] = []
         for iid in p.get("industries", ()):
-            out += self.industries.get(iid, ())
-        out += [x for x in (p.get("short_zh"), p.get("short_en"), p.get("role_zh"),
-                            p.get("role_en")) if x]
+            industries += self.industries.get(iid, ())
+        own = [x for x in (p.get("short_zh"), p.get("short_en"), p.get("role_zh"),
+                           p.get("role_en")) if x]
         where = [] if f.collection == "layout-elements" else list(p.get("elements", ()))
         if f.collection in PLACE_COLLECTIONS:
             where = [p.get("prefecture"), p.get("county"), *p.get("areas", ())]
         elif f.collection == "counties":
             where += [p.get("prefecture")]
+        names: list[str] = []
         for code in where:
-            out += self.names.get(code, ())
-        return list(dict.fromkeys(out))
+            names += self.names.get(code, ())
+        return [industries, own, names]
 
 
 def _worth_measuring(lon: float, lat: float, xy: np.ndarray, radius_km: float | None,
@@ -877,67 +877,3 @@ def open_store(data_dir=None, geodata_dir=None) -> InMemoryStore:
         return InMemoryStore(load_dataset(data_dir, geodata_dir))
 
 
-@contextlib.contextmanager
-def big_build():
-    """Around a load of a whole plan (from files or a database): the cycle collector paused,
-    glibc's mmap threshold kept, and the memory freed afterwards given back."""
-    _fix_mmap_threshold()
-    with _collector_paused():
-        yield
-    _release_free_memory()
-
-
-_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
-_MMAP_THRESHOLD = 128 * 1024  # glibc's default (before it starts adapting)
-_libc_state: dict = {}
-
-
-def _libc():
-    """glibc through ctypes (None elsewhere: other platforms and C libraries)."""
-    if "libc" not in _libc_state:
-        libc = None
-        if sys.platform.startswith("linux"):
-            try:
-                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-                libc.mallopt, libc.malloc_trim  # glibc has both (musl does not)
-            except (OSError, AttributeError):
-                libc = None
-        _libc_state["libc"] = libc
-    return _libc_state["libc"]
-
-
-def _fix_mmap_threshold() -> None:
-    """Keep glibc's mmap threshold at its default: by default it grows to the size of any
-    large block freed (the load's and the index build's numpy arrays, up to 32 MB), after
-    which such arrays come from the heap and, once freed, stay in the process (100,000
-    sites: ~65 MB more peak RSS)."""
-    libc = _libc()
-    if libc is not None and not _libc_state.get("mmap"):
-        _libc_state["mmap"] = bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
-
-
-def _release_free_memory() -> None:
-    """Give the memory freed after a big build (a load, the search index) back to the
-    system (glibc otherwise keeps free pages inside its heaps)."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """The load (and the search index, an edit, a past day's store) allocate many long-lived
-    objects and no cycles worth collecting; with the cycle collector on, its repeated full
-    scans were ~40% of loading 100,000 sites. Afterwards what was allocated meanwhile goes
-    straight to the oldest generation (:func:`gc.freeze` then :func:`gc.unfreeze`, two list
-    splices): left young, the first collection after the pause scans all of it (0.06-0.4 s
-    after a day's 10,000 records undone, paid by whichever request came next)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()

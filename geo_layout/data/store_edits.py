@@ -12,7 +12,8 @@ from .features import (PLACE_COLLECTIONS, enterprises_naming, listing_place, pla
 from .model import Dataset
 from .seed_parsers import COLLECTIONS
 from .seed_single import same_ids
-from .store import InMemoryStore, _collector_paused, spliced
+from .memory import collector_paused
+from .store import InMemoryStore, spliced
 
 #: collections whose records no place feature shows (an edit leaves every place as it was)
 _NO_PLACE_FIELDS = ("targets", "target-values", "industries", "sections", "commitments")
@@ -141,7 +142,7 @@ def apply_edits(store: InMemoryStore, edits: Iterable[Edit], version: str) -> In
         if edit.collection == "enterprises":
             enterprises[edit.record_id] = edit.record
     dataset = dataclasses.replace(with_edits(store.dataset, edits), version=version)
-    with _collector_paused():
+    with collector_paused():
         return InMemoryStore(dataset, previous=store, stale_places=stale)
 
 
@@ -176,6 +177,6 @@ def _places_set(store: InMemoryStore, edits: list[Edit], version: str) -> InMemo
                               enterprises_naming(dataset))
     removed = {name: {e.record_id for e in edits if e.collection == name
                       and now[e.record_id] is None} for name in PLACE_COLLECTIONS}
-    with _collector_paused():
+    with collector_paused():
         return store.with_place_set(dataset, upserted, removed, relists)
 

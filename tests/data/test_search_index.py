@@ -33,16 +33,24 @@ def scan(entries, query, limit, collections=None):
 
 
 def old_make_entry(collection, fid, names, secondary) -> Entry:
-    """make_entry as it was (no shared forms), to check the new one."""
+    """make_entry as it was (no shared forms, no groups), to check the new one: the
+    secondary texts all in one group."""
     primary = []
     for name in names:
         if name:
             primary += [normalise(name), *pinyin_forms(normalise(name))]
     extra = []
-    for text in secondary:
+    for text in (t for group in secondary for t in group):
         if text:
             extra += [normalise(text), *pinyin_forms(normalise(text))]
-    return Entry(collection, fid, tuple(dict.fromkeys(primary)), tuple(dict.fromkeys(extra)))
+    extra = tuple(dict.fromkeys(extra))
+    return Entry(collection, fid, tuple(dict.fromkeys(primary)), (extra,) if extra else ())
+
+
+def flat(entry: Entry) -> Entry:
+    """``entry`` with its secondary groups in one (as they score)."""
+    extra = tuple(dict.fromkeys(t for group in entry.secondary for t in group))
+    return Entry(entry.collection, entry.id, entry.primary, (extra,) if extra else ())
 
 
 def random_text(rng: random.Random) -> str:
@@ -56,7 +64,8 @@ def random_entries(seed: int, n: int) -> list[Entry]:
     entries = []
     for i in range(n):
         names = [random_text(rng) for _ in range(rng.randint(0, 2))] + [None]
-        secondary = [random_text(rng) for _ in range(rng.randint(0, 3))]
+        secondary = [[random_text(rng) for _ in range(rng.randint(0, 3))]
+                     for _ in range(rng.randint(0, 2))]
         collection = rng.choice(("parks", "sites", "targets"))
         entries.append(make_entry(collection, f"{collection}-{i:04d}", names, secondary, forms))
     return sorted(entries, key=lambda e: (e.collection, e.id))
@@ -65,7 +74,8 @@ def random_entries(seed: int, n: int) -> list[Entry]:
 def queries_for(entries, rng: random.Random, n: int) -> list[str]:
     """Pieces of the entries' texts (prefixes, word starts, middles, whole texts, single
     characters) and a few that match nothing."""
-    texts = sorted({t for e in entries for t in (*e.primary, *e.secondary)})
+    texts = sorted({t for e in entries
+                    for t in (*e.primary, *(x for group in e.secondary for x in group))})
     out = {"zzz", "\x00", "a\x00", " ", "-", "xin xi", "infor", "ation"}
     for _ in range(n):
         text = rng.choice(texts)
@@ -109,8 +119,8 @@ def test_make_entry_gives_the_forms_it_gave_before():
         rng = random.Random(seed)
         for _ in range(200):
             names = [random_text(rng), None, ""]
-            secondary = [random_text(rng) for _ in range(3)]
-            assert make_entry("parks", "x", names, secondary, forms) == \
+            secondary = [[random_text(rng) for _ in range(2)], [random_text(rng), None]]
+            assert flat(make_entry("parks", "x", names, secondary, forms)) == \
                 old_make_entry("parks", "x", names, secondary)
 
 
