@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .model import (
     COMMITMENT_KINDS, COMPARATORS, COUNTY_EXTENTS, ELEMENT_KINDS, ENTERPRISE_ROLES, PLACE_KINDS,
     PLACE_STATUSES, PRECISIONS, TARGET_MEASURES, Commitment, Contact, CountyPart, ElementKind,
-    Enterprise, Industry, LayoutElement, Place, Plan, Section, Target, TargetValue,
+    Enterprise, Industry, LayoutElement, Place, Plan, Section, Target, TargetValue, place_facts,
 )
 from .areas import parse_area
 from .seed_checks import Known, check_citation, check_refs, county_ref, locate, prefecture_ref
@@ -187,7 +187,7 @@ def parse_place(rec: Record, known: Known, collection: str) -> Place | None:
                  precision=share(precision), point=point, point_source=share(source),
                  uncertainty_km=share(uncertainty), location_source=share(location_source),
                  industries=share(industries), group=share(group), note=note,
-                 citation=share(cite), **facts)
+                 citation=share(cite), facts=place_facts(**facts))
 
 
 def investor_facts(rec: Record) -> dict[str, Any]:
