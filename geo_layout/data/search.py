@@ -254,7 +254,7 @@ class SearchIndex:
         handover = _Handover(texts)  # (freed once the corpus holds them)
         del texts
         self._index_text(handover)
-        self.texts = _Texts(self._corpus, self._text_starts, self._text_ends)
+        self.texts = _Texts(self._corpus, self._text_starts)
 
     def score(self, rank: int, query: str) -> int:
         """:func:`score` of the entry at ``rank`` (from its texts' ids)."""
@@ -274,7 +274,6 @@ class SearchIndex:
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
         corpus = "\0".join([*texts, ""])  # every text followed by a separator
         del texts  # (the only reference: its strings not kept elsewhere go now)
-        self._text_starts, self._text_ends = starts, starts + lengths
         # characters as small ids (1..n; 0 marks the separators), so that a trigram and a
         # text id fit in one int64 that sorts in place: the build's peak memory stays low
         chars = sorted(set(corpus))
@@ -307,13 +306,11 @@ class SearchIndex:
         del codes
         self._index_trigrams(handover, starts, lengths)
         owner = np.searchsorted(starts, positions, side="right") - 1
-        ends = (starts + lengths)[owner]
         del lengths
         off = _offsets(len(corpus))  # (offsets into the corpus: 4 bytes each)
         self._word_pos = positions[by_suffix].astype(off)
-        self._word_end = ends[by_suffix].astype(off)
-        self._text_starts = self._text_starts.astype(off)
-        self._text_ends = self._text_ends.astype(off)
+        # each text's start, and the corpus's end: text i ends 1 before text i + 1 starts
+        self._text_starts = np.append(starts, len(corpus)).astype(off)
         self._word_texts = owner[by_suffix].astype(np.int32)
         self._corpus = corpus
 
@@ -321,64 +318,61 @@ class SearchIndex:
                         lengths: np.ndarray) -> None:
         """Trigram postings: for every key (three character ids; windows start inside a text
         and may run into the separator), the ids of the texts having it, ascending.
-        ``handover`` holds the character codes (the only reference: freed once read)."""
+        ``handover`` holds the character codes (the only reference: freed once read).
+
+        A counting sort over runs of whole texts: a first pass counts each key's texts, a
+        second writes each run's texts at their key's place. The build's arrays are a run's
+        size (~65,000 windows), not the corpus's: 100,000 sites peaked ~20 MB higher when
+        the windows were sorted a part at a time."""
         codes = handover.take()
-        bits, n = self._char_bits, len(codes) - 2  # codes ends with two padding zeros
         text_bits = max(len(lengths), 1).bit_length()
-        if 3 * bits + text_bits > 63:  # a huge alphabet and many texts
+        if 3 * self._char_bits + text_bits > 63:  # a huge alphabet and many texts
             self._index_trigram_pairs(codes, lengths)
             return
-        # the windows a range of first characters at a time (the ranges in order, so the
-        # keys come out sorted): each part's (key, text) pairs packed in one int64 and sorted
-        # in place, so the build's arrays are a part's size, not the corpus's (100,000
-        # sites: ~25 MB less peak)
-        first = codes[:n]
-        per_char = np.bincount(first, minlength=len(self._char_id) + 1)
-        per_char[0] = 0  # windows starting on a separator: none
-        total = int(per_char.sum())
-        cut = np.searchsorted(np.cumsum(per_char), np.arange(1, _TRIGRAM_PARTS) * total
-                              / _TRIGRAM_PARTS, side="right")
-        edges = [1, *dict.fromkeys(int(c) for c in cut if 1 < c < len(per_char)),
-                 len(per_char)]
-        del per_char
-        part_of = np.full(len(self._char_id) + 1, -1, dtype=np.int8)  # by first character
-        for k, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
-            part_of[lo:hi] = k
-        parts = part_of[first]  # (one byte a window: not two comparisons' masks a part)
-        del first
-        grams, ptr = [], []
-        # the texts of the distinct pairs, written part after part into one array as long as
-        # the windows (no second full-size array to concatenate; ~6% of it stays unused)
-        owners, kept = np.empty(total, dtype=np.int32), 0
-        for k in range(len(edges) - 1):
-            at = np.flatnonzero(parts == k)
-            if not len(at):
-                continue
-            keys = codes[at].astype(np.int64)
-            keys <<= bits
-            keys |= codes[at + 1]
-            keys <<= bits
-            keys |= codes[at + 2]
-            keys <<= text_bits
-            keys |= np.searchsorted(starts, at, side="right") - 1
+        runs = _text_runs(starts, lengths, _TRIGRAM_RUN)
+        found = [np.unique(pairs >> text_bits, return_counts=True)
+                 for pairs in self._trigram_pairs(codes, starts, lengths, text_bits, runs)]
+        keys, where = np.unique(np.concatenate([k for k, _ in found] or [[]]).astype(np.int64),
+                                return_inverse=True)
+        counts = np.bincount(where, weights=np.concatenate([c for _, c in found] or [[]]),
+                             minlength=len(keys)).astype(np.int64)
+        del found, where
+        self._gram_keys = keys
+        self._gram_ptr = np.zeros(len(keys) + 1, dtype=_offsets(int(counts.sum())))
+        np.cumsum(counts, out=self._gram_ptr[1:])
+        del counts
+        texts = np.empty(int(self._gram_ptr[-1]), dtype=np.int32)
+        filled = self._gram_ptr[:-1].astype(np.int64)  # each key's next free place
+        for pairs in self._trigram_pairs(codes, starts, lengths, text_bits, runs):
+            gram = np.searchsorted(keys, pairs >> text_bits)
+            fresh = np.flatnonzero(np.concatenate([[True], gram[1:] != gram[:-1]]))
+            run_counts = np.diff(np.append(fresh, len(gram)))
+            # a pair's place: its key's next free place plus its rank among the run's pairs
+            # of that key (pairs come sorted by key, then text)
+            place = filled[gram] + np.arange(len(gram)) - np.repeat(fresh, run_counts)
+            texts[place] = pairs & ((1 << text_bits) - 1)
+            filled[gram[fresh]] += run_counts
+        self._gram_texts = texts
+
+    def _trigram_pairs(self, codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                       text_bits: int, runs: list[tuple[int, int]]):
+        """For each run of texts [lo, hi): its distinct (key, text) pairs, packed in int64
+        (key above ``text_bits`` bits of text id), sorted."""
+        bits = self._char_bits
+        for lo, hi in runs:
+            first, last = int(starts[lo]), int(starts[hi - 1] + lengths[hi - 1])
+            at = np.arange(first, last)
+            at = at[codes[first:last] != 0]  # windows start inside a text
+            pairs = codes[at].astype(np.int64)
+            pairs <<= bits
+            pairs |= codes[at + 1]
+            pairs <<= bits
+            pairs |= codes[at + 2]
+            pairs <<= text_bits
+            pairs |= np.repeat(np.arange(lo, hi, dtype=np.int64), lengths[lo:hi])
             del at
-            keys.sort()
-            keys = _unique_sorted(keys)
-            np.bitwise_and(keys, (1 << text_bits) - 1, out=owners[kept:kept + len(keys)],
-                           casting="unsafe")
-            kept += len(keys)
-            keys >>= text_bits
-            fresh = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-            grams.append(keys[fresh])
-            ptr.append(np.diff(np.append(fresh, len(keys))))
-            del keys, fresh
-            release_free_memory()
-        del codes, parts
-        self._gram_keys = np.concatenate(grams) if grams else np.zeros(0, dtype=np.int64)
-        self._gram_ptr = np.zeros(len(self._gram_keys) + 1, dtype=_offsets(kept))
-        if ptr:
-            np.cumsum(np.concatenate(ptr), out=self._gram_ptr[1:])
-        self._gram_texts = owners[:kept]
+            pairs.sort()
+            yield pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
 
     def _index_trigram_pairs(self, codes: np.ndarray, lengths: np.ndarray) -> None:
         """:meth:`_index_trigrams` when (key, text) does not fit one int64."""
@@ -486,24 +480,20 @@ def _suffix_order(codes: np.ndarray, starts: np.ndarray, bits: int) -> np.ndarra
     return order
 
 
-def _unique_sorted(keys: np.ndarray) -> np.ndarray:
-    """The distinct values of sorted ``keys``, compacted inside ``keys`` a window at a time
-    (a view of it: no second full-size array while the index builds)."""
-    if not len(keys):
-        return keys
-    fresh = np.empty(len(keys), dtype=bool)
-    fresh[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
-    kept, step = 0, 1 << 20
-    for at in range(0, len(keys), step):
-        part = keys[at:at + step][fresh[at:at + step]]  # a copy: read before written over
-        keys[kept:kept + len(part)] = part
-        kept += len(part)
-    return keys[:kept]
+def _text_runs(starts: np.ndarray, lengths: np.ndarray, windows: int
+               ) -> list[tuple[int, int]]:
+    """Consecutive runs [lo, hi) of the texts, each with about ``windows`` characters (at
+    least one text each)."""
+    if not len(lengths):
+        return []
+    ends = np.cumsum(lengths)
+    cuts = np.searchsorted(ends, np.arange(windows, int(ends[-1]), windows), side="right")
+    edges = [0, *dict.fromkeys(int(c) for c in cuts if 0 < c < len(lengths)), len(lengths)]
+    return list(zip(edges[:-1], edges[1:]))
 
 
-#: how many parts the trigram windows are sorted in (by their first character)
-_TRIGRAM_PARTS = 16
+#: characters (trigram windows) per run of texts while the trigram postings are built
+_TRIGRAM_RUN = 1 << 16
 
 
 class _Handover:
@@ -519,18 +509,22 @@ class _Handover:
 
 class _Texts(SequenceABC):
     """The distinct texts, sorted, read from the corpus (one string, every text followed by a
-    separator) by their offsets: ~16 MB less than a list of 200,000 strings."""
+    separator) by their offsets (``starts``: each text's, then the corpus's end): ~16 MB
+    less than a list of 200,000 strings."""
 
-    def __init__(self, corpus: str, starts: np.ndarray, ends: np.ndarray):
-        self._corpus, self._starts, self._ends = corpus, starts, ends
+    def __init__(self, corpus: str, starts: np.ndarray):
+        self._corpus, self._starts = corpus, starts
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._starts) - 1
 
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return self._corpus[self._starts[i]:self._ends[i]]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        return self._corpus[self._starts[i]:self._starts[i + 1] - 1]
 
 
 def _ascending(mask: np.ndarray):
@@ -607,10 +601,11 @@ class _Lookup:
     def _word_texts(self) -> np.ndarray:
         """Texts with a word starting with the query (ids, may repeat)."""
         q, index = self.query, self.index
-        corpus, pos, end = index._corpus, index._word_pos, index._word_end
+        corpus, pos, starts, owner = (index._corpus, index._word_pos, index._text_starts,
+                                      index._word_texts)
 
-        def head(i):
-            return corpus[pos[i]:min(pos[i] + len(q), end[i])]
+        def head(i):  # the query's length of word i's text from the word on
+            return corpus[pos[i]:min(pos[i] + len(q), starts[owner[i] + 1] - 1)]
 
         lo = bisect.bisect_left(range(len(pos)), q, key=head)
         hi = bisect.bisect_right(range(len(pos)), q, lo=lo, key=head)
