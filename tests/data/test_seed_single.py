@@ -290,3 +290,23 @@ def test_same_messages_as_the_full_load(dataset, seeds_copy, file, key, index, c
     single = _messages(dataset, collection, raw, replaces=raw["id"])
     full = [m for m in map(str, validate(folder)) if m.startswith(f"{file}: {raw['id']}: ")]
     assert len(single) >= 2 and single == full
+
+
+def test_the_ids_cache_forgets_the_datasets_edits_replaced(dataset):
+    """Every edit makes a dataset that shares its predecessor's ids (same_ids): the cache
+    must not keep an entry for each one gone (it grew by one an edit)."""
+    import gc
+
+    from geo_layout.data import seed_single
+
+    seed_single._known(dataset)
+    chain = [dataset]
+    for i in range(30):
+        chain.append(dataclasses.replace(chain[-1], version=f"edit-{i}"))
+        seed_single.same_ids(chain[-2], chain[-1])
+    del chain[1:]  # the edits' datasets, replaced and gone
+    gc.collect()
+    last = dataclasses.replace(dataset, version="edit-last")
+    seed_single.same_ids(dataset, last)
+    assert all(ref() is not None for ref, _ in seed_single._KNOWN.values())
+    assert seed_single._known(last) is seed_single._known(dataset)  # shared, not rebuilt
