@@ -305,7 +305,8 @@ class PlanLink:
             result = conn.execute(query)
             rows, versions = [], {}
             for r in result:
-                rows.append(Row(r.collection, r.record_id, r.position, r.body))
+                rows.append(Row(r.collection, r.record_id, r.position,
+                                r.body.encode("utf-8", "surrogatepass")))
                 versions.setdefault(r.collection, {})[r.record_id] = r.version
         return rows, plan, versions
 

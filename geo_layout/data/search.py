@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 from array import array
 import re
 import sys
@@ -67,6 +68,9 @@ def _run_pinyin(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     that a server which has not been searched yet does not need (:func:`release_pinyin`
     lets it go again)."""
     with _PINYIN_LOCK:
+        # pypinyin copies its dictionaries (~2 MB more while loaded) unless told not to, for
+        # callers that add to them: this package never does
+        os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
         from pypinyin import Style, lazy_pinyin
 
         full = tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
