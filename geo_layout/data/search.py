@@ -282,18 +282,8 @@ class SearchIndex:
         # text id fit in one int64 that sorts in place: the build's peak memory stays low
         chars = sorted(set(corpus))
         self._char_id = {c: i + 1 for i, c in enumerate(chars)}
-        table = np.zeros(ord(chars[-1]) + 1 if chars else 1, dtype=np.int32)
-        table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
-        # 2 more: the last windows' ends; two bytes a character while the ids fit (they do
-        # unless a corpus has 32,767 distinct characters): half the build's biggest array
-        codes = np.zeros(len(corpus) + 2, dtype=np.int16 if len(chars) < 1 << 15 else np.int32)
-        step = 1 << 18  # a window at a time: the UTF-32 text is 4 bytes a character
-        for at in range(0, len(corpus), step):
-            piece = corpus[at:at + step].encode("utf-32-le", "surrogatepass")
-            codes[at:at + len(piece) // 4] = table[np.frombuffer(piece, dtype="<u4")]
-            del piece
-        del table
-        codes[starts + lengths] = 0
+        coder = _Coder(chars)
+        codes = coder.of(corpus, starts + lengths)
         self._char_bits = (len(chars) + 1).bit_length()
         # word starts: inside a text, not its first character, after a character that is not
         # alphanumeric (the test of _score_one); sorted by the rest of their text
@@ -305,10 +295,9 @@ class SearchIndex:
         del after
         positions += 1
         by_suffix = _suffix_order(codes, positions, self._char_bits)
+        del codes  # (the trigrams code a run of texts at a time: ~6 MB less peak)
         release_free_memory()  # (between the build's steps: ~20 MB less peak, measured)
-        handover = _Handover(codes)
-        del codes
-        self._index_trigrams(handover, starts, lengths)
+        self._index_trigrams(corpus, coder, starts, lengths)
         owner = np.searchsorted(starts, positions, side="right") - 1
         del lengths
         off = _offsets(len(corpus))  # (offsets into the corpus: 4 bytes each)
@@ -318,24 +307,23 @@ class SearchIndex:
         self._word_texts = owner[by_suffix].astype(np.int32)
         self._corpus = corpus
 
-    def _index_trigrams(self, handover: "_Handover", starts: np.ndarray,
+    def _index_trigrams(self, corpus: str, coder: "_Coder", starts: np.ndarray,
                         lengths: np.ndarray) -> None:
         """Trigram postings: for every key (three character ids; windows start inside a text
         and may run into the separator), the ids of the texts having it, ascending.
-        ``handover`` holds the character codes (the only reference: freed once read).
 
         A counting sort over runs of whole texts: a first pass counts each key's texts, a
         second writes each run's texts at their key's place. The build's arrays are a run's
         size (~65,000 windows), not the corpus's: 100,000 sites peaked ~20 MB higher when
         the windows were sorted a part at a time."""
-        codes = handover.take()
         text_bits = max(len(lengths), 1).bit_length()
         if 3 * self._char_bits + text_bits > 63:  # a huge alphabet and many texts
-            self._index_trigram_pairs(codes, lengths)
+            self._index_trigram_pairs(coder.of(corpus, starts + lengths), lengths)
             return
         runs = _text_runs(starts, lengths, _TRIGRAM_RUN)
-        found = [np.unique(pairs >> text_bits, return_counts=True)
-                 for pairs in self._trigram_pairs(codes, starts, lengths, text_bits, runs)]
+        pairs_of = functools.partial(self._trigram_pairs, corpus, coder, starts, lengths,
+                                     text_bits, runs)
+        found = [np.unique(pairs >> text_bits, return_counts=True) for pairs in pairs_of()]
         keys, where = np.unique(np.concatenate([k for k, _ in found] or [[]]).astype(np.int64),
                                 return_inverse=True)
         counts = np.bincount(where, weights=np.concatenate([c for _, c in found] or [[]]),
@@ -347,7 +335,7 @@ class SearchIndex:
         del counts
         texts = np.empty(int(self._gram_ptr[-1]), dtype=np.int32)
         filled = self._gram_ptr[:-1].astype(np.int64)  # each key's next free place
-        for pairs in self._trigram_pairs(codes, starts, lengths, text_bits, runs):
+        for pairs in pairs_of():
             gram = np.searchsorted(keys, pairs >> text_bits)
             fresh = np.flatnonzero(np.concatenate([[True], gram[1:] != gram[:-1]]))
             run_counts = np.diff(np.append(fresh, len(gram)))
@@ -358,15 +346,15 @@ class SearchIndex:
             filled[gram[fresh]] += run_counts
         self._gram_texts = texts
 
-    def _trigram_pairs(self, codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
-                       text_bits: int, runs: list[tuple[int, int]]):
+    def _trigram_pairs(self, corpus: str, coder: "_Coder", starts: np.ndarray,
+                       lengths: np.ndarray, text_bits: int, runs: list[tuple[int, int]]):
         """For each run of texts [lo, hi): its distinct (key, text) pairs, packed in int64
         (key above ``text_bits`` bits of text id), sorted."""
         bits = self._char_bits
         for lo, hi in runs:
             first, last = int(starts[lo]), int(starts[hi - 1] + lengths[hi - 1])
-            at = np.arange(first, last)
-            at = at[codes[first:last] != 0]  # windows start inside a text
+            codes = coder.of(corpus[first:last], starts[lo:hi] + lengths[lo:hi] - first)
+            at = np.flatnonzero(codes[:last - first])  # windows start inside a text
             pairs = codes[at].astype(np.int64)
             pairs <<= bits
             pairs |= codes[at + 1]
@@ -452,33 +440,39 @@ def _suffix_order(codes: np.ndarray, starts: np.ndarray, bits: int) -> np.ndarra
     key), and only among suffixes still tied: small arrays, not 300,000 strings (~24 MB)."""
     per_key = max(1, 63 // bits)
     last = len(codes) - 1  # (codes ends with a 0)
-    index = _offsets(len(starts))
+    index = _offsets(max(len(codes), len(starts)))  # (4 bytes a place: half the memory)
+    starts = starts.astype(index)
     order = np.arange(len(starts), dtype=index)
     tie = np.zeros(len(starts), dtype=index)  # along order: the first place of its tie
     tied = np.arange(len(starts), dtype=index)  # places in order still tied, not ended
     depth = 0
     while len(tied):
-        at = starts[order[tied]] + depth
+        at = starts[order[tied]]
         key = np.zeros(len(tied), dtype=np.int64)
         ended = np.zeros(len(tied), dtype=bool)
+        where = np.empty_like(at)
         for j in range(per_key):
-            code = codes[np.minimum(at + j, last)].astype(np.int64)
+            np.add(at, depth + j, out=where)
+            np.minimum(where, last, out=where)
+            code = codes[where]
             code[ended] = 0
             ended |= code == 0
             key <<= bits
             key |= code
-        del at, code
+        del at, where, code
         depth += per_key
         # within each tie (a run of places, ties in order), by the key: lexsort is stable
         ties = tie[tied]
         sub = np.lexsort((key, ties))
         order[tied] = order[tied][sub]
         key, ended = key[sub], ended[sub]
+        del sub
         fresh = np.ones(len(tied), dtype=bool)
         fresh[1:] = (ties[1:] != ties[:-1]) | (key[1:] != key[:-1])
-        del sub, key, ties
-        heads = np.flatnonzero(fresh)
-        sizes = np.diff(np.append(heads, len(tied)))
+        del key, ties
+        heads = np.flatnonzero(fresh).astype(index)
+        del fresh
+        sizes = np.diff(np.append(heads, len(tied))).astype(index)
         tie[tied] = np.repeat(tied[heads], sizes)
         tied = tied[~ended & np.repeat(sizes > 1, sizes)]
     return order
@@ -498,6 +492,30 @@ def _text_runs(starts: np.ndarray, lengths: np.ndarray, windows: int
 
 #: characters (trigram windows) per run of texts while the trigram postings are built
 _TRIGRAM_RUN = 1 << 16
+
+
+class _Coder:
+    """Characters as small ids (1..n, in the characters' order; 0 marks the separators), so
+    that a trigram and a text id fit in one int64 that sorts in place; two bytes a character
+    while the ids fit (unless a corpus has 32,767 distinct characters)."""
+
+    def __init__(self, chars: list[str]):
+        self._table = np.zeros(ord(chars[-1]) + 1 if chars else 1, dtype=np.int32)
+        self._table[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
+        self._dtype = np.int16 if len(chars) < 1 << 15 else np.int32
+
+    def of(self, text: str, separators: np.ndarray) -> np.ndarray:
+        """The ids of ``text``'s characters, 0 at ``separators`` (offsets into it) and in
+        the 2 more places the last windows reach past its end; coded a window at a time
+        (the UTF-32 text is 4 bytes a character)."""
+        codes = np.zeros(len(text) + 2, dtype=self._dtype)
+        step = 1 << 18
+        for at in range(0, len(text), step):
+            piece = text[at:at + step].encode("utf-32-le", "surrogatepass")
+            codes[at:at + len(piece) // 4] = self._table[np.frombuffer(piece, dtype="<u4")]
+            del piece
+        codes[separators] = 0
+        return codes
 
 
 class _Handover:
