@@ -556,9 +556,10 @@ def _sharing_ids(versions: dict[str, dict[str, int]], snapshot: InMemoryStore
     second string each (100,000 sites: ~7 MB)."""
     out = {}
     for collection, by_id in versions.items():
-        features = snapshot._by_id.get(collection, {})
-        out[collection] = {(features[rid].id if rid in features else rid): version
-                           for rid, version in by_id.items()}
+        own = {f.id: by_id[f.id] for f in snapshot._features.get(collection, ())
+               if f.id in by_id}
+        own.update((rid, v) for rid, v in by_id.items() if rid not in own)
+        out[collection] = own
     return out
 
 

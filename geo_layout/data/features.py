@@ -203,9 +203,13 @@ def build_features(ds: Dataset, reuse: Mapping[str, Feature] | None = None
     for name in COLLECTIONS:
         if name == "target-values":  # a target's values together, oldest first
             out[name].sort(key=lambda f: (f.properties["target"], f.properties["date"], f.id))
-        elif name != "layout-elements":
+        elif name not in OWN_ORDER:
             out[name].sort(key=lambda f: f.id)
     return out
+
+
+#: the collections :func:`build_features` keeps in an order of their own, not by id
+OWN_ORDER = ("layout-elements", "target-values")
 
 
 def enterprises_naming(ds: Dataset) -> dict[str, list[str]]:

@@ -8,6 +8,7 @@ candidates come from a shapely STRtree per collection.
 from __future__ import annotations
 
 import abc
+import bisect
 import collections.abc as abc_collections
 import functools
 import gc
@@ -23,8 +24,8 @@ from pyproj import Geod
 
 from ..errors import InvalidParameter, NotFound
 from ..words import Key
-from .features import (COLLECTIONS, GEOMETRY_COLLECTIONS, PLACE_COLLECTIONS, Feature,
-                       build_features)
+from .features import (COLLECTIONS, GEOMETRY_COLLECTIONS, OWN_ORDER, PLACE_COLLECTIONS,
+                       Feature, build_features)
 from .memory import big_build, collector_paused, release_free_memory
 from .model import Boundary, Commitment, Dataset, ElementKind, Industry, Plan, Section
 from .search import (Entry, SearchIndex, TextForms, make_entry, normalise, release_pinyin,
@@ -283,8 +284,8 @@ class InMemoryStore(Store):
         features the edit changed; the other place features are taken from ``previous``."""
         reuse = None
         if previous is not None and stale_places is not None:
-            reuse = {fid: f for name in PLACE_COLLECTIONS
-                     for fid, f in previous._by_id[name].items() if fid not in stale_places}
+            reuse = {f.id: f for name in PLACE_COLLECTIONS
+                     for f in previous._features[name] if f.id not in stale_places}
         features = build_features(dataset, reuse)
         self._by_id, self._trees, self._points = {}, {}, {}
         self._vocabulary: Vocabulary | None = None
@@ -302,11 +303,7 @@ class InMemoryStore(Store):
         for name, previous in rebuild.items():
             feats = features[name]
             mine = [f for f in changed if f.collection == name]
-            if before is not None:
-                by_id = self._by_id[name] = dict(before._by_id[name])
-                by_id.update((f.id, f) for f in mine)
-            else:
-                self._by_id[name] = {f.id: f for f in feats}
+            self._by_id[name] = _by_id(name, feats)
             if name not in GEOMETRY_COLLECTIONS:
                 continue
             if previous is not None and before is not None:
@@ -398,10 +395,7 @@ class InMemoryStore(Store):
             mine = sorted((f for f in upserted if f.collection == name), key=_id)
             gone = removed.get(name, set()) | {f.id for f in mine}
             new._features[name] = spliced(self._features[name], gone, mine, _id).items
-            by_id = new._by_id[name] = dict(self._by_id[name])
-            for fid in removed.get(name, ()):
-                by_id.pop(fid, None)
-            by_id.update((f.id, f) for f in mine)
+            new._by_id[name] = _by_id(name, new._features[name])
             spatial = _Spatial(functools.partial(
                 _spliced_spatial, self._trees[name], self._points[name][0],
                 [f for f in mine if f.geometry() is not None], gone))
@@ -409,7 +403,7 @@ class InMemoryStore(Store):
         for name in {f.collection for f in relisted}:
             mine = {f.id: f for f in relisted if f.collection == name}
             new._features[name] = [mine.get(f.id, f) for f in self._features[name]]
-            new._by_id[name] = {**self._by_id[name], **mine}
+            new._by_id[name] = _by_id(name, new._features[name])
             if name in self._trees:
                 tree, located = self._trees[name]
                 new._trees[name] = (tree, [mine.get(f.id, f) for f in located])
@@ -839,12 +833,37 @@ _id = operator.attrgetter("id")
 
 def _position(features: list[Feature], fid: str) -> int:
     """Index of feature ``fid`` in a list sorted by id."""
-    import bisect
-
-    at = bisect.bisect_left(features, fid, key=lambda f: f.id)
+    at = bisect.bisect_left(features, fid, key=_id)
     if at == len(features) or features[at].id != fid:
         raise KeyError(fid)
     return at
+
+
+def _by_id(collection: str, features: list[Feature]) -> Mapping[str, Feature]:
+    """A collection's features by id: read from the list itself when it is sorted by id
+    (:class:`_SortedById`), a dict for the few kept in an order of their own."""
+    return {f.id: f for f in features} if collection in OWN_ORDER else _SortedById(features)
+
+
+class _SortedById(abc_collections.Mapping):
+    """Features by id, found in their list sorted by id (bisection, ~1 µs at 100,000): no
+    dict of 100,000 sites beside the list (~4 MB), and none copied for each edit."""
+
+    __slots__ = ("_features",)
+
+    def __init__(self, features: list[Feature]):
+        self._features = features
+
+    def __getitem__(self, fid):
+        if not isinstance(fid, str):
+            raise KeyError(fid)
+        return self._features[_position(self._features, fid)]
+
+    def __iter__(self):
+        return (f.id for f in self._features)
+
+    def __len__(self) -> int:
+        return len(self._features)
 
 
 #: the filter values that match a property that is not set
