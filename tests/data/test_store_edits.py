@@ -191,3 +191,29 @@ def test_an_edit_in_place_after_a_splice_shares_its_lazy_index(seeds, edits):
     hits = after.query("sites", bbox=box).features
     assert site.id in [f.id for f in hits]
     assert next(f for f in hits if f.id == site.id).properties["name_en"] == "Renamed site"
+
+
+def test_features_by_id_in_every_collection_and_after_edits(seeds, edits):
+    """A collection sorted by id is read by bisection (no dict): every feature is found
+    under its id, unknown or non-text ids are not, in every collection and after edits
+    that create, delete and move places."""
+    from geo_layout.errors import NotFound
+
+    edited = apply_edits(seeds, edits, "edited")
+    for store in (seeds, edited):
+        for name in COLLECTIONS:
+            features = store.query(name).features
+            for f in features:
+                assert store.get(name, f.id) is f
+            by_id = store._by_id[name]
+            assert list(by_id) == [f.id for f in features] and len(by_id) == len(features)
+            for missing in ("no-such-id", "", "\x00", "zzzz-after-every-id"):
+                assert missing not in by_id
+                with pytest.raises(NotFound):
+                    store.get(name, missing)
+            assert 42 not in by_id and None not in by_id
+    deleted = [e for e in edits if e.record is None]
+    assert deleted
+    for edit in deleted:
+        assert edit.record_id in seeds._by_id[edit.collection]
+        assert edit.record_id not in edited._by_id[edit.collection]
