@@ -674,12 +674,7 @@ class _Owners:
 
     def __init__(self, tids: np.ndarray, counts: np.ndarray, n_texts: int):
         """``tids``: every entry's text ids, entry after entry (``counts`` of them each)."""
-        ranks = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
-        order = np.argsort(tids, kind="stable")  # keeps ranks ascending within a text
-        self.ranks = ranks[order]
-        del ranks, order
-        self.ptr = np.zeros(n_texts + 1, dtype=_offsets(len(tids)))
-        np.cumsum(np.bincount(tids, minlength=n_texts), out=self.ptr[1:])
+        self.ranks, self.ptr = _inverted(tids, counts, n_texts)
         # and the other way: rank -> its texts' ids (CSR, in the entry's order)
         self.entry_texts = tids
         self.entry_ptr = _csr_ptr(counts)
@@ -706,17 +701,9 @@ class _Shared:
         """``texts``: every group's text ids, group after group (``sizes`` of them each);
         ``groups``: every entry's groups, entry after entry (``counts`` of them each)."""
         self.group_texts, self.group_ptr = texts, _csr_ptr(sizes)
-        owner = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
-        self.text_groups = owner[np.argsort(texts, kind="stable")]
-        del owner
-        self.text_ptr = np.zeros(n_texts + 1, dtype=_offsets(len(texts)))
-        np.cumsum(np.bincount(texts, minlength=n_texts), out=self.text_ptr[1:])
+        self.text_groups, self.text_ptr = _inverted(texts, sizes, n_texts)
         self.entry_groups, self.entry_ptr = groups, _csr_ptr(counts)
-        ranks = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
-        self.group_ranks = ranks[np.argsort(groups, kind="stable")]
-        del ranks
-        self.rank_ptr = np.zeros(len(sizes) + 1, dtype=_offsets(len(groups)))
-        np.cumsum(np.bincount(groups, minlength=len(sizes)), out=self.rank_ptr[1:])
+        self.group_ranks, self.rank_ptr = _inverted(groups, counts, len(sizes))
 
     def of_entry(self, rank: int) -> list[int]:
         ptr, texts = self.group_ptr, self.group_texts
@@ -747,6 +734,16 @@ def _csr_ptr(counts: np.ndarray) -> np.ndarray:
     ptr = np.zeros(len(counts) + 1, dtype=_offsets(int(counts.sum())))
     np.cumsum(counts, out=ptr[1:])
     return ptr
+
+
+def _inverted(ids: np.ndarray, counts: np.ndarray, n_ids: int) -> tuple[np.ndarray, np.ndarray]:
+    """A CSR the other way. ``ids`` (each below ``n_ids``) come in runs, ``counts`` of them
+    in each; returns ``(runs, ptr)``: the runs holding id i are ``runs[ptr[i]:ptr[i + 1]]``,
+    ascending (the sort is stable)."""
+    owner = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+    runs = owner[np.argsort(ids, kind="stable")]
+    del owner
+    return runs, _csr_ptr(np.bincount(ids, minlength=n_ids))
 
 
 def _gather(values: np.ndarray, ptr: np.ndarray, ids: np.ndarray) -> np.ndarray:
