@@ -13,6 +13,7 @@ import dataclasses
 import weakref
 from typing import Any, Container, Mapping
 
+from .features import PLACE_COLLECTIONS
 from .model import Dataset
 from .seed_checks import Known, place_id_clash
 from .seed_parsers import COLLECTIONS, parse_plan, parse_record
@@ -96,7 +97,7 @@ def check_record(dataset: Dataset, collection: str, raw: Any, *,
         raise ValueError(f"unknown collection {collection!r} (known: plan, "
                          f"{', '.join(COLLECTIONS)})")
     known = _known(dataset)
-    if collection in ("parks", "sites"):  # their ids are known already: a view, no set
+    if collection in PLACE_COLLECTIONS:  # their ids are known already: a view, no set
         existing: Container[str] = _PlaceIds(known.place_ids, collection)
     else:
         existing = {r.id for r in records_of(dataset, collection)}
@@ -114,8 +115,8 @@ class _PlaceIds:
         return self.place_ids.get(rid) == self.collection
 
 
-def _check(dataset: Dataset, known: Known, existing: Container[str], spec, collection: str, raw: Any,
-           replaces: str | None) -> tuple[Any, list[Problem]]:
+def _check(dataset: Dataset, known: Known, existing: Container[str], spec, collection: str,
+           raw: Any, replaces: str | None) -> tuple[Any, list[Problem]]:
     """:func:`check_record` of a collection record against ``known`` and the ``existing``
     ids of its collection (the dataset's own, or those of :class:`InTurn`)."""
     problems: list[Problem] = []
@@ -124,7 +125,7 @@ def _check(dataset: Dataset, known: Known, existing: Container[str], spec, colle
     rec = Record(spec.file, record_label(raw, replaces or NEW_RECORD), raw, problems)
     check_id(rec, _Taken(existing, replaces))
     rid = rec.id
-    if collection in ("parks", "sites") and replaces is not None and rid != replaces:
+    if collection in PLACE_COLLECTIONS and replaces is not None and rid != replaces:
         known = dataclasses.replace(known, place_ids={  # a new id: the old one is free
             k: v for k, v in known.place_ids.items() if not (k == replaces and v == collection)})
     elif collection == "targets" and ((replaces is not None and rid != replaces) or (
@@ -133,7 +134,7 @@ def _check(dataset: Dataset, known: Known, existing: Container[str], spec, colle
         known = dataclasses.replace(known, target_ids=(known.target_ids - {replaces})
                                     | ({rid} if rid is not None else set()))
     record = parse_record(spec, rec, known)
-    if rid is not None and collection in ("parks", "sites"):
+    if rid is not None and collection in PLACE_COLLECTIONS:
         other = place_id_clash(collection, rid, known.place_ids)
         if other is not None:
             rec.problem("id", f"id also used in {other}.yaml")
@@ -199,7 +200,7 @@ class InTurn:
     def removed(self, collection: str, rid: str) -> None:
         """Record ``rid`` of ``collection`` is gone (deleted, or renamed)."""
         self.ids(collection).discard(rid)
-        if collection in ("parks", "sites") and self.known.place_ids.get(rid) == collection:
+        if collection in PLACE_COLLECTIONS and self.known.place_ids.get(rid) == collection:
             del self.known.place_ids[rid]
         elif collection == "targets":
             self.known.target_ids.discard(rid)
@@ -209,7 +210,7 @@ class InTurn:
     def taken(self, collection: str, rid: str) -> None:
         """Record ``rid`` of ``collection`` exists now (accepted elsewhere)."""
         self.ids(collection).add(rid)
-        if collection in ("parks", "sites"):
+        if collection in PLACE_COLLECTIONS:
             self.known.place_ids.setdefault(rid, collection)
         elif collection == "targets":
             self.known.target_ids.add(rid)
