@@ -802,8 +802,6 @@ def spliced(items: list, drop, added: Sequence, key=None) -> Splice:
     runs between copied whole, so the cost is one pass for the keys (a C-level ``key`` such
     as :func:`operator.attrgetter`: ~5 ms at 100,000) and the changes' (log n each), not a
     sort."""
-    import bisect
-
     keys = items if key is None else list(map(key, items))
     dropped = []
     for k in drop:
