@@ -147,11 +147,10 @@ class Vocabulary:
 def sorted_by_name(pairs, lang: str) -> list:
     """``(code, name)`` pairs sorted by :func:`name_order` of the name; pypinyin, when the
     names needed it, is let go afterwards (~55 MB for a filter list's order)."""
-    if lang == "en":
-        return sorted(pairs, key=lambda pair: name_order(pair[1], lang))
-    pairs = list(pairs)
-    warm_pinyin(name for _, name in pairs)
-    release_pinyin()
+    if lang != "en":
+        pairs = list(pairs)
+        warm_pinyin(name for _, name in pairs)
+        release_pinyin()
     return sorted(pairs, key=lambda pair: name_order(pair[1], lang))
 
 
